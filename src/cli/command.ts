@@ -1,0 +1,48 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+export interface Io {
+  out(text: string): void
+  err(text: string): void
+  cwd: string
+  isTTY: boolean
+}
+
+export interface Command {
+  name: string
+  summary: string
+  /** Full Chinese help, printed by `--help`. */
+  help: string
+  options: NonNullable<ParseArgsConfig['options']>
+  allowPositionals: boolean
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>
+}
+
+export class ArgumentError extends Error {}
+
+export function parseCommandArgs(command: Command, argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: command.allowPositionals,
+      strict: true
+    })
+    return { values: values as Record<string, string | boolean | undefined>, positionals }
+  } catch (error) {
+    throw new ArgumentError(translateArgError(error instanceof Error ? error.message : String(error)))
+  }
+}
+
+function translateArgError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/u.exec(message)
+  if (unknown) return `未知参数 ${unknown[1]}`
+  const missing = /Option '([^']+)' argument missing/u.exec(message)
+  if (missing) return `参数 ${(missing[1] ?? '').split(',')[0]} 后面需要一个值`
+  const positional = /Unexpected argument '([^']+)'/u.exec(message)
+  if (positional) return `多余的参数 ${positional[1]}`
+  const type = /Option '([^']+)' does not take an argument/u.exec(message)
+  if (type) return `参数 ${(type[1] ?? '').split(',')[0]} 不需要值`
+  return `参数有误：${message}`
+}
+
+export const exitCodes = { ok: 0, contentError: 1, usage: 2 } as const

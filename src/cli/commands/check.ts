@@ -1,0 +1,37 @@
+import { checkContent } from '../../build/pipeline.js'
+import { hasErrors } from '../../diagnostics/diagnostic.js'
+import { readContent } from '../../load/read.js'
+import { ArgumentError, exitCodes, type Command } from '../command.js'
+import { printDiagnostics } from '../report.js'
+
+export const check: Command = {
+  name: 'check',
+  summary: '只检查内容，不生成文件',
+  help: `用法：notice check [--content 文件夹] [--format text|json]
+
+检查全部通报并列出问题，每行一条：文件:行:列: 级别: 说明 [规则]。
+有错误（error）时退出码为 1，只有警告或没有问题时为 0。
+
+参数：
+  --content 文件夹   内容文件夹（默认 content）
+  --format 格式      text（默认）或 json（标准输出只有一个 JSON 数组）
+  -h, --help         显示本帮助`,
+  options: {
+    content: { type: 'string' },
+    format: { type: 'string' },
+    fix: { type: 'boolean' }
+  },
+  allowPositionals: false,
+  async run(values, _positionals, io) {
+    const format = String(values.format ?? 'text')
+    if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
+    const source = await readContent(String(values.content ?? 'content'), io.cwd)
+    const content = checkContent(source)
+    printDiagnostics(io, content.diagnostics, format, 'out')
+    if (format === 'text' && content.diagnostics.length === 0) {
+      const findings = content.notices.reduce((sum, notice) => sum + notice.findings.length, 0)
+      io.out(`检查通过：${content.notices.length} 个通报，${findings} 个问题，没有发现问题。\n`)
+    }
+    return hasErrors(content.diagnostics) ? exitCodes.contentError : exitCodes.ok
+  }
+}

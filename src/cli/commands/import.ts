@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { importText, type ImportReport } from '../../import/import.js'
+import { UsageError } from '../../load/read.js'
+import { idPattern } from '../../model/schema.js'
+import { statusNames, type Status } from '../../model/vocabulary.js'
+import { decodeText } from '../../text/decode.js'
+import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
+
+const schemeNames: Record<string, string> = { cn: '“一、”', 'cn-paren': '“（一）”', num: '“1、/1.”', 'num-paren': '“（1）”', shi: '“一是”' }
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: '把纯文本通报导入为内容文件夹',
+  help: `用法：notice import 文件 --id 编号 [--content 文件夹] [--force]
+
+把一份纯文本通报（UTF-8 或 GB18030/GBK 编码）拆分为 内容文件夹/编号/ 下的 notice.md、
+每个问题一个文件（findings/）和章节文件（sections/）。不认识的行原样保留为文字，不会丢失任何字符：
+导入后生成的 notice.txt 与原文逐字相同。
+
+参数：
+  --id 编号          通报编号：小写字母、数字和连字符，例如 2021-yichuan-cluster
+  --content 文件夹   内容文件夹（默认 content）
+  --force            编号已存在时覆盖（默认拒绝覆盖）
+  -h, --help         显示本帮助`,
+  options: {
+    id: { type: 'string' },
+    content: { type: 'string' },
+    force: { type: 'boolean' }
+  },
+  allowPositionals: true,
+  async run(values, positionals, io) {
+    const [file, ...extra] = positionals
+    if (!file) throw new ArgumentError('缺少要导入的文件：notice import 文件 --id 编号')
+    if (extra.length > 0) throw new ArgumentError(`多余的参数 ${extra.join(' ')}`)
+    const id = values.id
+    if (typeof id !== 'string') throw new ArgumentError('缺少 --id：请给这份通报一个编号，例如 --id 2021-yichuan-cluster')
+    if (!idPattern.test(id)) throw new ArgumentError(`编号“${id}”不合要求：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`)
+    const input = path.resolve(io.cwd, file)
+    const bytes = await readFile(input).catch(() => {
+      throw new UsageError(`找不到文件 ${file}`)
+    })
+    const decoded = decodeText(bytes, { allowLegacy: true })
+    if (!decoded.ok) {
+      io.err(`${file}:1:1: error: ${decoded.reason === 'binary' ? '这不是文本文件：请先把 Word 文档另存为“纯文本”' : '无法识别文件编码：请另存为 UTF-8 或 GB18030'} [import]\n`)
+      return exitCodes.contentError
+    }
+    const outcome = importText(decoded.text, id)
+    if (!outcome.ok) {
+      io.err(`${file}:${outcome.line}:1: error: ${outcome.message} [import]\n`)
+      return exitCodes.contentError
+    }
+    const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
+    const target = path.join(contentDir, id)
+    const exists = (await stat(target).catch(() => undefined)) !== undefined
+    if (exists && !values.force) {
+      io.err(`${path.relative(io.cwd, target)} 已存在，未做任何修改：如要覆盖，请加 --force\n`)
+      return exitCodes.usage
+    }
+    await writeFolder(target, outcome.files)
+    printReport(io, outcome.report, decoded.encoding, path.relative(io.cwd, target) || target)
+    return exitCodes.ok
+  }
+}
+
+/** Writes the whole folder beside the target and moves it into place, so a failed import leaves nothing half-written. */
+async function writeFolder(target: string, files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const staging = `${target}.tmp-${suffix}`
+  const retired = `${target}.old-${suffix}`
+  await mkdir(path.dirname(target), { recursive: true })
+  try {
+    for (const file of files) {
+      const destination = path.join(staging, file.path)
+      await mkdir(path.dirname(destination), { recursive: true })
+      await writeFile(destination, file.text)
+    }
+    const exists = (await stat(target).catch(() => undefined)) !== undefined
+    if (exists) await rename(target, retired)
+    await rename(staging, target)
+    if (exists) await rm(retired, { recursive: true, force: true })
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+}
+
+function printReport(io: Io, report: ImportReport, encoding: string, target: string): void {
+  const headings = Object.entries(report.headings)
+    .map(([scheme, count]) => `${schemeNames[scheme] ?? scheme} ${count} 个`)
+    .join('，')
+  const statuses = (Object.entries(report.byStatus) as Array<[Status, number]>)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${statusNames[status]} ${count} 个`)
+    .join('，')
+  io.out(`已导入到 ${target}/（原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()}）\n`)
+  io.out(`识别出标题：${headings || '无'}\n`)
+  io.out(`识别出问题 ${report.findings} 个${statuses ? `：${statuses}` : ''}\n`)
+  if (report.plainLines.length > 0) io.out(`按原文保留为普通文字的行（开头、结尾、叙述）：第 ${compactRanges(report.plainLines)} 行\n`)
+  if (report.generatedTitle) io.out(`原文没有标题，已在 notice.md 中填写 title: ${report.generatedTitle}，请核对修改\n`)
+  if (report.sequentialNames) io.out('原文编号不连续，文件按出现顺序命名（001.md、002.md …）；请运行 notice check 查看编号问题\n')
+}
+
+function compactRanges(numbers: readonly number[]): string {
+  const ranges: string[] = []
+  let start = numbers[0]
+  let previous = start
+  for (const value of [...numbers.slice(1), undefined]) {
+    if (value !== undefined && previous !== undefined && value === previous + 1) {
+      previous = value
+      continue
+    }
+    if (start !== undefined) ranges.push(start === previous ? String(start) : `${start}-${previous}`)
+    start = value
+    previous = value
+  }
+  return ranges.join('、')
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { UsageError } from '../load/read.js'
+import { ArgumentError, exitCodes, parseCommandArgs, type Command, type Io } from './command.js'
+import { build } from './commands/build.js'
+import { check } from './commands/check.js'
+import { importCommand } from './commands/import.js'
+
+const commands: readonly Command[] = [build, check, importCommand]
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+function mainHelp(): string {
+  const lines = commands.map((command) => `  ${command.name.padEnd(8)}${command.summary}`)
+  return `notice-press ${version}：巡察整改情况通报的静态网站生成器
+
+用法：notice <命令> [参数]
+
+命令：
+${lines.join('\n')}
+
+每个命令都可以加 --help 查看详细说明。
+退出码：0 成功；1 内容有错误（未发布）；2 用法或环境错误。
+`
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp())
+    return name === undefined ? exitCodes.usage : exitCodes.ok
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`)
+    return exitCodes.ok
+  }
+  const command = commands.find((candidate) => candidate.name === name)
+  if (!command) {
+    io.err(`未知命令“${name}”。可用的命令：${commands.map((candidate) => candidate.name).join('、')}。运行 notice --help 查看说明。\n`)
+    return exitCodes.usage
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, rest)
+    if (values.help) {
+      io.out(`${command.help}\n`)
+      return exitCodes.ok
+    }
+    return await command.run(values, positionals, io)
+  } catch (error) {
+    if (error instanceof ArgumentError) {
+      io.err(`notice ${command.name}：${error.message}。运行 notice ${command.name} --help 查看用法。\n`)
+      return exitCodes.usage
+    }
+    if (error instanceof UsageError) {
+      io.err(`notice ${command.name}：${error.message}\n`)
+      return exitCodes.usage
+    }
+    const detail = error instanceof Error ? error.message : String(error)
+    io.err(`notice ${command.name}：内部错误（${detail}）。这不是内容的问题，请把这条信息和所用的命令报告给维护者。\n`)
+    if (process.env.NOTICE_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`)
+    return exitCodes.usage
+  }
+}
+
+function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY)
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Splits a content file into frontmatter and body (gray-matter) and parses the YAML with the
+ * `yaml` package, which keeps the line and column of every key and value for diagnostics.
+ */
+import matter from 'gray-matter'
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type YAMLError } from 'yaml'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+
+export interface Frontmatter {
+  present: boolean
+  data: unknown
+  document?: Document
+  lineCounter: LineCounter
+  /** File line of the YAML text's first line, less one. */
+  lineShift: number
+  body: string
+  /** File line of the body's first line. */
+  bodyLine: number
+  /** Blank lines a writer puts between the frontmatter and the first block. */
+  separatorLines: number
+  diagnostics: Diagnostic[]
+}
+
+const openingDelimiter = /^---[ \t]*\r?\n/u
+const closingDelimiter = /\r?\n---[ \t]*(?:\r?\n|$)/u
+
+export function splitFrontmatter(file: string, text: string): Frontmatter {
+  const lineCounter = new LineCounter()
+  const base = { lineCounter, lineShift: 0, diagnostics: [] as Diagnostic[] }
+  if (!openingDelimiter.test(text)) {
+    return { ...base, present: false, data: {}, body: text, bodyLine: 1, separatorLines: 0 }
+  }
+  if (!closingDelimiter.test(text.slice(3))) {
+    return {
+      ...base,
+      present: true,
+      data: undefined,
+      body: '',
+      bodyLine: 1,
+      separatorLines: 0,
+      diagnostics: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'frontmatter-syntax',
+          message: '文件开头的 --- 没有对应的结束行：请在元数据（frontmatter）之后单独写一行 ---'
+        }
+      ]
+    }
+  }
+  // Options disable gray-matter's cache; the engine returns nothing because `yaml` parses below with positions.
+  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never)
+  const yamlOffset = text.indexOf(split.matter, 3)
+  const bodyOffset = text.length - split.content.length
+  const bodyLine = countLines(text, bodyOffset)
+  const yaml = parseYaml(file, split.matter, countLines(text, yamlOffset) - 1)
+  return { ...yaml, present: true, body: split.content, bodyLine, separatorLines: 1 }
+}
+
+export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'lineCounter' | 'lineShift' | 'diagnostics'>
+
+/** Parses YAML keeping positions; `lineShift` is the file line of the YAML's first line, less one. */
+export function parseYaml(file: string, source: string, lineShift: number): YamlSource {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const diagnostics = [...document.errors, ...document.warnings].map((error) => yamlDiagnostic(file, error, lineCounter, lineShift))
+  let data: unknown
+  if (document.errors.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 50 }) ?? {}
+    } catch {
+      diagnostics.push({ file, line: 1 + lineShift, column: 1, severity: 'error', rule: 'frontmatter-syntax', message: '元数据（YAML）中的别名过多或循环引用：请直接写出各个值' })
+    }
+  }
+  return { data, document, lineCounter, lineShift, diagnostics }
+}
+
+function countLines(text: string, offset: number): number {
+  let lines = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) lines++
+  return lines
+}
+
+const yamlMessages: Record<string, string> = {
+  DUPLICATE_KEY: '重复的字段名：同一个字段只能写一次，请删除或合并重复的一行',
+  TAB_AS_INDENT: 'YAML 不能用 Tab 缩进：请改用空格缩进',
+  BAD_INDENT: '缩进不正确：同一层级的字段要对齐，子字段比上级多缩进两个空格',
+  MISSING_CHAR: '缺少必要的符号：请检查冒号、引号或括号是否成对',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行：请检查上一行是否少了引号或冒号',
+  BLOCK_AS_IMPLICIT_KEY: '字段写法不正确：请写成“字段名: 值”，冒号后加空格',
+  UNEXPECTED_TOKEN: '无法识别的内容：请检查冒号后是否有空格、引号是否成对',
+  BAD_SCALAR_START: '值的开头不正确：以 @、` 等符号开头的值请用引号括起来',
+  BAD_DQ_ESCAPE: '双引号中的转义不正确：请改用单引号，或去掉反斜杠',
+  ALIAS_PROPS: '别名写法不正确',
+  BAD_ALIAS: '别名写法不正确',
+  BAD_DIRECTIVE: '无法识别的 YAML 指令',
+  IMPOSSIBLE: '无法解析的 YAML',
+  KEY_OVER_1024_CHARS: '字段名过长',
+  MISSING_TARGET: '引用了不存在的锚点',
+  MULTIPLE_ANCHORS: '同一个值上有多个锚点',
+  MULTIPLE_DOCS: '元数据中只能有一个 YAML 文档：请删除多余的 --- 行',
+  MULTIPLE_TAGS: '同一个值上有多个标签',
+  TAG_RESOLVE_FAILED: '无法识别的 YAML 标签',
+  UNEXPECTED_END: 'YAML 意外结束：请检查引号或括号是否成对'
+}
+
+function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter, lineShift: number): Diagnostic {
+  const position = lineCounter.linePos(error.pos[0])
+  const known = yamlMessages[error.code]
+  return {
+    file,
+    line: position.line + lineShift,
+    column: position.col,
+    severity: 'error',
+    rule: 'frontmatter-syntax',
+    message: `元数据（YAML）格式错误：${known ?? '无法解析：请检查缩进、冒号和引号'}`
+  }
+}
+
+export interface Position {
+  line: number
+  column: number
+}
+
+/** Where a key (or its value) at `path` is in the file, falling back to the nearest parent, then to line 1. */
+export function locate(frontmatter: YamlSource, path: ReadonlyArray<PropertyKey>, part: 'key' | 'value' = 'key'): Position {
+  const fallback = { line: 1, column: 1 }
+  const { document, lineCounter } = frontmatter
+  if (!document) return fallback
+  const shift = frontmatter.lineShift
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth)
+    const parentPath = prefix.slice(0, -1)
+    const last = prefix[prefix.length - 1]
+    const parent = prefix.length === 0 ? document.contents : document.getIn(parentPath as unknown[], true)
+    let range: readonly number[] | null | undefined
+    if (prefix.length === 0) range = (document.contents as { range?: number[] } | null)?.range
+    else if (isMap(parent)) {
+      const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(last))
+      const node = part === 'key' || depth < path.length ? pair?.key : pair?.value
+      range = (node as { range?: number[] } | undefined)?.range ?? (pair?.key as { range?: number[] } | undefined)?.range
+    } else {
+      const node = document.getIn(prefix as unknown[], true) as { range?: number[] } | undefined
+      range = node?.range
+    }
+    if (range) {
+      const position = lineCounter.linePos(range[0] ?? 0)
+      return { line: position.line + shift, column: position.col }
+    }
+  }
+  return fallback
+}
+

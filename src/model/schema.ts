@@ -1,0 +1,189 @@
+/**
+ * The one schema of notice-press. Frontmatter, site.yml and the records handed to renderers are
+ * all defined here; the TypeScript types and the JSON Schema for editors are derived from it.
+ */
+import { z } from 'zod'
+import { statuses } from './vocabulary.js'
+
+const isRealDate = (value: string): boolean => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+export const isoDate = z
+  .string({ error: '应为日期，写作 YYYY-MM-DD，例如 2021-03-05' })
+  .refine(isRealDate, { message: '日期无效：应写作 YYYY-MM-DD，并且是真实存在的日期，例如 2021-03-05' })
+
+export const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/u
+export const noticeId = z.string().regex(idPattern, { message: '编号只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster' })
+export const findingId = z.string().regex(idPattern, { message: '问题编号只能用小写字母 a-z、数字和连字符 -，例如 1-4-2' })
+
+export const statusSchema = z.enum(statuses, { error: `整改状态只能是 ${statuses.join('、')} 之一` })
+
+/** Anything under `internal:` is for the office only and never reaches an output. */
+const internal = z.record(z.string(), z.unknown()).optional().describe('内部信息：不会出现在任何输出中')
+
+const ignoreEntry = z.strictObject({
+  rule: z.string().describe('要忽略的检查规则'),
+  text: z.string().optional().describe('只忽略这段文字'),
+  reason: z.string().min(1, { message: '请写明忽略的理由' })
+})
+
+const change = z.strictObject({
+  date: isoDate,
+  note: z.string().min(1, { message: '更新说明不能为空' })
+})
+
+export const noticeFrontmatter = z
+  .strictObject({
+    id: noticeId.optional().describe('通报编号，与文件夹名相同'),
+    title: z.string().min(1).optional().describe('标题；原文第一行是标题时可省略'),
+    issuer: z.string().min(1).optional().describe('发布机构'),
+    source: z.string().min(1).optional().describe('来源'),
+    inspection: z
+      .strictObject({
+        team: z.string().optional().describe('巡察组，如 县委第四巡察组'),
+        unit: z.string().optional().describe('被巡察单位'),
+        start: isoDate.optional(),
+        end: isoDate.optional(),
+        feedback: isoDate.optional().describe('反馈日期')
+      })
+      .optional(),
+    basis: z.string().optional().describe('依据，如《中国共产党巡视工作条例》'),
+    dates: z
+      .strictObject({
+        written: isoDate.optional().describe('成文日期'),
+        published: isoDate.optional().describe('发布日期')
+      })
+      .optional(),
+    signature: z.string().optional().describe('落款；原文有落款时可省略'),
+    contact: z
+      .strictObject({
+        phone: z.union([z.string(), z.array(z.string())]).optional(),
+        email: z.union([z.string(), z.array(z.string())]).optional(),
+        address: z.string().optional(),
+        postcode: z.string().optional()
+      })
+      .optional(),
+    disclosure: z
+      .strictObject({
+        indexNumber: z.string().optional().describe('信息索引号'),
+        publisher: z.string().optional().describe('发布机构'),
+        openness: z.string().optional().describe('公开方式，如 主动公开'),
+        category: z.string().optional().describe('主题分类')
+      })
+      .optional(),
+    names: z
+      .strictObject({
+        declared: z.array(z.string()).optional().describe('单位名称的标准写法'),
+        abbreviations: z.array(z.string()).optional().describe('允许的简称')
+      })
+      .optional(),
+    keywords: z.array(z.string()).optional(),
+    changes: z.array(change).optional().describe('更新记录'),
+    draft: z.boolean().optional().describe('草稿：只有 --drafts 时才发布'),
+    internal
+  })
+  .superRefine((value, context) => {
+    const { start, end } = value.inspection ?? {}
+    if (start && end && end < start) {
+      context.addIssue({ code: 'custom', path: ['inspection', 'end'], message: `巡察结束日期 ${end} 早于开始日期 ${start}，请检查` })
+    }
+  })
+export type NoticeFrontmatter = z.infer<typeof noticeFrontmatter>
+
+export const findingFrontmatter = z.strictObject({
+  id: findingId.describe('稳定编号：重新编号时也不要改'),
+  status: statusSchema.optional().describe('正文没有写明整改状态时使用'),
+  sustained: z.boolean().optional().describe('长期坚持'),
+  deadline: isoDate.optional().describe('整改时限'),
+  responsible: z.string().optional().describe('责任单位'),
+  references: z.array(z.string()).optional().describe('相关文件'),
+  ignore: z.array(ignoreEntry).optional().describe('对这段文字不报告的检查'),
+  internal
+})
+export type FindingFrontmatter = z.infer<typeof findingFrontmatter>
+
+export const sectionFrontmatter = z.strictObject({
+  internal
+})
+
+export const siteConfig = z.strictObject({
+  name: z.string().default('巡察整改情况公开').describe('网站名称'),
+  domain: z.string().optional().describe('网站域名'),
+  baseUrl: z.url({ message: '应为完整网址，例如 https://www.example.gov.cn/xczg/' }).optional(),
+  siteIdCode: z.string().optional().describe('网站标识码'),
+  columnName: z.string().default('巡察整改').describe('栏目名称'),
+  footer: z
+    .strictObject({
+      host: z.string().optional().describe('主办单位'),
+      organizer: z.string().optional().describe('承办单位'),
+      icp: z.string().optional().describe('ICP备案号'),
+      police: z.string().optional().describe('公安备案号')
+    })
+    .default({}),
+  statusPhrases: z.record(z.string(), statusSchema.exclude(['unknown'])).default({}).describe('整改状态用语的补充映射'),
+  names: z
+    .strictObject({
+      declared: z.array(z.string()).default([]),
+      abbreviations: z.array(z.string()).default([])
+    })
+    .default({ declared: [], abbreviations: [] }),
+  rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('检查规则的级别'),
+  typos: z
+    .array(z.strictObject({ wrong: z.string().min(1), right: z.string().min(1), reason: z.string().min(1) }))
+    .default([])
+    .describe('本站补充的易错词'),
+  internal
+})
+export type SiteConfig = z.infer<typeof siteConfig>
+
+/* ---------- records: what the loader hands to validation and rendering ---------- */
+
+export const sourceRef = z.object({ file: z.string(), line: z.number().int() })
+
+export const findingRecord = z.object({
+  id: z.string(),
+  anchor: z.string(),
+  path: z.array(z.number().int()),
+  title: z.string(),
+  status: statusSchema,
+  statusText: z.string(),
+  sustained: z.boolean(),
+  problem: z.string(),
+  rectification: z.string(),
+  labels: z.array(z.object({ kind: z.string(), label: z.string() })),
+  deadline: z.string().optional(),
+  responsible: z.string().optional(),
+  source: sourceRef
+})
+export type FindingRecord = z.infer<typeof findingRecord>
+
+export const noticeRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  issuer: z.string().optional(),
+  source: z.string().optional(),
+  inspection: noticeFrontmatter.shape.inspection,
+  dates: z.object({ written: z.string().optional(), published: z.string().optional() }),
+  signature: z.string().optional(),
+  contact: z.object({
+    phones: z.array(z.string()),
+    emails: z.array(z.string()),
+    address: z.string().optional(),
+    postcode: z.string().optional()
+  }),
+  disclosure: noticeFrontmatter.shape.disclosure,
+  keywords: z.array(z.string()),
+  changes: z.array(change),
+  findings: z.array(findingRecord),
+  stats: z.object({
+    total: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()),
+    completionRate: z.number()
+  })
+})
+export type NoticeRecord = z.infer<typeof noticeRecord>

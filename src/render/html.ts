@@ -1,0 +1,89 @@
+/**
+ * Markdown to HTML for the lines of a notice: remark-rehype, rehype-sanitize (GitHub's schema:
+ * no scripts, no event handlers, no javascript: URLs), rehype-stringify.
+ */
+import type { Root as HastRoot } from 'hast'
+import type { PhrasingContent, Root, RootContent } from 'mdast'
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+
+const sanitizeSchema = {
+  ...defaultSchema,
+  // Anchors in a notice are ours (f-1-4-2); user ids are dropped rather than prefixed.
+  clobber: [],
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] }
+}
+
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify)
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
+}
+
+/** HTML of a Markdown tree, sanitised. */
+export function markdownToHtml(root: Root): string {
+  const hast = toHtml.runSync(root) as HastRoot
+  return toHtml.stringify(hast)
+}
+
+/**
+ * Inline HTML for characters [start, end) of a line's plain text. Works on the line's Markdown
+ * node, so emphasis and links survive; a line with no node is plain text.
+ */
+export function inlineHtml(text: string, node: RootContent | undefined, start = 0, end = text.length): string {
+  if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return escapeText(text.slice(start, end))
+  const children = sliceInline(node.children, start, end)
+  return markdownToHtml({ type: 'root', children: children as RootContent[] })
+}
+
+/** Text as HTML with line breaks kept. */
+export function escapeText(text: string): string {
+  return escapeHtml(text).replace(/\n/gu, '<br>\n')
+}
+
+/** HTML of a whole block (tables, lists, quotes written in Markdown). */
+export function blockHtml(node: RootContent): string {
+  return markdownToHtml({ type: 'root', children: [node] })
+}
+
+function sliceInline(children: readonly PhrasingContent[], start: number, end: number): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  let offset = 0
+  for (const child of children) {
+    const length = plainLength(child)
+    const from = offset
+    const to = offset + length
+    offset = to
+    if (to <= start || from >= end) continue
+    if (child.type === 'text') {
+      out.push({ type: 'text', value: child.value.slice(Math.max(0, start - from), Math.min(length, end - from)) })
+    } else if (child.type === 'break') {
+      out.push(child)
+    } else if ('children' in child && (from < start || to > end)) {
+      const inner = sliceInline(child.children as PhrasingContent[], Math.max(0, start - from), Math.min(length, end - from))
+      out.push({ ...child, children: inner } as PhrasingContent)
+    } else {
+      out.push(child)
+    }
+  }
+  return out
+}
+
+function plainLength(node: PhrasingContent): number {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'html':
+      return node.value.length
+    case 'break':
+      return 1
+    case 'image':
+      return (node.alt ?? '').length
+    case 'footnoteReference':
+      return node.identifier.length + 3
+    default:
+      return 'children' in node ? (node.children as PhrasingContent[]).reduce((sum, child) => sum + plainLength(child), 0) : 0
+  }
+}

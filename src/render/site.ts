@@ -1,0 +1,101 @@
+/**
+ * Every output of a build as a list of files: per notice (page, text, JSON) and for the site
+ * (index, assets). Pure: the same notices, site and templates give the same bytes.
+ */
+import type { LoadedNotice } from '../load/notice.js'
+import type { NoticeRecord, SiteConfig } from '../model/schema.js'
+import { compareStrings } from '../diagnostics/diagnostic.js'
+import type { Renderer } from './templates.js'
+import { renderText } from './text.js'
+import { buildView, formatRate } from './view.js'
+
+export interface OutputFile {
+  /** Path inside the output folder, `/`-separated. */
+  path: string
+  content: string
+}
+
+/** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso)
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : iso
+}
+
+export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer): OutputFile[] {
+  const record = notice.record
+  const view = buildView(notice)
+  const page = renderer.render('notice', {
+    site,
+    notice: record,
+    view,
+    root: '../',
+    pageTitle: `${record.title} - ${site.name}`,
+    meta: pageMeta(record, site),
+    feed: Boolean(site.baseUrl),
+    formatDate
+  })
+  return [
+    { path: `${record.id}/index.html`, content: page },
+    { path: `${record.id}/notice.txt`, content: renderText(notice.document) },
+    { path: `${record.id}/notice.json`, content: `${JSON.stringify(record, null, 2)}\n` }
+  ]
+}
+
+function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
+  const description = record.findings.length > 0 ? `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}` : record.title
+  const entries: Array<[string, string | undefined]> = [
+    ['SiteName', site.name],
+    ['SiteDomain', site.domain],
+    ['SiteIDCode', site.siteIdCode],
+    ['ColumnName', site.columnName],
+    ['ArticleTitle', record.title],
+    ['PubDate', record.dates.published],
+    ['ContentSource', record.source],
+    ['Keywords', [...record.keywords, '巡察整改'].join(',')],
+    ['Description', description]
+  ]
+  return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
+}
+
+export interface IndexEntry {
+  id: string
+  title: string
+  unit?: string
+  date?: string
+  rate: string
+}
+
+export function indexEntry(record: NoticeRecord): IndexEntry {
+  const entry: IndexEntry = { id: record.id, title: record.title, rate: formatRate(record.stats.completionRate) }
+  const unit = record.inspection?.unit ?? record.issuer
+  if (unit) entry.unit = unit
+  const date = record.dates.published ?? record.dates.written
+  if (date) entry.date = date
+  return entry
+}
+
+/** Newest first by date, then by id: a stable order whatever order the folders were read in. */
+export function sortEntries(entries: readonly IndexEntry[]): IndexEntry[] {
+  return [...entries].sort((a, b) => compareStrings(b.date ?? '', a.date ?? '') || compareStrings(a.id, b.id))
+}
+
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
+  const index = renderer.render('index', {
+    site,
+    notices: sortEntries(entries),
+    root: '',
+    pageTitle: `${site.columnName} - ${site.name}`,
+    meta: [
+      { name: 'SiteName', content: site.name },
+      ...(site.domain ? [{ name: 'SiteDomain', content: site.domain }] : []),
+      ...(site.siteIdCode ? [{ name: 'SiteIDCode', content: site.siteIdCode }] : []),
+      { name: 'ColumnName', content: site.columnName }
+    ],
+    feed: Boolean(site.baseUrl),
+    formatDate
+  })
+  return [
+    { path: 'index.html', content: index },
+    ...Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
+  ]
+}

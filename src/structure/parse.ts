@@ -1,0 +1,352 @@
+/**
+ * The document parser: one pass over the lines of a notice that finds its headings, findings,
+ * labels and statuses. The importer runs it on plain text and the loader on the lines of the
+ * Markdown files, so a notice reads the same however it came in.
+ */
+import { headingSchemes, type Status } from '../model/vocabulary.js'
+import {
+  isClosingStart,
+  isSignatureLine,
+  isTitleLine,
+  matchContact,
+  matchDateLine,
+  matchHeading,
+  matchLabel,
+  matchStats,
+  matchStatus,
+  type HeadingMatch
+} from './classify.js'
+import type { DocLine, LineRole, ParsedDocument, ParsedFinding, ParsedHeading, Region } from './types.js'
+
+export interface ParseOptions {
+  statusPhrases: Readonly<Record<string, Exclude<Status, 'unknown'>>>
+}
+
+interface OpenLevel {
+  rank: number
+  number: number
+  /** Set for a point written inside a label: the finding it belongs to, until a point line confirms it. */
+  inlineFinding?: number
+}
+
+interface Pending {
+  heading?: number
+  lines: number[]
+}
+
+interface Draft extends ParsedFinding {
+  pendingAtStart: Pending
+  inlineHeading?: number
+  lastLabel?: number
+}
+
+const isBlank = (text: string): boolean => text.trim().length === 0
+const inlinePointPattern = /(?:^|[。；;！？!?\s])([一二三四五六七八九十]+)是/gu
+
+/** Regions of a plain-text notice: title and opening, the findings, and the closing. */
+export function inferRegions(lines: readonly DocLine[]): Region[] {
+  const regions: Region[] = lines.map(() => 'body')
+  const firstHeading = lines.findIndex((line) => matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi')
+  const bodyStart = firstHeading === -1 ? lines.length : firstHeading
+  let closingStart = lines.length
+  for (let index = lines.length - 1; index >= Math.max(bodyStart, 0); index--) {
+    const text = lines[index]?.text ?? ''
+    if (index === bodyStart && firstHeading !== -1) break
+    if (isBlank(text) || isClosingStart(text) || matchDateLine(text) || isSignatureLine(text)) {
+      if (!isBlank(text)) closingStart = index
+      continue
+    }
+    break
+  }
+  // Blank lines between the last finding and the closing stay with the finding.
+  for (let index = 0; index < lines.length; index++) {
+    if (index < bodyStart) regions[index] = 'head'
+    else if (index >= closingStart) regions[index] = 'tail'
+  }
+  return regions
+}
+
+export function parseDocument(lines: readonly DocLine[], options: ParseOptions): ParsedDocument {
+  const regions = lines.map((line) => line.region)
+  const inferred = regions.some((region) => region === undefined) ? inferRegions(lines) : undefined
+  const regionOf = (index: number): Region => regions[index] ?? inferred?.[index] ?? 'body'
+
+  const roles: LineRole[] = []
+  const headings: ParsedHeading[] = []
+  const findings: Draft[] = []
+  const stack: OpenLevel[] = []
+  let pending: Pending = { lines: [] }
+  let current: Draft | undefined
+  let list: { rank: number; last: number } | undefined
+  let seenContent = false
+
+  const closeFinding = (): void => {
+    current = undefined
+  }
+
+  const pathOf = (): number[] => stack.map((level) => level.number)
+
+  const startFinding = (index: number, takeHeading: boolean, force = false): Draft => {
+    const owns = takeHeading && pending.heading !== undefined && !headings[pending.heading]?.inline
+    const draft: Draft = {
+      firstLine: owns && pending.heading !== undefined ? (headings[pending.heading]?.line ?? index) : force ? (pending.lines[0] ?? index) : index,
+      lastLine: index,
+      path: pathOf(),
+      title: '',
+      labels: [],
+      problem: '',
+      rectification: '',
+      intro: '',
+      pendingAtStart: { ...(pending.heading === undefined ? {} : { heading: pending.heading }), lines: [...pending.lines] }
+    }
+    if (owns && pending.heading !== undefined) draft.heading = pending.heading
+    const findingIndex = findings.length
+    findings.push(draft)
+    if (owns || force) {
+      if (draft.heading !== undefined) {
+        const role = roles[headings[draft.heading]?.line ?? -1]
+        if (role?.kind === 'heading') role.finding = findingIndex
+      }
+      for (const line of pending.lines) {
+        roles[line] = { kind: 'finding', finding: findingIndex }
+        draft.intro += (draft.intro ? '\n' : '') + (lines[line]?.text ?? '')
+      }
+      pending = { lines: [] }
+    }
+    current = draft
+    return draft
+  }
+
+  const acceptsHeading = (match: HeadingMatch, rank: number, partStart: boolean): boolean => {
+    if (partStart || !current || current.labels.length === 0) return true
+    const open = stack.find((level) => level.rank === rank)
+    if (list && list.rank === rank && match.number === list.last + 1) {
+      list.last = match.number
+      return false
+    }
+    if (open) return match.number > open.number
+    const deepest = stack[stack.length - 1]
+    if (deepest && rank < (stack[0]?.rank ?? rank)) return true
+    if (deepest && rank > deepest.rank) {
+      list = { rank, last: match.number }
+      return false
+    }
+    return rank < (deepest?.rank ?? Infinity)
+  }
+
+  const openHeading = (index: number, match: HeadingMatch, rank: number, inline: boolean): number => {
+    while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? -1) >= rank) stack.pop()
+    const confirmed = stack.length
+    void confirmed
+    stack.push({ rank, number: match.number })
+    const heading: ParsedHeading = {
+      scheme: match.scheme,
+      rank,
+      number: match.number,
+      numberText: match.numberText,
+      title: match.title,
+      body: match.body,
+      line: inline ? -1 : index,
+      path: pathOf(),
+      inline
+    }
+    headings.push(heading)
+    return headings.length - 1
+  }
+
+  const addLabel = (index: number, text: string, from: number): boolean => {
+    const label = matchLabel(text, from)
+    if (!label) return false
+    const startsProblem = label.kind === 'problem'
+    if (current && startsProblem && current.labels.some((existing) => existing.kind === 'problem' || existing.kind === 'rectification')) {
+      closeFinding()
+    }
+    const point = startsProblem ? matchHeading(label.text) : undefined
+    const inlinePoint = point?.scheme === 'shi' ? point : undefined
+    let finding = current
+    if (!finding) {
+      if (inlinePoint) {
+        const rank = headingSchemes.indexOf('shi')
+        const headingIndex = openHeading(index, inlinePoint, rank, true)
+        const inlineNumbers = [...label.text.matchAll(inlinePointPattern)].map((match) => parsePointNumber(match[1] ?? ''))
+        const last = Math.max(inlinePoint.number, ...inlineNumbers.filter((value) => value === value))
+        const level = stack[stack.length - 1]
+        if (level) {
+          level.number = last
+          level.inlineFinding = findings.length
+        }
+        const heading = headings[headingIndex]
+        if (heading) heading.through = last
+        finding = startFinding(index, false)
+        finding.inlineHeading = headingIndex
+        finding.path = [...pathOf().slice(0, -1), inlinePoint.number]
+        finding.inlinePoint = { number: inlinePoint.number, numberText: inlinePoint.numberText, title: inlinePoint.title }
+      } else {
+        finding = startFinding(index, true)
+      }
+    }
+    finding.labels.push({ kind: label.kind, label: label.label, raw: label.raw, line: index, textOffset: label.textOffset, text: label.text })
+    finding.lastLabel = finding.labels.length - 1
+    finding.lastLine = index
+    return true
+  }
+
+  for (let index = 0; index < lines.length; index++) {
+    const docLine = lines[index] as DocLine
+    const text = docLine.text
+    const region = regionOf(index)
+    if (isBlank(text)) {
+      roles[index] = { kind: 'blank' }
+      if (current) current.lastLine = index
+      continue
+    }
+    if (region === 'head') {
+      const stats = matchStats(text)
+      if (!seenContent && isTitleLine(text)) roles[index] = { kind: 'title' }
+      else if (stats) roles[index] = { kind: 'stats', stats }
+      else roles[index] = { kind: 'opening' }
+      seenContent = true
+      continue
+    }
+    if (region === 'tail') {
+      closeFinding()
+      const date = matchDateLine(text)
+      const contact = matchContact(text)
+      if (date) roles[index] = { kind: 'date', date }
+      else if (isSignatureLine(text)) roles[index] = { kind: 'signature' }
+      else if (contact.phones.length > 0 || contact.emails.length > 0 || contact.address || contact.postcode) roles[index] = { kind: 'contact', contact }
+      else roles[index] = { kind: 'closing' }
+      continue
+    }
+    seenContent = true
+    const partStart = docLine.partStart
+    if (partStart) {
+      closeFinding()
+      list = undefined
+      if (partStart === 'section') pending = { lines: [] }
+    }
+
+    const heading = matchHeading(text)
+    const rank = heading ? headingSchemes.indexOf(heading.scheme) : -1
+    if (heading && acceptsHeading(heading, rank, partStart !== undefined)) {
+      closeFinding()
+      list = undefined
+      confirmInlinePoint(rank)
+      const headingIndex = openHeading(index, heading, rank, false)
+      roles[index] = { kind: 'heading', heading: headingIndex }
+      pending = { heading: headingIndex, lines: [] }
+      if (heading.body.trim().length > 0) {
+        if (addLabel(index, text, heading.bodyOffset)) {
+          roles[index] = { kind: 'heading', heading: headingIndex, finding: findings.length - 1 }
+        } else if (matchStatus(heading.body, options.statusPhrases)) {
+          startFinding(index, true)
+          roles[index] = { kind: 'heading', heading: headingIndex, finding: findings.length - 1 }
+        }
+      }
+      continue
+    }
+
+    if (partStart === 'finding' && !matchLabel(text)) {
+      startFinding(index, false, true)
+    }
+    if (addLabel(index, text, 0)) {
+      roles[index] = { kind: 'finding', finding: findings.length - 1 }
+      continue
+    }
+    if (current) {
+      if (heading && !list) list = { rank, last: heading.number }
+      const label = current.lastLabel === undefined ? undefined : current.labels[current.lastLabel]
+      const hasRectification = current.labels.some((existing) => existing.kind === 'rectification')
+      if (label && label.kind !== 'rectification' && !hasRectification && matchStatus(text, options.statusPhrases)) {
+        current.rectification = text
+      } else if (label) {
+        label.text += '\n' + text
+      } else {
+        current.intro += (current.intro ? '\n' : '') + text
+      }
+      current.lastLine = index
+      roles[index] = { kind: 'finding', finding: findings.indexOf(current) }
+      continue
+    }
+    if (pending.heading !== undefined && matchStatus(text, options.statusPhrases)) {
+      const draft = startFinding(index, true)
+      draft.rectification = text
+      roles[index] = { kind: 'finding', finding: findings.length - 1 }
+      continue
+    }
+    roles[index] = { kind: 'narrative' }
+    pending.lines.push(index)
+  }
+  confirmInlinePoint(-1)
+
+  /** A point line (`二是…`) after `详细问题:一是…` makes the inline point a real point; otherwise the inline points were only a list. */
+  function confirmInlinePoint(rank: number): void {
+    const shiRank = headingSchemes.indexOf('shi')
+    const level = stack.find((entry) => entry.rank === shiRank && entry.inlineFinding !== undefined)
+    if (!level || level.inlineFinding === undefined) return
+    if (rank === shiRank) {
+      level.inlineFinding = undefined
+      return
+    }
+    const finding = findings[level.inlineFinding]
+    level.inlineFinding = undefined
+    if (!finding) return
+    demoteInlinePoint(finding, findings.indexOf(finding))
+  }
+
+  function demoteInlinePoint(finding: Draft, findingIndex: number): void {
+    finding.path = finding.path.slice(0, -1)
+    const inlineHeading = finding.inlineHeading === undefined ? undefined : headings[finding.inlineHeading]
+    if (inlineHeading) inlineHeading.dropped = true
+    const start = finding.pendingAtStart
+    if (start.heading !== undefined && pendingIsFree(start)) {
+      const heading = headings[start.heading]
+      if (heading && !heading.inline && heading.line >= 0) {
+        finding.heading = start.heading
+        finding.firstLine = heading.line
+        const role = roles[heading.line]
+        if (role?.kind === 'heading') role.finding = findingIndex
+        for (const line of start.lines) {
+          roles[line] = { kind: 'finding', finding: findingIndex }
+          finding.intro += (finding.intro ? '\n' : '') + (lines[line]?.text ?? '')
+        }
+      }
+    }
+    delete finding.inlinePoint
+  }
+
+  function pendingIsFree(start: Pending): boolean {
+    return start.lines.every((line) => roles[line]?.kind === 'narrative')
+  }
+
+  for (const finding of findings) completeFinding(finding, headings, options)
+  const result: ParsedFinding[] = findings.map(({ pendingAtStart: _pending, lastLabel: _last, inlineHeading: _inline, ...finding }) => finding)
+  return { lines, roles, headings, findings: result }
+}
+
+function parsePointNumber(text: string): number {
+  const heading = matchHeading(`${text}是甲`)
+  return heading?.number ?? Number.NaN
+}
+
+function completeFinding(finding: Draft, headings: readonly ParsedHeading[], options: ParseOptions): void {
+  const heading = finding.heading === undefined ? undefined : headings[finding.heading]
+  const problemLabel = finding.labels.find((label) => label.kind === 'problem')
+  const rectificationLabel = finding.labels.find((label) => label.kind === 'rectification')
+  const headingBody = heading && !matchLabel(heading.body) ? heading.body.trim() : ''
+  finding.problem = problemLabel?.text ?? [headingBody, finding.intro].filter(Boolean).join('\n')
+  if (!problemLabel && finding.problem.length === 0 && heading) finding.problem = heading.title
+  if (rectificationLabel) finding.rectification = rectificationLabel.text
+  else if (!finding.rectification && headingBody && matchStatus(headingBody, options.statusPhrases)) {
+    finding.rectification = headingBody
+    if (!problemLabel) finding.problem = finding.intro || heading?.title || ''
+  }
+  finding.title = finding.inlinePoint?.title ?? heading?.title ?? firstSentence(finding.problem)
+  const status = matchStatus(finding.rectification, options.statusPhrases)
+  if (status) finding.status = status
+}
+
+function firstSentence(text: string): string {
+  const end = /[。！？!?；;\n]/u.exec(text)
+  return end ? text.slice(0, end.index + (end[0] === '\n' ? 0 : 1)) : text
+}
