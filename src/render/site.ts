@@ -7,7 +7,7 @@ import type { NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { renderText } from './text.js'
-import { buildView, formatRate } from './view.js'
+import { buildView, formatRate, type NoticeView } from './view.js'
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated. */
@@ -21,9 +21,18 @@ export function formatDate(iso: string): string {
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : iso
 }
 
-export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer): OutputFile[] {
+export interface NoticeOutputContext {
+  notice: LoadedNotice
+  site: SiteConfig
+  renderer: Renderer
+  view: NoticeView
+}
+
+/** One kind of per-notice output (page, text, JSON …). Each is pure in its context. */
+export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
+
+const pageOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
   const record = notice.record
-  const view = buildView(notice)
   const page = renderer.render('notice', {
     site,
     notice: record,
@@ -34,11 +43,19 @@ export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: R
     feed: Boolean(site.baseUrl),
     formatDate
   })
-  return [
-    { path: `${record.id}/index.html`, content: page },
-    { path: `${record.id}/notice.txt`, content: renderText(notice.document) },
-    { path: `${record.id}/notice.json`, content: `${JSON.stringify(record, null, 2)}\n` }
-  ]
+  return [{ path: `${record.id}/index.html`, content: page }]
+}
+
+const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.txt`, content: renderText(notice.document) }]
+
+const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.json`, content: `${JSON.stringify(notice.record, null, 2)}\n` }]
+
+/** Every per-notice output, in the order they are rendered. */
+export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, textOutput, jsonOutput]
+
+export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer): OutputFile[] {
+  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice) }
+  return noticeOutputs.flatMap((output) => output(context))
 }
 
 function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
@@ -79,7 +96,16 @@ export function sortEntries(entries: readonly IndexEntry[]): IndexEntry[] {
   return [...entries].sort((a, b) => compareStrings(b.date ?? '', a.date ?? '') || compareStrings(a.id, b.id))
 }
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
+export interface SiteOutputContext {
+  entries: readonly IndexEntry[]
+  site: SiteConfig
+  renderer: Renderer
+}
+
+/** One kind of site-wide output (index, assets …). */
+export type SiteOutput = (context: SiteOutputContext) => OutputFile[]
+
+const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
   const index = renderer.render('index', {
     site,
     notices: sortEntries(entries),
@@ -94,8 +120,14 @@ export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig
     feed: Boolean(site.baseUrl),
     formatDate
   })
-  return [
-    { path: 'index.html', content: index },
-    ...Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
-  ]
+  return [{ path: 'index.html', content: index }]
+}
+
+const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
+
+/** Every site-wide output. */
+export const siteOutputs: readonly SiteOutput[] = [indexOutput, assetsOutput]
+
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer }))
 }
