@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach } from 'vitest'
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+export const seedFile = path.join(repoRoot, 'seeds', '000_cf95e3e12b08fb36.txt')
+const bin = path.join(repoRoot, 'bin', 'notice.js')
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the compiled `notice` command, as a user would (npm test compiles it first). */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 120_000
+  })
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
+}
+
+const made: string[] = []
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(prefix = 'notice-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
