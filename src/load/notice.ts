@@ -82,13 +82,17 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
   const noticeSource = source.files.find((file) => file.kind === 'notice')
   let meta: NoticeFrontmatter = {}
   let noticeFile: LoadedPart | undefined
+  // When notice.md's frontmatter is broken, its own diagnostics say so; a missing title would only repeat them.
+  let metaInvalid = false
   if (noticeSource) {
     noticeFile = readPart(noticeSource)
     diagnostics.push(...noticeFile.frontmatter.diagnostics)
-    if (noticeFile.frontmatter.data !== undefined) {
+    if (noticeFile.frontmatter.data === undefined) metaInvalid = true
+    else {
       const checked = schemaDiagnostics(noticeSource.path, noticeFile.frontmatter, noticeFrontmatter, noticeFile.frontmatter.data)
       diagnostics.push(...checked.diagnostics)
       if (checked.value) meta = checked.value as NoticeFrontmatter
+      else metaInvalid = true
       if (meta.id !== undefined && meta.id !== source.id) {
         diagnostics.push({
           file: noticeSource.path,
@@ -117,7 +121,7 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
   const lines = documentLines(noticeFile, parts)
   const document = parseDocument(lines, options)
   const findings = matchFindings(document, parts, diagnostics)
-  const record = noticeRecord(source.id, meta, document, findings, noticeSource?.path ?? `${source.id}/notice.md`, diagnostics)
+  const record = noticeRecord(source.id, meta, document, findings, noticeSource?.path ?? `${source.id}/notice.md`, metaInvalid ? [] : diagnostics)
   return { id: source.id, meta, ...(noticeFile ? { noticeFile } : {}), parts, document, findings, record, diagnostics }
 }
 
