@@ -10,6 +10,8 @@ export interface Frontmatter {
   present: boolean
   data: unknown
   document?: Document
+  /** The YAML text, kept so a document skipped by the fast path can be parsed when a position is needed. */
+  yaml?: string
   lineCounter: LineCounter
   /** File line of the YAML text's first line, less one. */
   lineShift: number
@@ -55,11 +57,24 @@ export function splitFrontmatter(file: string, text: string): Frontmatter {
   const yamlOffset = text.indexOf(split.matter, 3)
   const bodyOffset = text.length - split.content.length
   const bodyLine = countLines(text, bodyOffset)
-  const yaml = parseYaml(file, split.matter, countLines(text, yamlOffset) - 1)
+  const lineShift = countLines(text, yamlOffset) - 1
+  const trivial = trivialFrontmatter(split.matter)
+  const yaml = trivial ? { data: trivial, yaml: split.matter, lineCounter, lineShift, diagnostics: [] } : parseYaml(file, split.matter, lineShift)
   return { ...yaml, present: true, body: split.content, bodyLine, separatorLines: 1 }
 }
 
-export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'lineCounter' | 'lineShift' | 'diagnostics'>
+/**
+ * Fast path for the frontmatter the importer writes on every finding, `id: 1-4-2`: the value is read
+ * without the YAML parser only when YAML 1.2 could only read it as that string (a property test checks it).
+ */
+export function trivialFrontmatter(yaml: string): { id: string } | undefined {
+  const match = /^\n?id: (\d+(?:-\d+)+|[a-z][a-z0-9-]*)\n?$/u.exec(yaml)
+  const id = match?.[1]
+  if (!id || id === 'true' || id === 'false' || id === 'null') return undefined
+  return { id }
+}
+
+export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'yaml' | 'lineCounter' | 'lineShift' | 'diagnostics'>
 
 /** Parses YAML keeping positions; `lineShift` is the file line of the YAML's first line, less one. */
 export function parseYaml(file: string, source: string, lineShift: number): YamlSource {
@@ -127,6 +142,9 @@ export interface Position {
 /** Where a key (or its value) at `path` is in the file, falling back to the nearest parent, then to line 1. */
 export function locate(frontmatter: YamlSource, path: ReadonlyArray<PropertyKey>, part: 'key' | 'value' = 'key'): Position {
   const fallback = { line: 1, column: 1 }
+  if (!frontmatter.document && frontmatter.yaml !== undefined) {
+    frontmatter.document = parseDocument(frontmatter.yaml, { lineCounter: frontmatter.lineCounter, uniqueKeys: true, prettyErrors: false })
+  }
   const { document, lineCounter } = frontmatter
   if (!document) return fallback
   const shift = frontmatter.lineShift

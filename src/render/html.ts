@@ -34,6 +34,11 @@ export function markdownToHtml(root: Root): string {
  */
 export function inlineHtml(text: string, node: RootContent | undefined, start = 0, end = text.length): string {
   if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return escapeText(text.slice(start, end))
+  // Fast path: plain text needs no tree; the property test in tests/markdown holds it equal to the pipeline.
+  if (node.children.length === 1 && node.children[0]?.type === 'text') {
+    const slice = text.slice(start, end)
+    if (!/[&<]/u.test(slice)) return slice
+  }
   const children = sliceInline(node.children, start, end)
   return markdownToHtml({ type: 'root', children: children as RootContent[] })
 }
