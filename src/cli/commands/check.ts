@@ -1,6 +1,6 @@
-import { checkContent } from '../../build/pipeline.js'
+import path from 'node:path'
+import { runCheck } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
-import { readContent } from '../../load/read.js'
 import { ArgumentError, exitCodes, type Command } from '../command.js'
 import { printDiagnostics } from '../report.js'
 
@@ -15,23 +15,28 @@ export const check: Command = {
 参数：
   --content 文件夹   内容文件夹（默认 content）
   --format 格式      text（默认）或 json（标准输出只有一个 JSON 数组）
+  --no-cache         不使用缓存，全部重新检查
+  --cache 文件夹     缓存位置（默认 .notice-cache，与 build 共用）
   -h, --help         显示本帮助`,
   options: {
     content: { type: 'string' },
     format: { type: 'string' },
-    fix: { type: 'boolean' }
+    fix: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    cache: { type: 'string' }
   },
   allowPositionals: false,
   async run(values, _positionals, io) {
     const format = String(values.format ?? 'text')
     if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
-    const source = await readContent(String(values.content ?? 'content'), io.cwd)
-    const content = checkContent(source)
-    printDiagnostics(io, content.diagnostics, format, 'out')
-    if (format === 'text' && content.diagnostics.length === 0) {
-      const findings = content.notices.reduce((sum, notice) => sum + notice.findings.length, 0)
-      io.out(`检查通过：${content.notices.length} 个通报，${findings} 个问题，没有发现问题。\n`)
-    }
-    return hasErrors(content.diagnostics) ? exitCodes.contentError : exitCodes.ok
+    const summary = await runCheck({
+      contentDir: String(values.content ?? 'content'),
+      cwd: io.cwd,
+      cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
+      useCache: !values['no-cache']
+    })
+    printDiagnostics(io, summary.diagnostics, format, 'out')
+    if (format === 'text' && summary.diagnostics.length === 0) io.out(`检查通过：${summary.notices} 个通报，没有发现问题。\n`)
+    return hasErrors(summary.diagnostics) ? exitCodes.contentError : exitCodes.ok
   }
 }

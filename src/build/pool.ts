@@ -1,0 +1,71 @@
+/**
+ * A small pool of worker threads running `processNotice`. Jobs are plain data in and out, so a
+ * notice is processed the same in a worker as inline (the build decides which by corpus size).
+ */
+import { Worker } from 'node:worker_threads'
+import type { NoticeSource } from '../load/notice.js'
+import type { SiteConfig } from '../model/schema.js'
+import type { TemplateSources } from '../render/templates.js'
+import type { NoticeResult } from './process.js'
+
+export interface WorkerSetup {
+  site: SiteConfig
+  templates?: { sources: TemplateSources; assets: Record<string, string> }
+}
+
+type Reply = { job: number; result: NoticeResult } | { job: number; error: string }
+
+interface Slot {
+  worker: Worker
+  busy: boolean
+}
+
+export class NoticePool {
+  private readonly slots: Slot[] = []
+  private readonly queue: Array<{ job: number; source: NoticeSource }> = []
+  private readonly waiting = new Map<number, { resolve: (result: NoticeResult) => void; reject: (error: Error) => void }>()
+  private nextJob = 0
+
+  constructor(size: number, setup: WorkerSetup) {
+    for (let index = 0; index < size; index++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup })
+      const slot: Slot = { worker, busy: false }
+      worker.on('message', (reply: Reply) => {
+        slot.busy = false
+        const waiter = this.waiting.get(reply.job)
+        this.waiting.delete(reply.job)
+        if ('error' in reply) waiter?.reject(new Error(reply.error))
+        else waiter?.resolve(reply.result)
+        this.pump()
+      })
+      worker.on('error', (error) => {
+        for (const waiter of this.waiting.values()) waiter.reject(error)
+        this.waiting.clear()
+      })
+      this.slots.push(slot)
+    }
+  }
+
+  run(source: NoticeSource): Promise<NoticeResult> {
+    const job = this.nextJob++
+    return new Promise((resolve, reject) => {
+      this.waiting.set(job, { resolve, reject })
+      this.queue.push({ job, source })
+      this.pump()
+    })
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue
+      const next = this.queue.shift()
+      if (!next) return
+      slot.busy = true
+      slot.worker.postMessage(next)
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+  }
+}

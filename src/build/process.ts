@@ -1,0 +1,33 @@
+/**
+ * The work for one notice, pure and self-contained so it can run in a worker thread:
+ * load, validate and (for a build) render. What it returns is all the build keeps of it.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { loadNotice, type NoticeSource } from '../load/notice.js'
+import type { SiteConfig } from '../model/schema.js'
+import { defaultStatusPhrases } from '../model/vocabulary.js'
+import { indexEntry, renderNotice, type IndexEntry, type OutputFile } from '../render/site.js'
+import type { Renderer } from '../render/templates.js'
+import { validateNotice } from '../validate/validate.js'
+
+export interface NoticeResult {
+  id: string
+  diagnostics: Diagnostic[]
+  entry: IndexEntry
+  draft: boolean
+  /** Rendered outputs; empty for a check, or when the notice has errors. */
+  files: OutputFile[]
+}
+
+export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined): NoticeResult {
+  const notice = loadNotice(source, { statusPhrases: { ...defaultStatusPhrases, ...site.statusPhrases } })
+  const diagnostics = validateNotice(notice, site)
+  const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+  return {
+    id: source.id,
+    diagnostics,
+    entry: indexEntry(notice.record),
+    draft: Boolean(notice.meta.draft),
+    files: renderer && !failed ? renderNotice(notice, site, renderer) : []
+  }
+}

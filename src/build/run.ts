@@ -1,0 +1,185 @@
+/**
+ * The build and check as the CLI runs them: list the content, reuse what the cache knows,
+ * process the rest (in worker threads when there is enough of it), and stream outputs into
+ * the staging folder, so memory grows with the largest notice, not with the site.
+ */
+import { availableParallelism } from 'node:os'
+import path from 'node:path'
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { NoticeSource } from '../load/notice.js'
+import { listContent, readListedFile, readNotice, type NoticeListing } from '../load/read.js'
+import { loadSite } from '../load/site.js'
+import { renderSiteFiles, type IndexEntry } from '../render/site.js'
+import { createRenderer, type TemplateSources } from '../render/templates.js'
+import { Staging, type WrittenFile } from '../write/staging.js'
+import { currentProgram, emptyCache, hash, readCache, writeCache, type CachedNotice, type CacheData } from './cache.js'
+import { NoticePool } from './pool.js'
+import { processNotice, type NoticeResult } from './process.js'
+
+export interface RunOptions {
+  contentDir: string
+  cwd: string
+  /** Where the cache lives; undefined runs without one. */
+  cacheDir?: string
+  /** Read the cache (false: build cold, but still write a fresh cache). */
+  useCache: boolean
+  /** Worker threads; undefined decides from the machine and the amount of work. */
+  workers?: number
+}
+
+export interface BuildOptions extends RunOptions {
+  outDir: string
+  templates: { sources: TemplateSources; assets: Record<string, string> }
+  drafts: boolean
+}
+
+export interface RunSummary {
+  diagnostics: Diagnostic[]
+  notices: number
+  published: number
+  files: number
+  /** Notices taken from the cache without loading them. */
+  reused: number
+}
+
+/** Below this many notices to process, starting workers costs more than it saves. */
+const workerThreshold = 12
+
+export async function runCheck(options: RunOptions): Promise<RunSummary> {
+  return run(options, undefined)
+}
+
+export async function runBuild(options: BuildOptions): Promise<RunSummary> {
+  return run(options, options)
+}
+
+async function run(options: RunOptions, build: BuildOptions | undefined): Promise<RunSummary> {
+  const listing = listContent(options.contentDir, options.cwd)
+  const diagnostics: Diagnostic[] = [...listing.diagnostics]
+  const siteRead = listing.site ? readListedFile(listing.site) : {}
+  if (siteRead.diagnostic) diagnostics.push(siteRead.diagnostic)
+  const siteText = siteRead.text
+  const { site, diagnostics: siteDiagnostics } = loadSite(siteText === undefined || !listing.site ? undefined : { path: listing.site.path, text: siteText })
+  diagnostics.push(...siteDiagnostics)
+
+  const { cache: previous } = options.useCache && options.cacheDir ? readCache(options.cacheDir) : { cache: emptyCache() }
+  const next: CacheData = emptyCache()
+  const program = currentProgram()
+  const displayRoot = path.relative(options.cwd, listing.root)
+  const templatesKey = build ? hash(JSON.stringify(build.templates)) : ''
+  const staging = build ? await Staging.open(build.outDir) : undefined
+  const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
+
+  const statsOf = (notice: NoticeListing): CachedNotice['stats'] => notice.files.map((file) => [file.ref, file.size, file.mtimeMs])
+  const pending = listing.notices.filter((notice) => !sameStats(previous.notices[notice.id]?.stats, statsOf(notice))).length
+  const workers = options.workers ?? (pending >= workerThreshold ? Math.min(4, Math.max(1, availableParallelism())) : 0)
+  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
+
+  const entries: IndexEntry[] = []
+  let published = 0
+  let files = 0
+  let reused = 0
+  let failed = false
+
+  const finish = (notice: NoticeListing, result: NoticeResult | CachedNotice['validation'], outputs: WrittenFile[] | undefined, entry: CachedNotice): void => {
+    diagnostics.push(...result.diagnostics)
+    if (result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) failed = true
+    const publish = !result.draft || Boolean(build?.drafts)
+    if (outputs && publish) {
+      entries.push(result.entry)
+      published++
+      files += outputs.length
+    }
+    next.notices[notice.id] = entry
+  }
+
+  try {
+    const tasks = listing.notices.map((notice) => async (): Promise<void> => {
+      const stats = statsOf(notice)
+      const cached = previous.notices[notice.id]
+      let source: NoticeSource | undefined
+      let inputs: string
+      if (cached && sameStats(cached.stats, stats)) inputs = cached.inputs
+      else {
+        const read = readNotice(notice)
+        if (read.diagnostics.length > 0) {
+          diagnostics.push(...read.diagnostics)
+          failed = failed || read.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+        }
+        source = read.source
+        inputs = hash(...source.files.flatMap((file) => [file.ref, file.text]), String(read.diagnostics.length))
+      }
+      const validationKey = hash(program, siteText ?? '', displayRoot, inputs)
+      const renderKey = hash(validationKey, templatesKey)
+
+      if (cached?.validation.key === validationKey) {
+        const publish = !cached.validation.draft || Boolean(build?.drafts)
+        const outputs = build && publish ? reuseOutputs(staging, cached, renderKey) : []
+        if (outputs) {
+          reused++
+          const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
+          finish(notice, cached.validation, build && publish ? outputs : undefined, entry)
+          return
+        }
+      }
+      source ??= readNotice(notice).source
+      const result = pool ? await pool.run(source) : processNotice(source, site, renderer)
+      const validation = { key: validationKey, diagnostics: result.diagnostics, entry: result.entry, draft: result.draft }
+      const publish = !result.draft || Boolean(build?.drafts)
+      let outputs: WrittenFile[] | undefined
+      if (staging && publish && result.files.length > 0) outputs = result.files.map((file) => staging.write(file.path, file.content))
+      const entry: CachedNotice = { stats, inputs, validation, ...(outputs ? { render: { key: renderKey, outputs } } : cached?.render ? { render: cached.render } : {}) }
+      finish(notice, result, outputs, entry)
+    })
+    await runLimited(tasks, Math.max(1, workers * 2))
+
+    if (staging && renderer && build && !failed) {
+      for (const file of renderSiteFiles(entries, site, renderer)) {
+        staging.write(file.path, file.content)
+        files++
+      }
+      staging.commit()
+    }
+  } finally {
+    staging?.abort()
+    await pool?.close()
+  }
+  if (failed) {
+    // Outputs of a failed build were never published: keep what the cache knew of the published ones.
+    for (const [id, entry] of Object.entries(next.notices)) {
+      const previousRender = previous.notices[id]?.render
+      if (previousRender) entry.render = previousRender
+      else delete entry.render
+    }
+  }
+  if (options.cacheDir) writeCache(options.cacheDir, next)
+  return { diagnostics: sortDiagnostics(diagnostics), notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused }
+}
+
+function sameStats(a: CachedNotice['stats'] | undefined, b: CachedNotice['stats']): boolean {
+  if (!a || a.length !== b.length) return false
+  return a.every((entry, index) => {
+    const other = b[index]
+    return other !== undefined && entry[0] === other[0] && entry[1] === other[1] && entry[2] === other[2]
+  })
+}
+
+/** Links last build's outputs of an unchanged notice into the staging folder; undefined when any is missing or changed. */
+function reuseOutputs(staging: Staging | undefined, cached: CachedNotice, renderKey: string): WrittenFile[] | undefined {
+  if (!staging) return []
+  if (!cached.render || cached.render.key !== renderKey) return undefined
+  for (const output of cached.render.outputs) if (!staging.reuse(output.path, output)) return undefined
+  return cached.render.outputs
+}
+
+async function runLimited(tasks: ReadonlyArray<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++]
+      if (task) await task()
+    }
+  })
+  await Promise.all(lanes)
+}
+
