@@ -43,7 +43,7 @@ export interface RunSummary {
 }
 
 /** Below this many notices to process, starting workers costs more than it saves. */
-const workerThreshold = 12
+const workerThreshold = 200
 
 export async function runCheck(options: RunOptions): Promise<RunSummary> {
   return run(options, undefined)
@@ -72,7 +72,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
 
   const statsOf = (notice: NoticeListing): CachedNotice['stats'] => notice.files.map((file) => [file.ref, file.size, file.mtimeMs])
   const pending = listing.notices.filter((notice) => !sameStats(previous.notices[notice.id]?.stats, statsOf(notice))).length
-  const workers = options.workers ?? (pending >= workerThreshold ? Math.min(4, Math.max(1, availableParallelism())) : 0)
+  const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
+  const workers = options.workers ?? forced ?? (pending >= workerThreshold ? Math.min(4, Math.max(1, availableParallelism())) : 0)
   const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
 
   const entries: IndexEntry[] = []
