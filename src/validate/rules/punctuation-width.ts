@@ -30,7 +30,9 @@ export function halfWidthInChinese(text: string): number[] {
   for (const [open, close] of pairs) {
     const asciiOpen = text[open] === '('
     const asciiClose = text[close] === ')'
-    const chinese = !asciiOpen || !asciiClose || inChineseContext(text, open) || inChineseContext(text, close) || isChinese(text[open + 1]) || isChinese(text[close - 1])
+    // `(其中592套)` and `模式(PPP)` are Chinese; `Revitalization (Pilot)` is an English name's own.
+    const inside = text.slice(open + 1, close)
+    const chinese = !asciiOpen || !asciiClose || chineseIn(inside) || isChinese(text[open - 1]) || (!/[A-Za-z]/u.test(inside) && inChineseContext(text, close))
     if (!chinese) continue
     if (asciiOpen) found.add(open)
     if (asciiClose) found.add(close)
@@ -54,6 +56,11 @@ function inChineseContext(text: string, index: number): boolean {
   const right = run(text, index, 1)
   if (asciiLetter.test(left.text) || asciiLetter.test(right.text)) return false
   return (left.reachesChinese && right.text.trim() === '' && right.atEdge) || (right.reachesChinese && left.text.trim() === '' && left.atEdge)
+}
+
+function chineseIn(text: string): boolean {
+  for (const char of text) if (isChinese(char)) return true
+  return false
 }
 
 function neighbour(text: string, index: number, step: 1 | -1): string | undefined {
