@@ -95,7 +95,7 @@ export const confusions: readonly Confusion[] = [
   { wrong: '纪检检察', right: '纪检监察', reason: '纪委监委是“纪检监察”机关；“检察”指检察院', example: '县纪检检察机关', lookAlike: '县纪检监察机关和检察机关' },
   { wrong: '检查院', right: '检察院', reason: '法律监督机关是“人民检察院”', example: '移送县检查院', lookAlike: '移送县检察院，接受检查' },
   { wrong: '监查委', right: '监察委', reason: '“监察委员会”的“监察”', example: '县监查委', lookAlike: '县监察委' },
-  { wrong: '习进平', right: '习近平', reason: '领导人姓名必须准确', example: '学习习进平总书记重要讲话', lookAlike: '学习习近平总书记重要讲话，学习进平台' },
+  { wrong: '习进平', right: '习近平', reason: '领导人姓名必须准确', notAfter: /^[台稳]/u, example: '学习习进平总书记重要讲话', lookAlike: '学习习近平总书记重要讲话，学习进平台' },
   { wrong: '民主集中治', right: '民主集中制', reason: '党的根本组织制度是“民主集中制”', example: '坚持民主集中治', lookAlike: '坚持民主集中制' },
   {
     wrong: '布署',
@@ -119,6 +119,7 @@ export const confusions: readonly Confusion[] = [
     right: '反映',
     reason: '把情况、意见告诉上级或有关方面是“反映”；“反应”指对刺激的回应',
     after: /^(?:问题|情况|诉求|意见|建议)/u,
+    notBefore: /(?:化学|不良|过敏|连锁|快速|迅速|市场)$/u,
     example: '群众反应问题渠道不畅',
     lookAlike: '群众反映问题，化学反应情况'
   },
