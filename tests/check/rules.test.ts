@@ -145,9 +145,18 @@ describe('label-variant', () => {
 
 describe('stats-mismatch', () => {
   const two = [finding('01', ['1、甲', '问题内容：甲。', '整改情况：已完成。']), finding('02', ['2、乙', '问题内容：乙。', '整改情况：正在整改。'])]
-  it('catches a total that disagrees with the findings, parts that do not add up and a wrong rate', () => {
+  it('catches a total that disagrees with the findings, once', () => {
     const found = reported(statsMismatch, { opening: ['截至目前，巡察反馈的3个问题，已完成整改1个、正在整改1个，整改完成率50%。'], findings: two })
-    expect(found.map((entry) => entry.text.slice(0, 2))).toEqual(['3个', '1个', '50'])
+    expect(found.map((entry) => entry.text.slice(0, 2))).toEqual(['3个'])
+    expect(found[0]!.message).toContain('2 个')
+  })
+
+  it('catches numbers that do not add up and a rate that is not done/total', () => {
+    const three = [...two, finding('03', ['3、丙', '问题内容：丙。', '整改情况：基本完成。'])]
+    const sum = reported(statsMismatch, { opening: ['截至目前，巡察反馈的3个问题，已完成整改1个、正在整改1个。'], findings: three })
+    expect(sum.map((entry) => entry.message)).toEqual(['统计数字自相矛盾：已完成 1 个加正在整改 1 个是 2 个，不是 3 个'])
+    const rate = reported(statsMismatch, { opening: ['截至目前，巡察反馈的2个问题，已完成整改1个、正在整改1个，整改完成率60%。'], findings: two })
+    expect(rate.map((entry) => entry.text.slice(0, 3))).toEqual(['60%'])
   })
 
   it('catches parts that exceed the whole in one sentence', () => {

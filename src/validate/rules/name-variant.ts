@@ -63,7 +63,7 @@ export const nameVariant: Rule = {
       ...(notice.meta.names?.abbreviations ?? []),
       ...site.names.declared,
       ...site.names.abbreviations
-    ].filter((name) => [...name].length >= 3)
+    ].filter((name) => [...name].length >= 4)
     const known = new Map<string, KnownName>()
     for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true })
     for (const [name, uses] of frequentNames(texts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })

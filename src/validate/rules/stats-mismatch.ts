@@ -33,20 +33,24 @@ function checkStatsLine(line: DocLine, stats: StatsSentence, actual: { total: nu
   if (stats.inProgress !== undefined && stats.inProgress !== actual.inProgress) {
     reports.push({ ...at(progressAt), message: `统计说正在整改 ${stats.inProgress} 个，但正文中标为正在整改的有 ${actual.inProgress} 个：请核对数字`, text: String(stats.inProgress) })
   }
-  if (stats.total !== undefined && stats.done !== undefined && stats.inProgress !== undefined && stats.done + stats.inProgress !== stats.total) {
+  // One wrong number is one report: the sum and the rate are checked only when they say something new.
+  const numbersAgree = reports.length === 0
+  if (numbersAgree && stats.total !== undefined && stats.done !== undefined && stats.inProgress !== undefined && stats.done + stats.inProgress !== stats.total) {
     reports.push({
       ...at(doneAt),
       message: `统计数字自相矛盾：已完成 ${stats.done} 个加正在整改 ${stats.inProgress} 个是 ${stats.done + stats.inProgress} 个，不是 ${stats.total} 个`,
       text: String(stats.done)
     })
   }
-  if (stats.rate !== undefined && stats.total !== undefined && stats.done !== undefined && stats.total > 0) {
+  if (stats.rate !== undefined && actual.total > 0) {
     const decimals = (/\.(\d+)/u.exec(String(stats.rate))?.[1] ?? '').length
-    const exact = (stats.done / stats.total) * 100
-    if (Math.abs(exact - stats.rate) > 0.5 * 10 ** -decimals + 1e-9) {
+    const close = (done: number, total: number): boolean => total > 0 && Math.abs((done / total) * 100 - stats.rate!) <= 0.5 * 10 ** -decimals + 1e-9
+    const agreesWithStated = stats.done !== undefined && stats.total !== undefined && close(stats.done, stats.total)
+    if (!close(actual.done, actual.total) && !(agreesWithStated && !numbersAgree)) {
+      const exact = (actual.done / actual.total) * 100
       reports.push({
         ...at(rateAt),
-        message: `整改完成率写的是 ${stats.rate}%，但 ${stats.done} ÷ ${stats.total} = ${exact.toFixed(Math.max(1, decimals))}%：请核对`,
+        message: `整改完成率写的是 ${stats.rate}%，但正文中 ${actual.total} 个问题已完成 ${actual.done} 个，完成率为 ${exact.toFixed(Math.max(1, decimals))}%：请核对`,
         text: `${stats.rate}%`
       })
     }
