@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { applyFixes, type Fix } from '../../src/fix/edit.js'
 import { fixFile } from '../../src/fix/plan.js'
 import { fixIn } from '../../src/validate/rule.js'
+import { docNumber } from '../../src/validate/rules/doc-number.js'
 import { punctuationWidth } from '../../src/validate/rules/punctuation-width.js'
 import { finding, load, run } from './notice-fixture.js'
 
@@ -63,5 +64,14 @@ describe('applying fixes (a pure function)', () => {
     expect(result.text).toContain('问题内容：见\\[附件\\]（一），共三项：甲；乙')
     const again = run({ ...fixture, findings: [finding('01', ['1、标题', '问题内容：见\\[附件\\]（一），共三项：甲；乙', '整改情况：已完成。'])] }, [punctuationWidth])
     expect(again.diagnostics).toEqual([])
+  })
+
+  it('rewrites an escaped [2021] document number whole, escapes included', () => {
+    const { diagnostics, files } = run({ findings: [finding('01', ['1、标题', '问题内容：甲。', '整改情况：已完成。按伊发[2021]013号执行。'])] }, [docNumber])
+    const file = files.find((candidate) => candidate.path === 't/findings/01.md')!
+    expect(file.text).toContain('伊发\\[2021\\]013号')
+    const result = fixFile(file.path, file.text, diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, fix: diagnostic.fix! })))
+    expect(result.changes).toHaveLength(1)
+    expect(result.text).toContain('按伊发〔2021〕13号执行。')
   })
 })
