@@ -94,7 +94,7 @@ export const nameVariant: Rule = {
     chosen.sort((a, b) => a.entry.index - b.entry.index || a.offset - b.offset)
     const reports: Report[] = []
     for (const { entry, offset, variant, name } of chosen) {
-      const why = name.declared ? `声明的名称是“${name.name}”` : `全文其他 ${name.uses} 处都写作“${name.name}”`
+      const why = name.declared ? `声明的名称“${name.name}”` : `全文其他 ${name.uses} 处的写法“${name.name}”`
       reports.push({ ...positionIn(entry.line, offset), message: `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, text: variant })
     }
     return reports

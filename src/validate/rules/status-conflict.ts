@@ -6,7 +6,7 @@ import { positionIn, type Report, type Rule } from '../rule.js'
  * `待批复`), never in 接待 or 对待; `将` alone is a standing commitment, not unfinished work.
  */
 const futureWork =
-  /计划于|计划在|计划到|今年计划|拟于|拟在|预计于|预计在|(?<![接对期等优款善招虐])待[^，,。；;：:]{0,15}?(?:后|批复|审批|研究|出台|完成|落实|解决|到位)|正在(?!整改[，,。；;]|办理[，,。；;])|尚未|仍未|还未/u
+  /计划于|计划在|计划到|今年计划|拟于|拟在|预计于|预计在|(?<![接对期等优款善招虐看宽厚])待(?![遇人客命])[^，,。；;：:]{0,15}?(?:后|批复|审批|研究|出台|完成|落实|解决|到位)|正在(?!整改[，,。；;]|办理[，,。；;])|尚未|仍未|还未/u
 
 export const statusConflict: Rule = {
   id: 'status-conflict',
