@@ -62,4 +62,15 @@ describe('check on clean notices in the standard style', () => {
     const wanted = planted.map(([rule, place]) => `${rule} ${place.file}:${place.line}`).sort()
     expect(found).toEqual(wanted)
   })
+
+  it('--fix --format json keeps stdout one JSON array and lists the changes on stderr', () => {
+    const dir = tempDir()
+    cpSync(fixture, path.join(dir, 'C'), { recursive: true })
+    const place = plant(dir, '2022-county-health/findings/01-01.md', '以传达文件为主，', '以传达文件为主,')
+    const result = runCli(['check', '--content', 'C', '--format', 'json', '--fix'], { cwd: dir })
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual([])
+    expect(result.stderr).toMatch(new RegExp(`^${place.file}:${place.line}:\\d+: “,” → “，” \\[punctuation-width\\]$`, 'mu'))
+    expect(readFileSync(path.join(dir, 'C', '2022-county-health/findings/01-01.md'), 'utf8')).toContain('以传达文件为主，')
+  })
 })
