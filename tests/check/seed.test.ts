@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diffChars } from 'diff'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, seedFile, tempDir } from '../helpers/cli.js'
 
 interface JsonDiagnostic {
@@ -13,8 +14,7 @@ interface JsonDiagnostic {
   message: string
 }
 
-function importSeed(): { dir: string; content: string } {
-  const dir = tempDir()
+function importSeed(dir = tempDir()): { dir: string; content: string } {
   const imported = runCli(['import', seedFile, '--id', 'x', '--content', 'T'], { cwd: dir })
   expect(imported.code).toBe(0)
   return { dir, content: path.join(dir, 'T') }
@@ -44,9 +44,17 @@ function check(dir: string, extra: string[] = []): { code: number; diagnostics: 
 }
 
 describe('check on the seed notice, imported fresh', () => {
+  // The two read-only tests share one import and one check.
+  let shared: { dir: string; code: number; diagnostics: JsonDiagnostic[] }
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'notice-seed-check-'))
+    importSeed(dir)
+    shared = { dir, ...check(dir) }
+  })
+  afterAll(() => rmSync(shared.dir, { recursive: true, force: true }))
+
   it('points at the file and line of each known defect', () => {
-    const { dir } = importSeed()
-    const { code, diagnostics } = check(dir)
+    const { dir, code, diagnostics } = shared
     expect(code).toBe(0)
     const files = markdownFiles(path.join(dir, 'T'), dir)
     const expected: Array<[string, string]> = [
@@ -81,8 +89,7 @@ describe('check on the seed notice, imported fresh', () => {
   })
 
   it('reports every ASCII , : ; ( ) of the body exactly where it is, and nothing in frontmatter', () => {
-    const { dir } = importSeed()
-    const { diagnostics } = check(dir)
+    const { dir, diagnostics } = shared
     const files = markdownFiles(path.join(dir, 'T'), dir)
     const expected = files.flatMap(({ file, text }) =>
       bodyLines(text)
