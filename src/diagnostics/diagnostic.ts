@@ -1,3 +1,5 @@
+import type { Fix } from '../fix/edit.js'
+
 export type Severity = 'error' | 'warning' | 'info'
 
 /** One problem in the content, pointing into a file the user edits. */
@@ -8,6 +10,8 @@ export interface Diagnostic {
   severity: Severity
   rule: string
   message: string
+  /** A safe edit `check --fix` may apply; never printed. */
+  fix?: Fix
 }
 
 /** `FILE:LINE:COLUMN: severity: message [rule]`, the form editors and CI logs understand. */

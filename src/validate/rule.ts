@@ -1,7 +1,10 @@
 import type { Severity } from '../diagnostics/diagnostic.js'
 import type { LoadedNotice } from '../load/notice.js'
 import type { SiteConfig } from '../model/schema.js'
+import type { Fix } from '../fix/edit.js'
 import type { DocLine } from '../structure/types.js'
+
+export type { Fix } from '../fix/edit.js'
 
 export interface RuleContext {
   site: SiteConfig
@@ -14,6 +17,8 @@ export interface Report {
   column: number
   message: string
   text?: string
+  /** A mechanical, meaning-preserving edit of the source that `check --fix` may apply. */
+  fix?: Fix
 }
 
 export interface Rule {
@@ -31,4 +36,24 @@ export function positionIn(line: DocLine, offset: number): { file: string; line:
   if (breaks.length > 1) return { file: line.file, line: line.line + breaks.length - 1, column: (breaks[breaks.length - 1]?.length ?? 0) + 1 }
   const column = line.columns?.[offset] ?? line.column + offset
   return { file: line.file, line: line.line, column }
+}
+
+/**
+ * The source range of text characters [start, end) of a line and what to put there. Ranges follow
+ * `columns`, so a character written with an escape (`\\[`) is replaced with its escape.
+ */
+export function fixIn(line: DocLine, start: number, end: number, replacement: string): Fix {
+  const from = positionIn(line, start)
+  const to = endPositionIn(line, end)
+  return { file: line.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, original: line.text.slice(start, end), replacement }
+}
+
+/** Position just after text character `end - 1`. */
+function endPositionIn(line: DocLine, end: number): { line: number; column: number } {
+  if (end < line.text.length && line.text[end] !== '\n') return positionIn(line, end)
+  const nodeStart = line.node?.position?.start
+  const nodeEnd = line.node?.position?.end
+  if (end >= line.text.length && nodeStart && nodeEnd) return { line: nodeEnd.line + (line.line - nodeStart.line), column: nodeEnd.column }
+  const last = positionIn(line, end - 1)
+  return { line: last.line, column: last.column + 1 }
 }

@@ -1,13 +1,16 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runCheck } from '../../build/run.js'
+import { runCheck, type RunOptions } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
-import { ArgumentError, exitCodes, type Command } from '../command.js'
+import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
+import { replaceFileAtomically } from '../../write/file.js'
+import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
 import { printDiagnostics } from '../report.js'
 
 export const check: Command = {
   name: 'check',
   summary: '只检查内容，不生成文件',
-  help: `用法：notice check [--content 文件夹] [--format text|json]
+  help: `用法：notice check [--content 文件夹] [--format text|json] [--fix]
 
 检查全部通报并列出问题，每行一条：文件:行:列: 级别: 说明 [规则]。
 有错误（error）时退出码为 1，只有警告或没有问题时为 0。
@@ -15,6 +18,8 @@ export const check: Command = {
 参数：
   --content 文件夹   内容文件夹（默认 content）
   --format 格式      text（默认）或 json（标准输出只有一个 JSON 数组）
+  --fix              自动修改可以安全修改的问题（半角标点、截止目前、发文字号），
+                     直接改写 Markdown 文件（不改元数据），逐条列出修改，再报告其余问题
   --no-cache         不使用缓存，全部重新检查
   --cache 文件夹     缓存位置（默认 .notice-cache，与 build 共用）
   -h, --help         显示本帮助`,
@@ -29,14 +34,36 @@ export const check: Command = {
   async run(values, _positionals, io) {
     const format = String(values.format ?? 'text')
     if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
-    const summary = await runCheck({
+    const options: RunOptions = {
       contentDir: String(values.content ?? 'content'),
       cwd: io.cwd,
       cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
       useCache: !values['no-cache']
-    })
+    }
+    let summary = await runCheck(options)
+    if (values.fix) {
+      const changed = await applySafeFixes(summary.diagnostics, io, format === 'json' ? io.err : io.out)
+      if (changed > 0) summary = await runCheck(options)
+    }
     printDiagnostics(io, summary.diagnostics, format, 'out')
     if (format === 'text' && summary.diagnostics.length === 0) io.out(`检查通过：${summary.notices} 个通报，没有发现问题。\n`)
     return hasErrors(summary.diagnostics) ? exitCodes.contentError : exitCodes.ok
   }
+}
+
+/** Applies the fixes the rules offered, file by file, and reports each change. */
+async function applySafeFixes(diagnostics: Parameters<typeof fixesByFile>[0], io: Io, write: (text: string) => void): Promise<number> {
+  const applied: Change[] = []
+  let files = 0
+  for (const [file, changes] of fixesByFile(diagnostics)) {
+    const absolute = path.resolve(io.cwd, file)
+    const result = fixFile(file, await readFile(absolute, 'utf8'), changes)
+    if (result.changes.length === 0) continue
+    await replaceFileAtomically(absolute, result.text)
+    applied.push(...result.changes)
+    files++
+  }
+  for (const change of applied) write(`${formatChange(change)}\n`)
+  write(applied.length === 0 ? '没有可以自动修改的内容。\n' : `已自动修改 ${applied.length} 处（${files} 个文件）。\n`)
+  return applied.length
 }

@@ -1,0 +1,49 @@
+/**
+ * What the proofreading rules read: the notice's own lines (never frontmatter), each with its
+ * role, and the character classes that tell Chinese text from ASCII text.
+ */
+import type { LoadedNotice } from '../load/notice.js'
+import type { DocLine, LineRole } from '../structure/types.js'
+
+export interface ProseLine {
+  line: DocLine
+  index: number
+  role: LineRole
+}
+
+/** Every non-blank line of the notice in reading order. */
+export function proseLines(notice: LoadedNotice): ProseLine[] {
+  const result: ProseLine[] = []
+  notice.document.lines.forEach((line, index) => {
+    const role = notice.document.roles[index] ?? { kind: 'blank' }
+    if (role.kind === 'blank' || line.text.trim().length === 0) return
+    if (line.node && line.node.type !== 'paragraph' && line.node.type !== 'heading') return
+    result.push({ line, index, role })
+  })
+  return result
+}
+
+/** A Han character or a full-width (CJK) punctuation mark or quote. */
+export const chinese = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u
+export const han = /\p{Script=Han}/u
+
+export function isChinese(char: string | undefined): boolean {
+  return char !== undefined && chinese.test(char)
+}
+
+/** Every match of a global pattern in a text, with its index. */
+export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`)
+  global.lastIndex = 0
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    yield match
+    if (match[0].length === 0) global.lastIndex++
+  }
+}
+
+/** `text`, shortened around an offset for messages. */
+export function excerpt(text: string, start: number, end: number, around = 6): string {
+  const from = Math.max(0, start - around)
+  const to = Math.min(text.length, end + around)
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\n/gu, ' ')}${to < text.length ? '…' : ''}`
+}
