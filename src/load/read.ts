@@ -5,11 +5,10 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { idPattern } from '../model/schema.js'
-import { decodeText } from '../text/decode.js'
-import type { NoticeSource, SourceFile, SourceKind } from './notice.js'
+import { maxFileBytes, planContent, sourceText, tooLargeMessage } from './layout.js'
+import type { NoticeSource, SourceFile } from './notice.js'
 
-export const maxFileBytes = 2 * 1024 * 1024
+export { maxFileBytes }
 
 export interface ContentSource {
   site?: { path: string; text: string }
@@ -25,7 +24,7 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
   if (!rootStat?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
   const realRoot = await realpath(root)
   const display = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || '.'
-  const ref = (absolute: string): string => path.relative(root, absolute).split(path.sep).join('/')
+  const absoluteOf = (ref: string): string => path.join(root, ...ref.split('/'))
   const diagnostics: Diagnostic[] = []
   const problem = (absolute: string, message: string, rule = 'schema'): void => {
     diagnostics.push({ file: display(absolute), line: 1, column: 1, severity: 'error', rule, message })
@@ -42,65 +41,59 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
     }
     const size = (await stat(absolute)).size
     if (size > maxFileBytes) {
-      problem(absolute, `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${maxFileBytes / 1024 / 1024} MB）：一个问题一个文件，请检查是否误存了其他内容`, 'file')
+      problem(absolute, tooLargeMessage(size), 'file')
       return undefined
     }
-    const decoded = decodeText(await readFile(absolute), { allowLegacy: false })
+    const decoded = sourceText(await readFile(absolute))
     if (!decoded.ok) {
-      problem(
-        absolute,
-        decoded.reason === 'binary' ? '这不是文本文件：内容文件夹中只能放 UTF-8 编码的 Markdown 文件' : '文件不是 UTF-8 编码：请在编辑器中以“UTF-8”编码另存这个文件',
-        'file'
-      )
+      problem(absolute, decoded.message, decoded.rule)
       return undefined
     }
     return decoded.text
   }
 
-  const source: ContentSource = { notices: [], diagnostics }
-  const sitePath = path.join(root, 'site.yml')
-  if (await exists(sitePath)) {
-    const text = await readSource(sitePath)
-    if (text !== undefined) source.site = { path: display(sitePath), text }
-  }
-
-  const entries = (await readdir(root, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const entry of entries) {
+  // List what the layout needs to see (top-level files and folders, each folder's notice.md,
+  // findings/ and sections/), then let the shared planner decide what it all is.
+  const files: string[] = []
+  const folders: string[] = []
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue
     const absolute = path.join(root, entry.name)
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(absolute).catch(() => undefined))?.isDirectory())
-    if (!isDirectory) continue
-    if (!idPattern.test(entry.name)) {
-      problem(absolute, `文件夹名“${entry.name}”不能作为通报编号：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`)
+    if (!isDirectory) {
+      files.push(entry.name)
       continue
     }
     if (entry.isSymbolicLink() && !isInside(realRoot, await realpath(absolute))) {
       problem(absolute, '这个文件夹是指向内容文件夹之外的链接：为安全起见不会读取', 'file')
       continue
     }
-    const files: SourceFile[] = []
-    const noticePath = path.join(absolute, 'notice.md')
-    if (await exists(noticePath)) {
-      const text = await readSource(noticePath)
-      if (text !== undefined) files.push({ path: display(noticePath), ref: ref(noticePath), name: 'notice.md', kind: 'notice', text })
-    } else {
-      problem(absolute, `通报文件夹 ${entry.name} 中没有 notice.md：请用 notice new ${entry.name} 创建，或删除这个文件夹`)
-      continue
+    folders.push(entry.name)
+    if (await exists(path.join(absolute, 'notice.md'))) files.push(`${entry.name}/notice.md`)
+    for (const sub of ['findings', 'sections']) {
+      const names = await readdir(path.join(absolute, sub)).catch(() => [] as string[])
+      for (const name of names) files.push(`${entry.name}/${sub}/${name}`)
     }
-    for (const [folder, kind] of [['findings', 'finding'], ['sections', 'section']] as Array<[string, SourceKind]>) {
-      const folderPath = path.join(absolute, folder)
-      if (!(await exists(folderPath))) continue
-      const names = (await readdir(folderPath)).filter((name) => !name.startsWith('.')).sort()
-      for (const name of names) {
-        const filePath = path.join(folderPath, name)
-        if (!name.toLowerCase().endsWith('.md')) {
-          diagnostics.push({ file: display(filePath), line: 1, column: 1, severity: 'warning', rule: 'file', message: '不是 .md 文件，已忽略：问题和章节文件的扩展名应为 .md' })
-          continue
-        }
-        const text = await readSource(filePath)
-        if (text !== undefined) files.push({ path: display(filePath), ref: ref(filePath), name, kind, text })
-      }
+  }
+  const plan = planContent(files, folders)
+  for (const found of plan.problems) {
+    diagnostics.push({ file: display(absoluteOf(found.ref)), line: 1, column: 1, severity: found.severity, rule: found.rule, message: found.message })
+  }
+
+  const source: ContentSource = { notices: [], diagnostics }
+  if (plan.site) {
+    const sitePath = absoluteOf(plan.site)
+    const text = await readSource(sitePath)
+    if (text !== undefined) source.site = { path: display(sitePath), text }
+  }
+  for (const notice of plan.notices) {
+    const read: SourceFile[] = []
+    for (const file of notice.files) {
+      const absolute = absoluteOf(file.ref)
+      const text = await readSource(absolute)
+      if (text !== undefined) read.push({ path: display(absolute), ref: file.ref, name: file.name, kind: file.kind, text })
     }
-    source.notices.push({ id: entry.name, files })
+    source.notices.push({ id: notice.id, files: read })
   }
   return source
 }
