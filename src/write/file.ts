@@ -1,0 +1,19 @@
+/** One file written whole or not at all: a temporary file beside it, then a rename over it. */
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { UsageError } from '../load/read.js'
+
+export async function writeFileAtomically(file: string, content: string): Promise<void> {
+  const target = path.resolve(file)
+  const info = await stat(target).catch(() => undefined)
+  if (info?.isDirectory()) throw new UsageError(`${file} 是一个文件夹：--out 需要一个文件名，例如 revision.html`)
+  await mkdir(path.dirname(target), { recursive: true })
+  const staging = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
+  try {
+    await writeFile(staging, content)
+    await rename(staging, target)
+  } finally {
+    await rm(staging, { force: true })
+  }
+}
