@@ -33,9 +33,24 @@ export function diffWords(before: string, after: string): Segment[] {
   const segments: Segment[] = []
   let del = ''
   let ins = ''
+  const push = (segment: Segment): void => {
+    if (!segment.text) return
+    const last = segments.at(-1)
+    if (last && last.kind === segment.kind) last.text += segment.text
+    else segments.push({ ...segment })
+  }
+  // Word boundaries differ between versions (整改情况 is 整|改|情况, 整改进展 is 整|改进|展), so a
+  // replaced word can share characters with its replacement: those stay kept text.
   const flush = (): void => {
-    if (del) segments.push({ kind: 'del', text: del })
-    if (ins) segments.push({ kind: 'ins', text: ins })
+    const [removed, inserted] = [[...del], [...ins]]
+    let head = 0
+    while (head < removed.length && head < inserted.length && removed[head] === inserted[head]) head++
+    let tail = 0
+    while (tail < removed.length - head && tail < inserted.length - head && removed.at(-1 - tail) === inserted.at(-1 - tail)) tail++
+    push({ kind: 'same', text: removed.slice(0, head).join('') })
+    push({ kind: 'del', text: removed.slice(head, removed.length - tail).join('') })
+    push({ kind: 'ins', text: inserted.slice(head, inserted.length - tail).join('') })
+    push({ kind: 'same', text: removed.slice(removed.length - tail).join('') })
     del = ''
     ins = ''
   }
@@ -45,9 +60,9 @@ export function diffWords(before: string, after: string): Segment[] {
     else if (segment.kind === 'fold') {
       del += segment.text
       ins += segment.text
-    } else if (segment.text) {
+    } else {
       flush()
-      segments.push({ kind: 'same', text: segment.text })
+      push({ kind: 'same', text: segment.text })
     }
   }
   flush()
