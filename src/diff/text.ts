@@ -3,7 +3,7 @@
  * with git's word-diff markers `[-删去-]{+加上+}` when piped or with NO_COLOR, so a log or a
  * mail still shows what changed. Long kept text is shortened around each change.
  */
-import type { ContentDiff, FindingDiff } from './compare.js'
+import { hasDifferences, type ContentDiff, type FindingDiff } from './compare.js'
 import { fieldName, findingFieldNames, noticeFieldNames, positionFields, type FieldChange } from './fields.js'
 import { changeNames, changeOrder, countChanges, fieldSegments, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
 import type { Segment } from './words.js'
@@ -55,6 +55,7 @@ export function renderDiffText(diff: ContentDiff, from: SideLabel, to: SideLabel
       lines.push(...findingLines(finding, paint, fieldLine))
     }
   }
+  if (!hasDifferences(diff)) lines.push('', '两个版本的内容没有变化。')
   return `${lines.join('\n')}\n`
 }
 
