@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
-import { runCli, tempDir } from '../helpers/cli.js'
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js'
 import { commitAll, gitRepo, writeFiles } from './git.js'
 
 interface DiffJson {
@@ -154,5 +155,16 @@ describe('notice diff on a small notice', () => {
     const folder = runCli(['diff', 'HEAD', '--content', 'elsewhere'], { cwd: repo })
     expect(folder.code).toBe(2)
     expect(folder.stderr).toContain('elsewhere')
+  })
+
+  // util-linux `script` gives the command a real terminal, as a user's shell would.
+  it.skipIf(!existsSync('/usr/bin/script'))('colours the summary on a terminal, but not with NO_COLOR', () => {
+    const repo = repoWithTwoVersions()
+    const command = `${process.execPath} ${path.join(repoRoot, 'bin/notice.js')} diff HEAD~1 HEAD`
+    const onTerminal = (env: NodeJS.ProcessEnv): string =>
+      spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, encoding: 'utf8', env }).stdout
+    const { NO_COLOR: _ignored, ...withoutNoColor } = process.env
+    expect(onTerminal(withoutNoColor)).toContain('\x1b[31m正在整改\x1b[0m')
+    expect(onTerminal({ ...withoutNoColor, NO_COLOR: '1' })).not.toContain('\x1b[')
   })
 })
