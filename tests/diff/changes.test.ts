@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
@@ -166,5 +168,32 @@ describe('notice diff on a small notice', () => {
     const { NO_COLOR: _ignored, ...withoutNoColor } = process.env
     expect(onTerminal(withoutNoColor)).toContain('\x1b[31m正在整改\x1b[0m')
     expect(onTerminal({ ...withoutNoColor, NO_COLOR: '1' })).not.toContain('\x1b[')
+  })
+
+  it.skipIf(!existsSync('/usr/bin/chromium'))('gives a redline page that passes axe (WCAG 2.1 AA) on a phone and makes no requests', async () => {
+    const repo = repoWithTwoVersions()
+    const html = runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'html'], { cwd: repo }).stdout
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    })
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+      const requests: string[] = []
+      page.on('request', (request) => requests.push(request.url()))
+      await page.setContent(html)
+      await page.addScriptTag({ content: axeSource })
+      // Evaluated in the page (the tests compile without DOM types, so the code goes in as text).
+      const violations = await page.evaluate<string[]>(
+        `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((result) => result.violations.map((violation) => violation.id))`
+      )
+      expect(violations).toEqual([])
+      expect(requests).toEqual([])
+      const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')
+      expect(overflow).toBe(false)
+    } finally {
+      await browser.close()
+    }
   })
 })
