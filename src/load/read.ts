@@ -1,6 +1,7 @@
 /**
- * The only part of loading that touches the disk: finds site.yml and the notice folders,
- * reads each file as UTF-8, and reports files it cannot use. Everything after is pure.
+ * The part of loading that touches the disk: lists the content folder, lets the shared layout
+ * planner (layout.ts) say what each file is, reads each file as UTF-8, and reports files it
+ * cannot use. Everything after is pure. (git.ts reads a revision the same way, through git.)
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
