@@ -3,9 +3,10 @@ import { UsageError } from '../load/read.js'
 import { ArgumentError, exitCodes, parseCommandArgs, type Command, type Io } from './command.js'
 import { build } from './commands/build.js'
 import { check } from './commands/check.js'
+import { diff } from './commands/diff.js'
 import { importCommand } from './commands/import.js'
 
-const commands: readonly Command[] = [build, check, importCommand]
+const commands: readonly Command[] = [build, check, importCommand, diff]
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 

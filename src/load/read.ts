@@ -1,16 +1,16 @@
 /**
- * The only part of loading that touches the disk: finds site.yml and the notice folders, reads
- * each file as UTF-8, and reports files it cannot use. Listing is separate from reading so a
- * build can skip reading notices its cache already knows. Everything after is pure.
+ * The part of loading that touches the disk: lists the content folder, lets the shared layout
+ * planner (layout.ts) say what each file is, and reads each file as UTF-8, reporting files it
+ * cannot use. Listing is separate from reading so a build can skip reading notices its cache
+ * already knows. Everything after is pure. (git.ts reads a revision the same way, through git.)
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs'
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { idPattern } from '../model/schema.js'
-import { decodeText } from '../text/decode.js'
+import { maxFileBytes, planContent, sourceText, tooLargeMessage } from './layout.js'
 import type { NoticeSource, SourceFile, SourceKind } from './notice.js'
 
-export const maxFileBytes = 2 * 1024 * 1024
+export { maxFileBytes }
 
 export class UsageError extends Error {}
 
@@ -33,7 +33,6 @@ export interface NoticeListing {
 
 export interface ContentListing {
   root: string
-  realRoot: string
   site?: ListedFile
   notices: NoticeListing[]
   diagnostics: Diagnostic[]
@@ -45,73 +44,76 @@ export interface ContentSource {
   diagnostics: Diagnostic[]
 }
 
-const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-
-function fileProblem(file: string, message: string, rule = 'file', severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { file, line: 1, column: 1, severity, rule, message }
+function fileProblem(file: string, message: string, rule = 'file'): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', rule, message }
 }
 
 export function listContent(contentDir: string, cwd = process.cwd()): ContentListing {
   const root = path.resolve(cwd, contentDir)
-  const rootStat = statOrUndefined(root)
-  if (!rootStat?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
+  if (!statOrUndefined(root)?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
   const realRoot = realpathSync(root)
   const display = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || '.'
-  const ref = (absolute: string): string => path.relative(root, absolute).split(path.sep).join('/')
+  const absoluteOf = (ref: string): string => path.join(root, ...ref.split('/'))
   const diagnostics: Diagnostic[] = []
 
-  const listFile = (absolute: string, name: string, kind: SourceKind, entry?: Dirent): ListedFile | undefined => {
-    if (entry?.isSymbolicLink() && !isInside(realRoot, realpathOrUndefined(absolute))) {
-      diagnostics.push(fileProblem(display(absolute), '这个文件是指向内容文件夹之外的链接：为安全起见不会读取，请把文件本身复制进来'))
-      return undefined
-    }
-    const info = statOrUndefined(absolute)
-    if (!info?.isFile()) return undefined
-    return { absolute, path: display(absolute), ref: ref(absolute), name, kind, size: info.size, mtimeMs: info.mtimeMs }
-  }
-
-  const listing: ContentListing = { root, realRoot, notices: [], diagnostics }
-  const site = listFile(path.join(root, 'site.yml'), 'site.yml', 'notice')
-  if (site) listing.site = site
-
-  const entries = readdirSync(root, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.')).sort(byName)
-  for (const entry of entries) {
+  // List what the layout needs to see (top-level files and folders, each folder's notice.md,
+  // findings/ and sections/), then let the shared planner decide what it all is.
+  const files: string[] = []
+  const folders: string[] = []
+  const links = new Set<string>()
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue
     const absolute = path.join(root, entry.name)
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(absolute)?.isDirectory())
-    if (!isDirectory) continue
-    if (!idPattern.test(entry.name)) {
-      diagnostics.push(fileProblem(display(absolute), `文件夹名“${entry.name}”不能作为通报编号：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`, 'schema'))
+    if (!isDirectory) {
+      files.push(entry.name)
+      if (entry.isSymbolicLink()) links.add(entry.name)
       continue
     }
     if (entry.isSymbolicLink() && !isInside(realRoot, realpathOrUndefined(absolute))) {
       diagnostics.push(fileProblem(display(absolute), '这个文件夹是指向内容文件夹之外的链接：为安全起见不会读取'))
       continue
     }
-    const notice = listFile(path.join(absolute, 'notice.md'), 'notice.md', 'notice')
-    if (!notice) {
-      diagnostics.push(fileProblem(display(absolute), `通报文件夹 ${entry.name} 中没有 notice.md：请用 notice new ${entry.name} 创建，或删除这个文件夹`, 'schema'))
-      continue
-    }
-    const files: ListedFile[] = [notice]
-    for (const [folder, kind] of [['findings', 'finding'], ['sections', 'section']] as Array<[string, SourceKind]>) {
-      const folderPath = path.join(absolute, folder)
+    folders.push(entry.name)
+    if (statOrUndefined(path.join(absolute, 'notice.md'))) files.push(`${entry.name}/notice.md`)
+    for (const sub of ['findings', 'sections']) {
       let children: Dirent[]
       try {
-        children = readdirSync(folderPath, { withFileTypes: true })
+        children = readdirSync(path.join(absolute, sub), { withFileTypes: true })
       } catch {
         continue
       }
-      for (const child of children.filter((candidate) => !candidate.name.startsWith('.')).sort(byName)) {
-        const filePath = path.join(folderPath, child.name)
-        if (!child.name.toLowerCase().endsWith('.md')) {
-          diagnostics.push(fileProblem(display(filePath), '不是 .md 文件，已忽略：问题和章节文件的扩展名应为 .md', 'file', 'warning'))
-          continue
-        }
-        const listed = listFile(filePath, child.name, kind, child)
-        if (listed) files.push(listed)
+      for (const child of children) {
+        const ref = `${entry.name}/${sub}/${child.name}`
+        files.push(ref)
+        if (child.isSymbolicLink()) links.add(ref)
       }
     }
-    listing.notices.push({ id: entry.name, files })
+  }
+  const plan = planContent(files, folders)
+  for (const found of plan.problems) {
+    diagnostics.push({ file: display(absoluteOf(found.ref)), line: 1, column: 1, severity: found.severity, rule: found.rule, message: found.message })
+  }
+
+  const listFile = (ref: string, name: string, kind: SourceKind): ListedFile | undefined => {
+    const absolute = absoluteOf(ref)
+    if (links.has(ref) && !isInside(realRoot, realpathOrUndefined(absolute))) {
+      diagnostics.push(fileProblem(display(absolute), '这个文件是指向内容文件夹之外的链接：为安全起见不会读取，请把文件本身复制进来'))
+      return undefined
+    }
+    const info = statOrUndefined(absolute)
+    if (!info?.isFile()) return undefined
+    return { absolute, path: display(absolute), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
+  }
+
+  const listing: ContentListing = { root, notices: [], diagnostics }
+  if (plan.site) {
+    const site = listFile(plan.site, 'site.yml', 'notice')
+    if (site) listing.site = site
+  }
+  for (const notice of plan.notices) {
+    const listed = notice.files.map((file) => listFile(file.ref, file.name, file.kind)).filter((file): file is ListedFile => file !== undefined)
+    listing.notices.push({ id: notice.id, files: listed })
   }
   return listing
 }
@@ -122,9 +124,7 @@ export function readListedFile(file: ListedFile): { text?: string; diagnostic?: 
   try {
     descriptor = openSync(file.absolute, 'r')
     const size = fstatSync(descriptor).size
-    if (size > maxFileBytes) {
-      return { diagnostic: fileProblem(file.path, `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${maxFileBytes / 1024 / 1024} MB）：一个问题一个文件，请检查是否误存了其他内容`) }
-    }
+    if (size > maxFileBytes) return { diagnostic: fileProblem(file.path, tooLargeMessage(size)) }
     const bytes = Buffer.allocUnsafe(size)
     let read = 0
     while (read < size) {
@@ -132,16 +132,8 @@ export function readListedFile(file: ListedFile): { text?: string; diagnostic?: 
       if (count === 0) break
       read += count
     }
-    const decoded = decodeText(bytes.subarray(0, read), { allowLegacy: false })
-    if (!decoded.ok) {
-      return {
-        diagnostic: fileProblem(
-          file.path,
-          decoded.reason === 'binary' ? '这不是文本文件：内容文件夹中只能放 UTF-8 编码的 Markdown 文件' : '文件不是 UTF-8 编码：请在编辑器中以“UTF-8”编码另存这个文件'
-        )
-      }
-    }
-    return { text: decoded.text }
+    const decoded = sourceText(bytes.subarray(0, read))
+    return decoded.ok ? { text: decoded.text } : { diagnostic: fileProblem(file.path, decoded.message, decoded.rule) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? ''
     return { diagnostic: fileProblem(file.path, `无法读取这个文件（${code}）：请检查文件权限`) }
@@ -178,9 +170,9 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
   return source
 }
 
-function statOrUndefined(file: string): import('node:fs').Stats | undefined {
+function statOrUndefined(file: string): Stats | undefined {
   try {
-    return statSync(file, { throwIfNoEntry: true })
+    return statSync(file)
   } catch {
     return undefined
   }

@@ -1,18 +1,23 @@
 /**
- * Replaces one file at once: the new text goes into a temporary file beside it, which then takes
- * the file's name. A reader (or an editor) never sees half a file.
+ * One file written whole or not at all: the new content goes into a temporary file beside it,
+ * which then takes the file's name (keeping the old file's permissions). A reader or an editor
+ * never sees half a file.
  */
 import { randomBytes } from 'node:crypto'
-import { rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { UsageError } from '../load/read.js'
 
-export async function replaceFileAtomically(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
-  const mode = (await stat(file)).mode
+export async function writeFileAtomically(file: string, content: string): Promise<void> {
+  const target = path.resolve(file)
+  const info = await stat(target).catch(() => undefined)
+  if (info?.isDirectory()) throw new UsageError(`${file} 是一个文件夹：这里需要一个文件名，例如 revision.html`)
+  await mkdir(path.dirname(target), { recursive: true })
+  const staging = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   try {
-    await writeFile(temporary, text, { mode })
-    await rename(temporary, file)
+    await writeFile(staging, content, info ? { mode: info.mode } : {})
+    await rename(staging, target)
   } finally {
-    await rm(temporary, { force: true })
+    await rm(staging, { force: true })
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { runCheck, type RunOptions } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
-import { replaceFileAtomically } from '../../write/file.js'
+import { writeFileAtomically } from '../../write/file.js'
 import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
 import { printDiagnostics } from '../report.js'
 
@@ -59,7 +59,7 @@ async function applySafeFixes(diagnostics: Parameters<typeof fixesByFile>[0], io
     const absolute = path.resolve(io.cwd, file)
     const result = fixFile(file, await readFile(absolute, 'utf8'), changes)
     if (result.changes.length === 0) continue
-    await replaceFileAtomically(absolute, result.text)
+    await writeFileAtomically(absolute, result.text)
     applied.push(...result.changes)
     files++
   }
