@@ -42,7 +42,7 @@ export const build: Command = {
       io.err(`构建失败：内容有错误，未发布任何文件，${path.relative(io.cwd, outDir) || outDir} 保持不变。请按上面的提示修改后重试。\n`)
       return exitCodes.contentError
     }
-    const files = renderContent(content, createRenderer(templates.sources, templates.assets), { drafts: Boolean(values.drafts) })
+    const files = renderContent(content, createRenderer(templates.sources, templates.assets), { drafts: Boolean(values.drafts), pdf: Boolean(values.pdf) })
     await writeAtomically(outDir, files)
     const published = content.notices.filter((notice) => values.drafts || !notice.meta.draft).length
     io.out(`已生成 ${published} 个通报，共 ${files.length} 个文件，输出到 ${path.relative(io.cwd, outDir) || outDir}/\n`)
