@@ -19,7 +19,12 @@ export interface ContentSource {
 
 export class UsageError extends Error {}
 
-export async function readContent(contentDir: string, cwd = process.cwd()): Promise<ContentSource> {
+export interface ReadOptions {
+  /** Read only these notice folders (the dev server re-reads just what changed); site.yml is always read. */
+  only?: ReadonlySet<string>
+}
+
+export async function readContent(contentDir: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<ContentSource> {
   const root = path.resolve(cwd, contentDir)
   const rootStat = await stat(root).catch(() => undefined)
   if (!rootStat?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
@@ -66,6 +71,7 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
 
   const entries = (await readdir(root, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
+    if (options.only && !options.only.has(entry.name)) continue
     const absolute = path.join(root, entry.name)
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(absolute).catch(() => undefined))?.isDirectory())
     if (!isDirectory) continue

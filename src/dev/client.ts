@@ -1,0 +1,50 @@
+/// <reference lib="dom" />
+/**
+ * The script the dev server injects into every HTML page it serves (never into built files).
+ * It listens to the server's events: a new build reloads the page; check errors show as an overlay.
+ * Written as a function so TypeScript checks it; served as `(${devClient})()`.
+ */
+export interface DevEvent {
+  version: number
+  errors: string[]
+  warnings: number
+}
+
+export function devClient(): void {
+  const script = document.currentScript
+  const served = Number(script?.getAttribute('data-version') ?? '0')
+  const events = new EventSource('/__notice-dev/events')
+  events.addEventListener('build', (message) => {
+    const data = JSON.parse((message as MessageEvent<string>).data) as DevEvent
+    if (data.version !== served) {
+      window.location.reload()
+      return
+    }
+    showOverlay(data)
+  })
+
+  function showOverlay(data: DevEvent): void {
+    document.getElementById('notice-dev-overlay')?.remove()
+    if (data.errors.length === 0) return
+    const overlay = document.createElement('section')
+    overlay.id = 'notice-dev-overlay'
+    overlay.setAttribute('role', 'alert')
+    overlay.setAttribute('style', 'position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-top:4px solid #b71c1c;padding:12px 16px;font:14px/1.6 monospace;box-shadow:0 -2px 8px rgba(0,0,0,.2)')
+    const title = document.createElement('strong')
+    title.textContent = `检查发现 ${data.errors.length} 个错误${data.warnings ? `、${data.warnings} 个警告` : ''}（notice build 不会发布）：`
+    const close = document.createElement('button')
+    close.type = 'button'
+    close.textContent = '关闭'
+    close.setAttribute('style', 'float:right')
+    close.addEventListener('click', () => overlay.remove())
+    const list = document.createElement('ul')
+    list.setAttribute('style', 'margin:8px 0 0;padding-left:20px')
+    for (const error of data.errors) {
+      const item = document.createElement('li')
+      item.textContent = error
+      list.append(item)
+    }
+    overlay.append(close, title, list)
+    document.body.append(overlay)
+  }
+}
