@@ -12,16 +12,35 @@ export interface DevEvent {
 
 export function devClient(): void {
   const script = document.currentScript
-  const served = Number(script?.getAttribute('data-version') ?? '0')
+  let current = Number(script?.getAttribute('data-version') ?? '0')
   const events = new EventSource('/__notice-dev/events')
   events.addEventListener('build', (message) => {
     const data = JSON.parse((message as MessageEvent<string>).data) as DevEvent
-    if (data.version !== served) {
-      window.location.reload()
+    if (data.version !== current) {
+      current = data.version
+      void refresh().then(() => showOverlay(data))
       return
     }
     showOverlay(data)
   })
+
+  /**
+   * Swaps in the new page's <body> (faster than a reload: the stylesheet and fonts stay, and so does
+   * the scroll position). Scripts in the new body do not run; a failed fetch falls back to a reload.
+   */
+  async function refresh(): Promise<void> {
+    try {
+      const response = await fetch(window.location.href, { cache: 'no-store' })
+      if (!response.ok) throw new Error(String(response.status))
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html')
+      const scroll = window.scrollY
+      document.title = next.title
+      document.body.replaceWith(document.adoptNode(next.body))
+      window.scrollTo(0, scroll)
+    } catch {
+      window.location.reload()
+    }
+  }
 
   function showOverlay(data: DevEvent): void {
     document.getElementById('notice-dev-overlay')?.remove()

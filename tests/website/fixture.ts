@@ -1,7 +1,11 @@
 /** The bundled seed content, copied and given an 更新记录, built into a temporary folder. */
+import { spawnSync } from 'node:child_process'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { repoRoot, runCli } from '../helpers/cli.js'
+import { fileURLToPath } from 'node:url'
+
+// Not from ../helpers/cli.js: that module registers vitest hooks, and bench/ scripts use this file too.
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 export const seedId = '2021-yichuan-cluster'
 
@@ -29,7 +33,7 @@ export function copySeedContent(dir: string, options: { baseUrl?: boolean } = {}
 export function buildSeed(dir: string, options: { baseUrl?: boolean; extra?: string[] } = {}): { out: string; stderr: string } {
   const content = copySeedContent(dir, options)
   const out = path.join(dir, 'dist')
-  const built = runCli(['build', '--content', content, '--out', out, ...(options.extra ?? [])])
-  if (built.code !== 0) throw new Error(`build failed (${built.code}): ${built.stderr}`)
+  const built = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', out, ...(options.extra ?? [])], { encoding: 'utf8' })
+  if (built.status !== 0) throw new Error(`build failed (${built.status}): ${built.stderr}`)
   return { out, stderr: built.stderr }
 }
