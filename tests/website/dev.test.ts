@@ -68,7 +68,7 @@ describe('notice dev', () => {
       const marker = '（预览测试：这句话是刚刚保存的）'
       const before = readFileSync(findingFile, 'utf8')
       writeFileSync(findingFile, before.replace('不能发挥集群效益。', `不能发挥集群效益。${marker}`))
-      const latency = await waitFor(async () => (await page.locator('[id="f-1-4-2"]').innerText()).includes(marker), 5000)
+      const latency = await waitFor(async () => (await page.locator('[id="f-1-4-2"]').innerText()).includes(marker), 8000)
       console.log(`notice dev: change visible on the open page after ${Math.round(latency)} ms`)
       expect(errors).toEqual([])
       expect(foreign).toEqual([])
@@ -84,14 +84,14 @@ describe('notice dev', () => {
       const good = readFileSync(findingFile, 'utf8')
       // Two findings with the same id: an error `check` reports (duplicate-id).
       writeFileSync(findingFile, good.replace(/^id: .*$/mu, 'id: 3-4-1'))
-      await waitFor(async () => page.locator('#notice-dev-overlay').isVisible(), 5000)
+      await waitFor(async () => page.locator('#notice-dev-overlay').isVisible(), 8000)
       const overlay = await page.locator('#notice-dev-overlay').innerText()
       expect(overlay).toContain('03-05.md')
       expect(overlay).toContain('duplicate-id')
       expect(stderr).toMatch(/03-05\.md:\d+:\d+: error: .*\[duplicate-id\]/u)
 
       writeFileSync(findingFile, good)
-      await waitFor(async () => (await page.locator('#notice-dev-overlay').count()) === 0 && (await page.locator('h1').count()) === 1, 5000)
+      await waitFor(async () => (await page.locator('#notice-dev-overlay').count()) === 0 && (await page.locator('h1').count()) === 1, 8000)
     } finally {
       await context.close()
     }

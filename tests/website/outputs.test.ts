@@ -1,5 +1,5 @@
 /** The website's files as files: fragment, feed, sitemap, index filters, the pdf flag, determinism. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -131,5 +131,24 @@ describe('the index', () => {
     const ongoing = read(out, 'index-ongoing.html')
     expect(ongoing).toContain(`${seedId}/index.html`)
     expect(ongoing).not.toContain('2022-finished/index.html')
+  })
+})
+
+describe('a county team’s own look', () => {
+  it('takes templates/ in the working folder over the bundled ones, file by file (header, colours), without touching src/', () => {
+    const dir = tempDir()
+    const content = copySeedContent(dir)
+    mkdirSync(path.join(dir, 'templates', 'partials'), { recursive: true })
+    mkdirSync(path.join(dir, 'templates', 'assets'), { recursive: true })
+    writeFileSync(path.join(dir, 'templates', 'partials', 'header.eta'), '<header class="site-header"><p>本县门户网站<%= it.site.name %></p></header>\n')
+    const css = readFileSync(path.join(bundledTemplates, 'assets', 'site.css'), 'utf8').replace('--brand: #b71c1c;', '--brand: #0b4f8a;')
+    writeFileSync(path.join(dir, 'templates', 'assets', 'site.css'), css)
+    const built = runCli(['build', '--content', content, '--out', path.join(dir, 'dist')], { cwd: dir })
+    expect(built.code).toBe(0)
+    const page = read(path.join(dir, 'dist'), `${seedId}/index.html`)
+    expect(page).toContain('<p>本县门户网站')
+    expect(page).toContain('class="site-footer"')
+    expect(read(path.join(dir, 'dist'), 'assets/site.css')).toContain('--brand: #0b4f8a;')
+    expect(listFiles(path.join(dir, 'dist'))).toContain(`${seedId}/fragment.html`)
   })
 })

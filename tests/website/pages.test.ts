@@ -2,7 +2,7 @@
  * The built pages in a real browser: no sideways scrolling on a phone, no console errors, nothing
  * loaded from another host, axe (WCAG 2.1 A/AA) and html-validate clean, whole without JavaScript.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -163,3 +163,18 @@ async function validateHtml(html: string, fragment: boolean) {
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'], ...(fragment ? { rules: { 'no-inline-style': 'off' } } : {}) })
   return validator.validateString(html)
 }
+
+describe('the checks themselves', () => {
+  it('catch a request to another host and a serious axe violation (so a clean page means something)', async () => {
+    const file = path.join(dir, 'bad.html')
+    writeFileSync(file, '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页面</title></head><body><main><img src="https://cdn.example.com/logo.png"></main></body></html>')
+    const { page, context, foreign } = await openPage(browser, pathToFileURL(file).href, { width: 360 })
+    try {
+      expect(foreign).toContain('https://cdn.example.com/logo.png')
+      const violations = await runAxe(page)
+      expect(violations.some((violation) => violation.id === 'image-alt' && (violation.impact === 'critical' || violation.impact === 'serious'))).toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
+})
