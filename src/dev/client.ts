@@ -34,8 +34,14 @@ export function devClient(): void {
       if (!response.ok) throw new Error(String(response.status))
       const next = new DOMParser().parseFromString(await response.text(), 'text/html')
       const scroll = window.scrollY
+      // Form state the reader set (the 大/中/小 switch) survives the swap.
+      const checked = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')).map((input) => input.id).filter(Boolean)
       document.title = next.title
       document.body.replaceWith(document.adoptNode(next.body))
+      for (const id of checked) {
+        const input = document.getElementById(id)
+        if (input instanceof HTMLInputElement) input.checked = true
+      }
       window.scrollTo(0, scroll)
     } catch {
       window.location.reload()
