@@ -104,13 +104,14 @@ describe('the notice page without JavaScript', () => {
     }
   })
 
-  it('switches the text size with the 大/中/小 radio buttons (CSS only)', async () => {
-    const { page, context } = await openPage(browser, url(`${seedId}/index.html`), { width: 1280, javaScript: false })
+  it('switches the text size with the 大/中/小 radio buttons (CSS only), still without sideways scrolling on a phone', async () => {
+    const { page, context } = await openPage(browser, url(`${seedId}/index.html`), { width: 360, javaScript: false })
     try {
       const size = (): Promise<number> => page.locator('.notice-body').evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize))
       const medium = await size()
       await page.locator('label[for="text-size-l"]').click()
       const large = await size()
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
       await page.locator('label[for="text-size-s"]').click()
       const small = await size()
       expect(large).toBeGreaterThan(medium)
