@@ -1,5 +1,5 @@
 /** Reads a templates folder: `*.eta` by name (`partials/header`), `assets/*` as static files. */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +12,8 @@ export const bundledTemplates = fileURLToPath(new URL('../../templates/', import
 export function resolveTemplatesDir(flag: string | undefined, cwd = process.cwd()): string {
   if (flag) return path.resolve(cwd, flag)
   const local = path.resolve(cwd, 'templates')
-  const customised = ['notice.eta', 'layout.eta', 'index.eta', 'partials', path.join('assets', 'site.css')].some((name) => existsSync(path.join(local, name)))
+  // A site's own templates/ may hold only the files it changed (any .eta, or assets/): see readTemplates.
+  const customised = existsSync(local) && (existsSync(path.join(local, 'assets')) || readdirSync(local, { recursive: true }).some((name) => String(name).endsWith('.eta')))
   return customised ? local : bundledTemplates
 }
 
