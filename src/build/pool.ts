@@ -11,6 +11,7 @@ import type { NoticeResult } from './process.js'
 export interface WorkerSetup {
   site: SiteConfig
   templates?: { sources: TemplateSources; assets: Record<string, string> }
+  pdf?: boolean
 }
 
 type Reply = { job: number; result: NoticeResult } | { job: number; error: string }

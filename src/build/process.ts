@@ -19,7 +19,7 @@ export interface NoticeResult {
   files: OutputFile[]
 }
 
-export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined): NoticeResult {
+export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined, options: { pdf?: boolean } = {}): NoticeResult {
   const notice = loadNotice(source, { statusPhrases: { ...defaultStatusPhrases, ...site.statusPhrases } })
   const diagnostics = validateNotice(notice, site)
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
@@ -28,6 +28,6 @@ export function processNotice(source: NoticeSource, site: SiteConfig, renderer: 
     diagnostics,
     entry: indexEntry(notice.record),
     draft: Boolean(notice.meta.draft),
-    files: renderer && !failed ? renderNotice(notice, site, renderer) : []
+    files: renderer && !failed ? renderNotice(notice, site, renderer, options) : []
   }
 }

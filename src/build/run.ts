@@ -31,6 +31,8 @@ export interface BuildOptions extends RunOptions {
   outDir: string
   templates: { sources: TemplateSources; assets: Record<string, string> }
   drafts: boolean
+  /** The build prints PDFs: pages link to them. */
+  pdf: boolean
 }
 
 export interface RunSummary {
@@ -66,7 +68,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const next: CacheData = emptyCache()
   const program = currentProgram()
   const displayRoot = path.relative(options.cwd, listing.root)
-  const templatesKey = build ? hash(JSON.stringify(build.templates)) : ''
+  const templatesKey = build ? hash(JSON.stringify(build.templates), String(build.pdf)) : ''
   const staging = build ? await Staging.open(build.outDir) : undefined
   const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
 
@@ -74,7 +76,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const pending = listing.notices.filter((notice) => !sameStats(previous.notices[notice.id]?.stats, statsOf(notice))).length
   const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
   const workers = options.workers ?? forced ?? (pending >= workerThreshold ? Math.min(4, Math.max(1, availableParallelism())) : 0)
-  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
+  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates, pdf: build.pdf } : {}) }) : undefined
 
   const entries: IndexEntry[] = []
   let published = 0
@@ -124,7 +126,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         }
       }
       source ??= readNotice(notice).source
-      const result = pool ? await pool.run(source) : processNotice(source, site, renderer)
+      const result = pool ? await pool.run(source) : processNotice(source, site, renderer, { pdf: Boolean(build?.pdf) })
       const validation = { key: validationKey, diagnostics: result.diagnostics, entry: result.entry, draft: result.draft }
       const publish = !result.draft || Boolean(build?.drafts)
       let outputs: WrittenFile[] | undefined

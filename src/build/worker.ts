@@ -9,7 +9,7 @@ const renderer = setup.templates ? createRenderer(setup.templates.sources, setup
 
 parentPort?.on('message', ({ job, source }: { job: number; source: NoticeSource }) => {
   try {
-    parentPort?.postMessage({ job, result: processNotice(source, setup.site, renderer) })
+    parentPort?.postMessage({ job, result: processNotice(source, setup.site, renderer, { pdf: Boolean(setup.pdf) }) })
   } catch (error) {
     parentPort?.postMessage({ job, error: error instanceof Error ? error.message : String(error) })
   }

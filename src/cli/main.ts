@@ -3,10 +3,12 @@ import { UsageError } from '../load/read.js'
 import { ArgumentError, exitCodes, parseCommandArgs, type Command, type Io } from './command.js'
 import { build } from './commands/build.js'
 import { check } from './commands/check.js'
+import { dev } from './commands/dev.js'
 import { diff } from './commands/diff.js'
 import { importCommand } from './commands/import.js'
+import { newCommand } from './commands/new.js'
 
-const commands: readonly Command[] = [build, check, importCommand, diff]
+const commands: readonly Command[] = [build, check, importCommand, diff, dev, newCommand]
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 

@@ -153,8 +153,13 @@ export function readNotice(listing: NoticeListing): { source: NoticeSource; diag
   return { source: { id: listing.id, files }, diagnostics }
 }
 
+export interface ReadOptions {
+  /** Read only these notice folders (the dev server re-reads just what changed); site.yml is always read. */
+  only?: ReadonlySet<string>
+}
+
 /** Lists and reads a whole content folder. */
-export async function readContent(contentDir: string, cwd = process.cwd()): Promise<ContentSource> {
+export async function readContent(contentDir: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<ContentSource> {
   const listing = listContent(contentDir, cwd)
   const source: ContentSource = { notices: [], diagnostics: [...listing.diagnostics] }
   if (listing.site) {
@@ -163,6 +168,7 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
     if (text !== undefined) source.site = { path: listing.site.path, text }
   }
   for (const notice of listing.notices) {
+    if (options.only && !options.only.has(notice.id)) continue
     const { source: noticeSource, diagnostics } = readNotice(notice)
     source.diagnostics.push(...diagnostics)
     source.notices.push(noticeSource)

@@ -6,6 +6,7 @@ import type { LoadedNotice } from '../load/notice.js'
 import type { NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
+import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
 import { buildView, formatRate, type NoticeView } from './view.js'
 
@@ -26,12 +27,14 @@ export interface NoticeOutputContext {
   site: SiteConfig
   renderer: Renderer
   view: NoticeView
+  /** Whether this build also prints `notice.pdf` (the page links to it only then). */
+  pdf: boolean
 }
 
 /** One kind of per-notice output (page, text, JSON …). Each is pure in its context. */
 export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
-const pageOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
+const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
   const page = renderer.render('notice', {
     site,
@@ -41,9 +44,17 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
     pageTitle: `${record.title} - ${site.name}`,
     meta: pageMeta(record, site),
     feed: Boolean(site.baseUrl),
+    pdf,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]
+}
+
+/** The article body alone, for pasting into a county CMS: inline styles, no scripts, no site classes. */
+const fragmentOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
+  const record = notice.record
+  const fragment = renderer.render('fragment', { site, notice: record, view, metadata: fragmentMetadata(record, site), formatDate })
+  return [{ path: `${record.id}/fragment.html`, content: fragment }]
 }
 
 const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.txt`, content: renderText(notice.document) }]
@@ -51,15 +62,43 @@ const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/n
 const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.json`, content: `${JSON.stringify(notice.record, null, 2)}\n` }]
 
 /** Every per-notice output, in the order they are rendered. */
-export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, textOutput, jsonOutput]
+export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, fragmentOutput, textOutput, jsonOutput]
 
-export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer): OutputFile[] {
-  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice) }
+export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false }
   return noticeOutputs.flatMap((output) => output(context))
 }
 
+/** The disclosure metadata a CMS imports with the fragment (the 政府信息公开 fields and the computed progress). */
+export function fragmentMetadata(record: NoticeRecord, site: SiteConfig): Record<string, unknown> {
+  const disclosure = record.disclosure ?? {}
+  const fields: Array<[string, unknown]> = [
+    ['id', record.id],
+    ['title', record.title],
+    ['indexNumber', disclosure.indexNumber],
+    ['publisher', disclosure.publisher ?? record.issuer],
+    ['written', record.dates.written],
+    ['published', record.dates.published],
+    ['openness', disclosure.openness],
+    ['category', disclosure.category],
+    ['source', record.source],
+    ['keywords', record.keywords.length > 0 ? record.keywords : undefined],
+    ['description', noticeDescription(record)],
+    ['columnName', site.columnName],
+    ['url', site.baseUrl ? noticeUrl(site.baseUrl, record.id) : undefined],
+    ['stats', { total: record.stats.total, byStatus: record.stats.byStatus, completionRate: record.stats.completionRate }],
+    ['changes', record.changes.length > 0 ? record.changes : undefined]
+  ]
+  return Object.fromEntries(fields.filter(([, value]) => value !== undefined))
+}
+
+/** One sentence on the progress, computed from the findings (Description meta, feed summary). */
+export function noticeDescription(record: NoticeRecord): string {
+  return record.findings.length > 0 ? `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}` : record.title
+}
+
 function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
-  const description = record.findings.length > 0 ? `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}` : record.title
+  const description = noticeDescription(record)
   const entries: Array<[string, string | undefined]> = [
     ['SiteName', site.name],
     ['SiteDomain', site.domain],
@@ -74,20 +113,34 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
 }
 
+/** Where a notice stands as a whole: every finding done, some still open, or no findings to count. */
+export type NoticeProgress = 'done' | 'ongoing' | 'none'
+
 export interface IndexEntry {
   id: string
   title: string
   unit?: string
   date?: string
+  /** The latest of the notice's own dates (published, written, changes): feed and sitemap dates. */
+  updated?: string
+  description: string
   rate: string
+  total: number
+  done: number
+  progress: NoticeProgress
 }
 
 export function indexEntry(record: NoticeRecord): IndexEntry {
-  const entry: IndexEntry = { id: record.id, title: record.title, rate: formatRate(record.stats.completionRate) }
+  const done = record.stats.byStatus.done ?? 0
+  const total = record.stats.total
+  const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
+  const entry: IndexEntry = { id: record.id, title: record.title, description: noticeDescription(record), rate: formatRate(record.stats.completionRate), total, done, progress }
   const unit = record.inspection?.unit ?? record.issuer
   if (unit) entry.unit = unit
   const date = record.dates.published ?? record.dates.written
   if (date) entry.date = date
+  const updated = [record.dates.published, record.dates.written, ...record.changes.map((change) => change.date)].filter((value): value is string => Boolean(value)).sort().at(-1)
+  if (updated) entry.updated = updated
   return entry
 }
 
@@ -105,28 +158,71 @@ export interface SiteOutputContext {
 /** One kind of site-wide output (index, assets …). */
 export type SiteOutput = (context: SiteOutputContext) => OutputFile[]
 
-const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
-  const index = renderer.render('index', {
-    site,
-    notices: sortEntries(entries),
-    root: '',
-    pageTitle: `${site.columnName} - ${site.name}`,
-    meta: [
-      { name: 'SiteName', content: site.name },
-      ...(site.domain ? [{ name: 'SiteDomain', content: site.domain }] : []),
-      ...(site.siteIdCode ? [{ name: 'SiteIDCode', content: site.siteIdCode }] : []),
-      { name: 'ColumnName', content: site.columnName }
-    ],
-    feed: Boolean(site.baseUrl),
-    formatDate
-  })
-  return [{ path: 'index.html', content: index }]
+/** The index pages: all notices, and one pre-rendered page per progress filter (no JavaScript needed). */
+export const indexFilters = [
+  { key: 'all', path: 'index.html', name: '全部', progress: undefined },
+  { key: 'ongoing', path: 'index-ongoing.html', name: '整改中', progress: 'ongoing' },
+  { key: 'done', path: 'index-done.html', name: '已全部完成', progress: 'done' }
+] as const
+
+export interface YearGroup {
+  /** `2021`, or '' for notices without a date. */
+  year: string
+  anchor: string
+  entries: IndexEntry[]
 }
+
+/** Sorted entries grouped by year, newest year first; undated notices last. */
+export function groupByYear(sorted: readonly IndexEntry[]): YearGroup[] {
+  const groups: YearGroup[] = []
+  for (const entry of sorted) {
+    const year = entry.date?.slice(0, 4) ?? ''
+    let group = groups.find((candidate) => candidate.year === year)
+    if (!group) {
+      group = { year, anchor: year ? `y-${year}` : 'y-undated', entries: [] }
+      groups.push(group)
+    }
+    group.entries.push(entry)
+  }
+  return groups.sort((a, b) => (a.year === '' ? 1 : b.year === '' ? -1 : compareStrings(b.year, a.year)))
+}
+
+const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
+  const sorted = sortEntries(entries)
+  const meta = [
+    { name: 'SiteName', content: site.name },
+    ...(site.domain ? [{ name: 'SiteDomain', content: site.domain }] : []),
+    ...(site.siteIdCode ? [{ name: 'SiteIDCode', content: site.siteIdCode }] : []),
+    { name: 'ColumnName', content: site.columnName }
+  ]
+  return indexFilters.map((filter) => {
+    const notices = filter.progress ? sorted.filter((entry) => entry.progress === filter.progress) : sorted
+    const counts = Object.fromEntries(indexFilters.map((candidate) => [candidate.key, candidate.progress ? sorted.filter((entry) => entry.progress === candidate.progress).length : sorted.length]))
+    const content = renderer.render('index', {
+      site,
+      notices,
+      years: groupByYear(notices),
+      filters: indexFilters,
+      filter,
+      counts,
+      root: '',
+      pageTitle: filter.progress ? `${site.columnName}（${filter.name}） - ${site.name}` : `${site.columnName} - ${site.name}`,
+      meta,
+      feed: Boolean(site.baseUrl),
+      formatDate
+    })
+    return { path: filter.path, content }
+  })
+}
+
+const feedOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path: 'feed.xml', content: renderAtomFeed(sortEntries(entries), site, site.baseUrl) }] : [])
+
+const sitemapOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path: 'sitemap.xml', content: renderSitemap(sortEntries(entries), site.baseUrl) }] : [])
 
 const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
 
 /** Every site-wide output. */
-export const siteOutputs: readonly SiteOutput[] = [indexOutput, assetsOutput]
+export const siteOutputs: readonly SiteOutput[] = [indexOutput, feedOutput, sitemapOutput, assetsOutput]
 
 export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
   return siteOutputs.flatMap((output) => output({ entries, site, renderer }))

@@ -10,7 +10,8 @@ export const build: Command = {
   summary: '检查内容并生成网站（默认输出到 dist/）',
   help: `用法：notice build [--content 文件夹] [--out 文件夹] [--drafts] [--templates 文件夹] [--no-cache]
 
-检查全部通报，没有错误时生成网站：每个通报的网页、纯文本（notice.txt）和数据（notice.json），以及通报列表。
+检查全部通报，没有错误时生成网站：每个通报的网页、CMS 片段（fragment.html）、纯文本（notice.txt）和数据（notice.json），
+以及通报列表、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 未改动的通报直接沿用上次的结果（缓存在 .notice-cache/），内容较多时使用多个 CPU 核心。
 
@@ -41,6 +42,7 @@ export const build: Command = {
       outDir,
       templates,
       drafts: Boolean(values.drafts),
+      pdf: Boolean(values.pdf),
       cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
       useCache: !values['no-cache']
     })

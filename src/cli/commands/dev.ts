@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { formatDiagnostic, summarize, type Diagnostic } from '../../diagnostics/diagnostic.js'
+import { readContent } from '../../load/read.js'
+import { idPattern } from '../../model/schema.js'
+import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
+import { createRenderer } from '../../render/templates.js'
+import { IncrementalBuild } from '../../dev/incremental.js'
+import { startDevServer, type DevServerState } from '../../dev/server.js'
+import { watchFolders, type ChangeSet } from '../../dev/watch.js'
+import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
+
+export const dev: Command = {
+  name: 'dev',
+  summary: '本地预览：生成、打开预览服务，修改后自动刷新',
+  help: `用法：notice dev [--port 端口] [--content 文件夹] [--templates 文件夹]
+
+在内存中生成网站（包括草稿），在 http://127.0.0.1:端口/ 提供预览，并监视内容和模板文件夹：
+保存文件后只重新生成改动的通报，已打开的页面自动刷新。检查发现的问题打印在终端，错误同时显示在页面底部。
+预览不写入 dist/：发布请用 notice build。按 Ctrl+C 退出。
+
+参数：
+  --port 端口         端口号（默认 4000；0 表示自动选择空闲端口）
+  --content 文件夹    内容文件夹（默认 content）
+  --templates 文件夹  模板文件夹（默认当前目录下的 templates，没有则用自带模板）
+  -h, --help          显示本帮助`,
+  options: {
+    port: { type: 'string' },
+    content: { type: 'string' },
+    templates: { type: 'string' }
+  },
+  allowPositionals: false,
+  async run(values, _positionals, io) {
+    const port = parsePort(values.port)
+    const contentArg = String(values.content ?? 'content')
+    const contentDir = path.resolve(io.cwd, contentArg)
+    const templatesDir = resolveTemplatesDir(values.templates as string | undefined, io.cwd)
+    const [source, templates] = await Promise.all([readContent(contentArg, io.cwd), readTemplates(templatesDir)])
+    const build = new IncrementalBuild(createRenderer(templates.sources, templates.assets))
+    build.replaceAll(source)
+    let version = 1
+    const state = (): DevServerState => {
+      const snapshot = build.snapshot()
+      const errors = snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+      return { files: snapshot.files, event: { version, errors: errors.map(formatDiagnostic), warnings: snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length } }
+    }
+    const first = state()
+    report(io, build.snapshot().diagnostics)
+    const server = await startDevServer(first, port).catch((error: NodeJS.ErrnoException) => {
+      throw new ArgumentError(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个 --port` : `无法启动预览服务（${error.message}）`)
+    })
+    io.out(`预览地址：${server.url}\n正在监视 ${path.relative(io.cwd, contentDir) || '.'} 和 ${path.relative(io.cwd, templatesDir) || templatesDir}，按 Ctrl+C 退出。\n`)
+
+    // Rebuilds run one at a time; changes that arrive meanwhile are merged into the next one.
+    let queue: Promise<void> = Promise.resolve()
+    const rebuild = async (changes: ChangeSet): Promise<void> => {
+      const started = performance.now()
+      if (changes.templates) {
+        const next = await readTemplates(templatesDir)
+        build.replaceRenderer(createRenderer(next.sources, next.assets))
+      }
+      const known = [...changes.notices].every((name) => idPattern.test(name) && (build.has(name) || existsSync(path.join(contentDir, name, 'notice.md'))))
+      if (changes.site || !known) {
+        build.replaceAll(await readContent(contentArg, io.cwd))
+      } else if (changes.notices.size > 0) {
+        build.replaceNotices(changes.notices, await readContent(contentArg, io.cwd, { only: changes.notices }))
+      }
+      version += 1
+      server.publish(state())
+      const what = changes.templates ? '模板' : changes.site ? 'site.yml' : [...changes.notices].join('、')
+      io.out(`已重新生成（${what}），用时 ${Math.round(performance.now() - started)} 毫秒\n`)
+      report(io, build.snapshot().diagnostics)
+    }
+    const watcher = watchFolders(contentDir, templatesDir, (changes) => {
+      queue = queue.then(() => rebuild(changes)).catch((error: unknown) => io.err(`重新生成失败：${error instanceof Error ? error.message : String(error)}\n`))
+    })
+
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    watcher.close()
+    await server.close()
+    return exitCodes.ok
+  }
+}
+
+function parsePort(value: string | boolean | undefined): number {
+  if (value === undefined) return 4000
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ArgumentError(`--port 应为 0 到 65535 之间的整数，不能是 ${String(value)}`)
+  return port
+}
+
+function report(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`)
+  if (diagnostics.length > 0) io.err(`${summarize(diagnostics)}\n`)
+}

@@ -1,0 +1,99 @@
+/**
+ * notice dev against a real browser: a saved change to a finding shows on the open page, and a
+ * check error shows in the terminal and as an overlay. Latency is measured and printed, and only
+ * bounded generously (timing belongs in bench/, this asserts that the page updates at all).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot } from '../helpers/cli.js'
+import { launchBrowser, openPage } from './browser.js'
+import { copySeedContent, seedId } from './fixture.js'
+
+let dir: string
+let content: string
+let server: ChildProcess
+let baseUrl: string
+let browser: Browser
+let stderr = ''
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'notice-dev-'))
+  content = copySeedContent(dir)
+  server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  server.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8')
+  })
+  baseUrl = await new Promise<string>((resolve, reject) => {
+    let stdout = ''
+    server.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8')
+      const match = /预览地址：(http:\/\/127\.0\.0\.1:\d+\/)/u.exec(stdout)
+      if (match?.[1]) resolve(match[1])
+    })
+    server.once('exit', (code) => reject(new Error(`notice dev exited (${code}): ${stderr}`)))
+  })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Polls until `check` is true, up to `limitMs`; returns the milliseconds it took. */
+async function waitFor(check: () => Promise<boolean>, limitMs: number): Promise<number> {
+  const started = performance.now()
+  while (performance.now() - started < limitMs) {
+    if (await check().catch(() => false)) return performance.now() - started
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`not within ${limitMs} ms`)
+}
+
+describe('notice dev', () => {
+  it('serves the notice and shows a saved change to a finding on the open page', async () => {
+    const { page, context, errors, foreign } = await openPage(browser, `${baseUrl}${seedId}/`, { width: 1280 })
+    try {
+      expect(await page.locator('h1').innerText()).toContain('伊川县产业集聚区')
+      const findingFile = path.join(content, seedId, 'findings', '01-04-02.md')
+      const marker = '（预览测试：这句话是刚刚保存的）'
+      const before = readFileSync(findingFile, 'utf8')
+      writeFileSync(findingFile, before.replace('不能发挥集群效益。', `不能发挥集群效益。${marker}`))
+      const latency = await waitFor(async () => (await page.locator('[id="f-1-4-2"]').innerText()).includes(marker), 8000)
+      console.log(`notice dev: change visible on the open page after ${Math.round(latency)} ms`)
+      expect(errors).toEqual([])
+      expect(foreign).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('shows a check error in the terminal and as an overlay, and clears it when fixed', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}${seedId}/`, { width: 360 })
+    try {
+      const findingFile = path.join(content, seedId, 'findings', '03-05.md')
+      const good = readFileSync(findingFile, 'utf8')
+      // Two findings with the same id: an error `check` reports (duplicate-id).
+      writeFileSync(findingFile, good.replace(/^id: .*$/mu, 'id: 3-4-1'))
+      await waitFor(async () => page.locator('#notice-dev-overlay').isVisible(), 8000)
+      const overlay = await page.locator('#notice-dev-overlay').innerText()
+      expect(overlay).toContain('03-05.md')
+      expect(overlay).toContain('duplicate-id')
+      expect(stderr).toMatch(/03-05\.md:\d+:\d+: error: .*\[duplicate-id\]/u)
+
+      writeFileSync(findingFile, good)
+      await waitFor(async () => (await page.locator('#notice-dev-overlay').count()) === 0 && (await page.locator('h1').count()) === 1, 8000)
+    } finally {
+      await context.close()
+    }
+  })
+})
