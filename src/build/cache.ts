@@ -74,6 +74,8 @@ export function readCache(dir: string): { cache: CacheData; discarded?: string }
 
 export function writeCache(dir: string, cache: CacheData): void {
   mkdirSync(dir, { recursive: true })
+  // The cache is local to a machine: keep it out of the site's git repository without asking the user.
+  writeFileSync(path.join(dir, '.gitignore'), '*\n')
   const body = JSON.stringify(cache)
   const temporary = path.join(dir, `${cacheFile}.tmp-${process.pid}`)
   writeFileSync(temporary, JSON.stringify({ checksum: hash(body), body }))

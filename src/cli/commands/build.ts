@@ -46,14 +46,17 @@ export const build: Command = {
       cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
       useCache: !values['no-cache']
     })
-    printDiagnostics(io, summary.diagnostics, 'text', 'err')
     const shown = path.relative(io.cwd, outDir) || outDir
     if (hasErrors(summary.diagnostics)) {
+      printDiagnostics(io, summary.diagnostics, 'text', 'err')
       io.err(`构建失败：内容有错误，未发布任何文件，${shown} 保持不变。请按上面的提示修改后重试。\n`)
       return exitCodes.contentError
     }
     const reused = summary.reused > 0 ? `（其中 ${summary.reused} 个未改动，沿用上次结果）` : ''
-    io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/\n`)
+    // Warnings do not stop a build; listing hundreds of them on every build would bury its result.
+    const warnings = summary.diagnostics.length
+    const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
+    io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
     return exitCodes.ok
   }
 }
