@@ -32,11 +32,13 @@ export function checkContent(source: ContentSource): CheckedContent {
 
 export interface RenderOptions {
   drafts: boolean
+  /** `build --pdf`: a PDF of each print page will be published beside it. */
+  pdf?: boolean
 }
 
 export function renderContent(content: CheckedContent, renderer: Renderer, options: RenderOptions): OutputFile[] {
   const published = content.notices.filter((notice) => options.drafts || !notice.meta.draft)
-  const files = published.flatMap((notice) => renderNotice(notice, content.site, renderer))
+  const files = published.flatMap((notice) => renderNotice(notice, content.site, renderer, { pdf: options.pdf ?? false }))
   files.push(...renderSiteFiles(published.map((notice) => indexEntry(notice.record)), content.site, renderer))
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

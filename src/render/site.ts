@@ -8,11 +8,13 @@ import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { renderText } from './text.js'
 import { buildView, formatRate, type NoticeView } from './view.js'
+import { printClosing } from '../print/closing.js'
+import { balanceTitle } from '../print/title-lines.js'
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated. */
   path: string
-  content: string
+  content: string | Uint8Array
 }
 
 /** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
@@ -26,12 +28,14 @@ export interface NoticeOutputContext {
   site: SiteConfig
   renderer: Renderer
   view: NoticeView
+  /** A PDF of the print page is built too (`build --pdf`), so pages may link to it. */
+  pdf: boolean
 }
 
 /** One kind of per-notice output (page, text, JSON …). Each is pure in its context. */
 export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
-const pageOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
+const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
   const page = renderer.render('notice', {
     site,
@@ -41,9 +45,28 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
     pageTitle: `${record.title} - ${site.name}`,
     meta: pageMeta(record, site),
     feed: Boolean(site.baseUrl),
+    pdf,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]
+}
+
+/** Title lines of the print page: 22 pt on a 156 mm measure holds 20 characters. */
+const printTitleWidth = 20
+
+/** The print page (GB/T 9704-2012, A4), its CSS inlined so it prints the same wherever it is opened. */
+const printOutput: NoticeOutput = ({ notice, renderer, view, pdf }) => {
+  const record = notice.record
+  const page = renderer.render('print', {
+    notice: record,
+    view,
+    css: renderer.assets['assets/print.css'] ?? '',
+    titleLines: balanceTitle(record.title, printTitleWidth),
+    closing: printClosing(view, record, formatDate),
+    pdf,
+    formatDate
+  })
+  return [{ path: `${record.id}/print.html`, content: page }]
 }
 
 const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.txt`, content: renderText(notice.document) }]
@@ -51,10 +74,10 @@ const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/n
 const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.json`, content: `${JSON.stringify(notice.record, null, 2)}\n` }]
 
 /** Every per-notice output, in the order they are rendered. */
-export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, textOutput, jsonOutput]
+export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, textOutput, jsonOutput]
 
-export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer): OutputFile[] {
-  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice) }
+export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false }
   return noticeOutputs.flatMap((output) => output(context))
 }
 

@@ -5,20 +5,25 @@ import { readContent } from '../../load/read.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { createRenderer } from '../../render/templates.js'
 import { checkOutputFolder, writeAtomically } from '../../write/atomic.js'
-import { exitCodes, type Command } from '../command.js'
+import { exitCodes, type Command, type Io } from '../command.js'
+import type { OutputFile } from '../../render/site.js'
+import { installHint } from '../../pdf/hint.js'
 import { printDiagnostics } from '../report.js'
 
 export const build: Command = {
   name: 'build',
   summary: '检查内容并生成网站（默认输出到 dist/）',
-  help: `用法：notice build [--content 文件夹] [--out 文件夹] [--drafts] [--templates 文件夹]
+  help: `用法：notice build [--content 文件夹] [--out 文件夹] [--pdf] [--drafts] [--templates 文件夹]
 
-检查全部通报，没有错误时生成网站：每个通报的网页、纯文本（notice.txt）和数据（notice.json），以及通报列表。
+检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、纯文本（notice.txt）
+和数据（notice.json），以及通报列表。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 
 参数：
   --content 文件夹    内容文件夹（默认 content）
   --out 文件夹        输出文件夹（默认 dist）；整个替换，只替换 notice-press 生成的文件夹
+  --pdf               同时用 Chromium 把打印版印成 PDF（notice.pdf）；需要 ${installHint}，
+                      可用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径；PDF 全部生成后才发布
   --drafts            同时发布标记为 draft: true 的草稿
   --templates 文件夹  模板文件夹（默认当前目录下的 templates，没有则用自带模板）
   -h, --help          显示本帮助`,
@@ -42,10 +47,23 @@ export const build: Command = {
       io.err(`构建失败：内容有错误，未发布任何文件，${path.relative(io.cwd, outDir) || outDir} 保持不变。请按上面的提示修改后重试。\n`)
       return exitCodes.contentError
     }
-    const files = renderContent(content, createRenderer(templates.sources, templates.assets), { drafts: Boolean(values.drafts) })
+    const pdf = Boolean(values.pdf)
+    const files = renderContent(content, createRenderer(templates.sources, templates.assets), { drafts: Boolean(values.drafts), pdf })
+    if (pdf) files.push(...(await printNoticePdfs(files, io)))
     await writeAtomically(outDir, files)
     const published = content.notices.filter((notice) => values.drafts || !notice.meta.draft).length
     io.out(`已生成 ${published} 个通报，共 ${files.length} 个文件，输出到 ${path.relative(io.cwd, outDir) || outDir}/\n`)
     return exitCodes.ok
   }
+}
+
+/** Every print page as a PDF beside it, printed before anything is published. */
+async function printNoticePdfs(files: readonly OutputFile[], io: Io): Promise<OutputFile[]> {
+  const jobs = files.flatMap((file) => (file.path.endsWith('/print.html') && typeof file.content === 'string' ? [{ path: file.path.replace(/print\.html$/u, 'notice.pdf'), html: file.content }] : []))
+  const { printPdfs } = await import('../../pdf/print-pdf.js')
+  const progress = io.errIsTTY
+    ? (done: number, total: number): void => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`)
+    : undefined
+  const pdfs = await printPdfs(jobs, progress ? { onProgress: progress } : {})
+  return pdfs
 }
