@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os'
 import { UsageError } from '../load/read.js'
 
 import { defaultChromium, installHint } from './hint.js'
+import { stampPdfDates } from './stamp.js'
 
 /** Arguments for a headless Chromium on a shared build machine. */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -17,6 +18,8 @@ export interface PrintJob {
   path: string
   /** The print page, self-contained (inline CSS, local fonts). */
   html: string
+  /** The notice's date (ISO), written into the PDF instead of the time of printing. */
+  date?: string
 }
 
 export interface PrintOptions {
@@ -59,7 +62,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
           // Evaluated in the page (a string, since Node's types have no DOM).
           await page.evaluate('document.fonts.ready.then(() => true)')
           const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
-          results[index] = { path: job.path, content: new Uint8Array(pdf) }
+          results[index] = { path: job.path, content: stampPdfDates(new Uint8Array(pdf), job.date) }
           options.onProgress?.(++done, jobs.length)
         }
         await page.close()

@@ -2,7 +2,7 @@
  * The seed's PDF, measured from the PDF itself (pdftotext -bbox-layout): A4, the 28 mm left
  * margin and 156 mm measure, 22 lines a page at a 225/22 mm pitch, and `— N —` page numbers.
  */
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPdfLayout, type PdfLine, type PdfPage } from './pdf-layout.js'
 import { buildSeed, type SeedBuild } from './seed-build.js'
@@ -29,6 +29,11 @@ const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line
 const near = (value: number, target: number, tolerance: number): boolean => Math.abs(value - target) <= tolerance
 
 describe('the seed PDF', () => {
+  it('carries no build time: its dates are the notice\'s (the seed has none: a fixed 2000-01-01)', () => {
+    const text = readFileSync(build.pdf).toString('latin1')
+    expect(text.match(/\/(?:CreationDate|ModDate) \(D:\d{14}/gu)).toEqual(['/CreationDate (D:20000101000000', '/ModDate (D:20000101000000'])
+  })
+
   it('is A4 on every page and has several pages', () => {
     expect(pages.length).toBeGreaterThan(5)
     for (const page of pages) {

@@ -7,6 +7,7 @@ import { createRenderer } from '../../render/templates.js'
 import { checkOutputFolder, writeAtomically } from '../../write/atomic.js'
 import { exitCodes, type Command, type Io } from '../command.js'
 import type { OutputFile } from '../../render/site.js'
+import type { LoadedNotice } from '../../load/notice.js'
 import { installHint } from '../../pdf/hint.js'
 import { printDiagnostics } from '../report.js'
 
@@ -49,7 +50,7 @@ export const build: Command = {
     }
     const pdf = Boolean(values.pdf)
     const files = renderContent(content, createRenderer(templates.sources, templates.assets), { drafts: Boolean(values.drafts), pdf })
-    if (pdf) files.push(...(await printNoticePdfs(files, io)))
+    if (pdf) files.push(...(await printNoticePdfs(files, content.notices, io)))
     await writeAtomically(outDir, files)
     const published = content.notices.filter((notice) => values.drafts || !notice.meta.draft).length
     io.out(`已生成 ${published} 个通报，共 ${files.length} 个文件，输出到 ${path.relative(io.cwd, outDir) || outDir}/\n`)
@@ -58,8 +59,14 @@ export const build: Command = {
 }
 
 /** Every print page as a PDF beside it, printed before anything is published. */
-async function printNoticePdfs(files: readonly OutputFile[], io: Io): Promise<OutputFile[]> {
-  const jobs = files.flatMap((file) => (file.path.endsWith('/print.html') && typeof file.content === 'string' ? [{ path: file.path.replace(/print\.html$/u, 'notice.pdf'), html: file.content }] : []))
+async function printNoticePdfs(files: readonly OutputFile[], notices: readonly LoadedNotice[], io: Io): Promise<OutputFile[]> {
+  const dates = new Map(notices.map((notice) => [notice.record.id, notice.record.dates.written ?? notice.record.dates.published]))
+  const jobs = files.flatMap((file) => {
+    if (!file.path.endsWith('/print.html') || typeof file.content !== 'string') return []
+    const id = file.path.slice(0, -'/print.html'.length)
+    const date = dates.get(id)
+    return [{ path: `${id}/notice.pdf`, html: file.content, ...(date ? { date } : {}) }]
+  })
   const { printPdfs } = await import('../../pdf/print-pdf.js')
   const progress = io.errIsTTY
     ? (done: number, total: number): void => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`)
