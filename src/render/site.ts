@@ -8,6 +8,7 @@ import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { renderText } from './text.js'
 import { buildView, formatRate, type NoticeView } from './view.js'
+import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
 
@@ -64,7 +65,8 @@ const printOutput: NoticeOutput = ({ notice, renderer, view, pdf }) => {
     titleLines: balanceTitle(record.title, printTitleWidth),
     closing: printClosing(view, record, formatDate),
     pdf,
-    formatDate
+    formatDate,
+    isBlockHtml
   })
   return [{ path: `${record.id}/print.html`, content: page }]
 }

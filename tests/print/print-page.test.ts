@@ -99,4 +99,24 @@ describe('the print page', () => {
     expect(parseFloat(styles.body?.indent ?? '0')).toBeCloseTo(2 * char, 0)
     await page.close()
   })
+
+  it('fits a wide GFM table inside the 版心, long cells wrapped', async () => {
+    const wide = '一二三四五六七八九十'.repeat(6)
+    const table = `| 序号 | 问题 | 整改情况 | ${wide} |\n|---|---|---|---|\n| 1 | ${'ABCDEFGHIJ'.repeat(8)} | 已完成 | ${wide} |\n\n`
+    const build = buildSeed({ pdf: false, editNoticeMd: (text) => text.replace('<!-- 正文 -->', `${table}<!-- 正文 -->`) })
+    builds.set('table', build)
+    const page = await browser.newPage({ viewport: { width: 590, height: 800 } })
+    await page.emulateMedia({ media: 'print' })
+    await page.goto(pathToFileURL(build.printHtml).href)
+    const fit = (await page.evaluate(`(() => {
+      const body = document.querySelector('.body').getBoundingClientRect()
+      const table = document.querySelector('.body table')
+      const cells = [...table.querySelectorAll('th, td')]
+      return { bodyRight: body.right, tableRight: table.getBoundingClientRect().right, overflowing: cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length, cells: cells.length }
+    })()`)) as { bodyRight: number; tableRight: number; overflowing: number; cells: number }
+    expect(fit.cells).toBe(8)
+    expect(fit.tableRight).toBeLessThanOrEqual(fit.bodyRight + 0.5)
+    expect(fit.overflowing).toBe(0)
+    await page.close()
+  })
 })
