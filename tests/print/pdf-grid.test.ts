@@ -93,6 +93,9 @@ describe('the seed PDF', () => {
     const firstUsed = Math.round(((firstBody.at(-1) as PdfLine).yMin - firstLineTop) / pitchMm) + 1
     expect(firstUsed).toBeGreaterThanOrEqual(21)
     expect(firstUsed).toBeLessThanOrEqual(22)
+    if (firstUsed < 22) expect(bodyLines(pages[1] as PdfPage)[0]?.text).toMatch(headingPattern)
+    // Its body starts on the third line of the grid, under the title and one empty line.
+    expect(Math.round(((firstBody[0] as PdfLine).yMin - firstLineTop) / pitchMm)).toBe(2)
   })
 
   it('carries — N — on every page, 7 mm below the 版心, right on odd pages and left on even pages', () => {
