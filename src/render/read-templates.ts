@@ -31,5 +31,8 @@ export async function readTemplates(dir: string): Promise<{ sources: TemplateSou
     else if (relative.startsWith('assets/')) assets[relative] = await readFile(file, 'utf8')
   }
   if (!sources.notice || !sources.layout || !sources.index) throw new UsageError(`模板文件夹 ${dir} 不完整：至少需要 layout.eta、notice.eta 和 index.eta`)
+  // A site's own templates made before the print page existed still get the bundled print page.
+  if (!sources.print) sources.print = await readFile(path.join(bundledTemplates, 'print.eta'), 'utf8')
+  if (!assets['assets/print.css']) assets['assets/print.css'] = await readFile(path.join(bundledTemplates, 'assets', 'print.css'), 'utf8')
   return { sources, assets }
 }
