@@ -3,16 +3,19 @@
  * process the rest (in worker threads when there is enough of it), and stream outputs into
  * the staging folder, so memory grows with the largest notice, not with the site.
  */
+import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { NoticeSource } from '../load/notice.js'
-import { listContent, readListedFile, readNotice, type NoticeListing } from '../load/read.js'
+import { listContent, readListedFile, readNotice, UsageError, type NoticeListing } from '../load/read.js'
 import { loadSite } from '../load/site.js'
 import { renderSiteFiles, type IndexEntry } from '../render/site.js'
 import { createRenderer, type TemplateSources } from '../render/templates.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
 import { currentProgram, emptyCache, hash, readCache, writeCache, type CachedNotice, type CacheData } from './cache.js'
+import { chromiumPath } from '../pdf/chromium.js'
+import { installHint } from '../pdf/hint.js'
 import { NoticePool } from './pool.js'
 import { processNotice, type NoticeResult } from './process.js'
 
@@ -33,6 +36,8 @@ export interface BuildOptions extends RunOptions {
   drafts: boolean
   /** The build prints PDFs: pages link to them. */
   pdf: boolean
+  /** Called as PDFs are printed (a progress line on a terminal). */
+  onPdfProgress?: (done: number, total: number) => void
 }
 
 export interface RunSummary {
@@ -56,6 +61,9 @@ export async function runBuild(options: BuildOptions): Promise<RunSummary> {
 }
 
 async function run(options: RunOptions, build: BuildOptions | undefined): Promise<RunSummary> {
+  if (build?.pdf && !existsSync(chromiumPath())) {
+    throw new UsageError(`找不到 Chromium（${chromiumPath()}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
+  }
   const listing = listContent(options.contentDir, options.cwd)
   const diagnostics: Diagnostic[] = [...listing.diagnostics]
   const siteRead = listing.site ? readListedFile(listing.site) : {}
@@ -79,6 +87,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates, pdf: build.pdf } : {}) }) : undefined
 
   const entries: IndexEntry[] = []
+  /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
+  const printJobs: Array<{ path: string; html: string; date?: string; cacheEntry: CachedNotice }> = []
   let published = 0
   let files = 0
   let reused = 0
@@ -132,10 +142,25 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       let outputs: WrittenFile[] | undefined
       if (staging && publish && result.files.length > 0) outputs = result.files.map((file) => staging.write(file.path, file.content))
       const entry: CachedNotice = { stats, inputs, validation, ...(outputs ? { render: { key: renderKey, outputs } } : cached?.render ? { render: cached.render } : {}) }
+      if (build?.pdf && outputs) {
+        const print = result.files.find((file) => file.path === `${notice.id}/print.html`)
+        if (print && typeof print.content === 'string') {
+          printJobs.push({ path: `${notice.id}/notice.pdf`, html: print.content, ...(result.entry.date ? { date: result.entry.date } : {}), cacheEntry: entry })
+        }
+      }
       finish(notice, result, outputs, entry)
     })
     await runLimited(tasks, Math.max(1, workers * 2))
 
+    if (staging && build && !failed && printJobs.length > 0) {
+      const { printPdfs } = await import('../pdf/print-pdf.js')
+      const pdfs = await printPdfs(printJobs, build.onPdfProgress ? { onProgress: build.onPdfProgress } : {})
+      pdfs.forEach((pdf, index) => {
+        const written = staging.write(pdf.path, pdf.content)
+        printJobs[index]?.cacheEntry.render?.outputs.push(written)
+        files++
+      })
+    }
     if (staging && renderer && build && !failed) {
       for (const file of renderSiteFiles(entries, site, renderer)) {
         staging.write(file.path, file.content)

@@ -5,6 +5,8 @@ export interface Io {
   err(text: string): void
   cwd: string
   isTTY: boolean
+  /** stderr is a terminal: progress lines may be redrawn there. */
+  errIsTTY?: boolean
 }
 
 export interface Command {

@@ -21,7 +21,7 @@ interface NoticeState {
 }
 
 export interface DevSnapshot {
-  files: ReadonlyMap<string, string>
+  files: ReadonlyMap<string, string | Uint8Array>
   diagnostics: Diagnostic[]
 }
 
@@ -78,7 +78,7 @@ export class IncrementalBuild {
   }
 
   snapshot(): DevSnapshot {
-    const files = new Map<string, string>()
+    const files = new Map<string, string | Uint8Array>()
     for (const state of this.notices.values()) for (const file of state.files) files.set(file.path, file.content)
     for (const file of this.siteFiles) files.set(file.path, file.content)
     const diagnostics = [...this.siteDiagnostics, ...[...this.readDiagnostics.values()].flat(), ...[...this.notices.values()].flatMap((state) => state.diagnostics)]

@@ -9,11 +9,14 @@ import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
 import { buildView, formatRate, type NoticeView } from './view.js'
+import { isBlockHtml } from '../print/block-html.js'
+import { printClosing } from '../print/closing.js'
+import { balanceTitle } from '../print/title-lines.js'
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated. */
   path: string
-  content: string
+  content: string | Uint8Array
 }
 
 /** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
@@ -50,6 +53,25 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   return [{ path: `${record.id}/index.html`, content: page }]
 }
 
+/** Title lines of the print page: 22 pt on a 156 mm measure holds 20 characters. */
+const printTitleWidth = 20
+
+/** The print page (GB/T 9704-2012, A4), its CSS inlined so it prints the same wherever it is opened. */
+const printOutput: NoticeOutput = ({ notice, renderer, view, pdf }) => {
+  const record = notice.record
+  const page = renderer.render('print', {
+    notice: record,
+    view,
+    css: renderer.assets['assets/print.css'] ?? '',
+    titleLines: balanceTitle(record.title, printTitleWidth),
+    closing: printClosing(view, record, formatDate),
+    pdf,
+    formatDate,
+    isBlockHtml
+  })
+  return [{ path: `${record.id}/print.html`, content: page }]
+}
+
 /** The article body alone, for pasting into a county CMS: inline styles, no scripts, no site classes. */
 const fragmentOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
   const record = notice.record
@@ -62,7 +84,7 @@ const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/n
 const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.json`, content: `${JSON.stringify(notice.record, null, 2)}\n` }]
 
 /** Every per-notice output, in the order they are rendered. */
-export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, fragmentOutput, textOutput, jsonOutput]
+export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, fragmentOutput, textOutput, jsonOutput]
 
 export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
   const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false }

@@ -96,7 +96,7 @@ describe('the build', () => {
     const [source, templates] = await Promise.all([readContent(content), readTemplates(bundledTemplates)])
     const checked = checkContent(source)
     const renderer = createRenderer(templates.sources, templates.assets)
-    const page = (pdf: boolean): string => renderContent(checked, renderer, { drafts: false, pdf }).find((file) => file.path === `${seedId}/index.html`)?.content ?? ''
+    const page = (pdf: boolean): string => renderContent(checked, renderer, { drafts: false, pdf }).find((file) => file.path === `${seedId}/index.html`)?.content.toString() ?? ''
     expect(page(true)).toContain('href="notice.pdf"')
     expect(page(false)).not.toContain('notice.pdf')
     expect(page(false)).toContain('href="print.html"')

@@ -4,13 +4,15 @@ import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { exitCodes, type Command } from '../command.js'
 import { printDiagnostics } from '../report.js'
+import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
   name: 'build',
   summary: '检查内容并生成网站（默认输出到 dist/）',
   help: `用法：notice build [--content 文件夹] [--out 文件夹] [--drafts] [--templates 文件夹] [--no-cache]
 
-检查全部通报，没有错误时生成网站：每个通报的网页、CMS 片段（fragment.html）、纯文本（notice.txt）和数据（notice.json），
+检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、
+纯文本（notice.txt）和数据（notice.json），
 以及通报列表、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 未改动的通报直接沿用上次的结果（缓存在 .notice-cache/），内容较多时使用多个 CPU 核心。
@@ -18,6 +20,8 @@ export const build: Command = {
 参数：
   --content 文件夹    内容文件夹（默认 content）
   --out 文件夹        输出文件夹（默认 dist）；整个替换，只替换 notice-press 生成的文件夹
+  --pdf               同时用 Chromium 把打印版印成 PDF（notice.pdf）；需要 ${installHint}，
+                      可用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径；PDF 全部生成后才发布
   --drafts            同时发布标记为 draft: true 的草稿
   --templates 文件夹  模板文件夹（默认当前目录下的 templates，没有则用自带模板）
   --no-cache          不使用缓存，全部重新生成
@@ -43,6 +47,7 @@ export const build: Command = {
       templates,
       drafts: Boolean(values.drafts),
       pdf: Boolean(values.pdf),
+      ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {}),
       cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
       useCache: !values['no-cache']
     })

@@ -1,0 +1,73 @@
+/**
+ * Prints print pages to PDF with the system Chromium, driven by playwright-core. One browser for
+ * the whole build and a small pool of pages printing at once. playwright-core is imported only
+ * here, and only when a PDF is asked for, so a build without --pdf never loads it.
+ */
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { UsageError } from '../load/read.js'
+
+import { chromiumPath } from './chromium.js'
+import { installHint } from './hint.js'
+import { stampPdfDates } from './stamp.js'
+
+/** Arguments for a headless Chromium on a shared build machine. */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export interface PrintJob {
+  /** Output path of the PDF, inside the output folder. */
+  path: string
+  /** The print page, self-contained (inline CSS, local fonts). */
+  html: string
+  /** The notice's date (ISO), written into the PDF instead of the time of printing. */
+  date?: string
+}
+
+export interface PrintOptions {
+  executablePath?: string
+  /** Pages printed at once; defaults to the machine's cores, at most 4. */
+  concurrency?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+export { chromiumPath }
+
+export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions = {}): Promise<Array<{ path: string; content: Uint8Array }>> {
+  if (jobs.length === 0) return []
+  const executablePath = options.executablePath ?? chromiumPath()
+  if (!existsSync(executablePath)) {
+    throw new UsageError(`找不到 Chromium（${executablePath}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
+  }
+  const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true }).catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new UsageError(`无法启动 Chromium（${executablePath}）：${detail}。请检查安装：${installHint}`)
+  })
+  try {
+    const context = await browser.newContext()
+    const results: Array<{ path: string; content: Uint8Array }> = new Array(jobs.length)
+    const workers = Math.max(1, Math.min(jobs.length, options.concurrency ?? Math.min(4, availableParallelism())))
+    let next = 0
+    let done = 0
+    options.onProgress?.(0, jobs.length)
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const page = await context.newPage()
+        for (let index = next++; index < jobs.length; index = next++) {
+          const job = jobs[index]
+          if (!job) continue
+          await page.setContent(job.html, { waitUntil: 'load' })
+          // Evaluated in the page (a string, since Node's types have no DOM).
+          await page.evaluate('document.fonts.ready.then(() => true)')
+          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+          results[index] = { path: job.path, content: stampPdfDates(new Uint8Array(pdf), job.date) }
+          options.onProgress?.(++done, jobs.length)
+        }
+        await page.close()
+      })
+    )
+    return results
+  } finally {
+    await browser.close()
+  }
+}

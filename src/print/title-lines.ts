@@ -1,0 +1,111 @@
+/**
+ * Breaks a title into balanced lines for the print page (GB/T 9704: the title may be set in
+ * several lines, 梯形 or 菱形, and a line break never splits a word). Pure: the same title and
+ * measure always give the same lines.
+ */
+
+/** Characters that may not start a line: they stay with the word before them. */
+const closingPunctuation = /^[，。、；：？！”’）》〕】」』〉,.;:?!)\]}%…—·]+$/u
+/** Characters that may not end a line: they go with the word after them. */
+const openingPunctuation = /^[“‘（《〔【「『〈([{]+$/u
+
+/** Width of a text in characters of the title's size: half for ASCII, one for everything else. */
+export function textWidth(text: string): number {
+  let width = 0
+  for (const char of text) width += /[\u0020-\u007e]/u.test(char) ? 0.5 : 1
+  return width
+}
+
+/** Words of a title, with punctuation joined to the word it belongs to. */
+export function titleUnits(title: string, maxWidth = Infinity): string[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+  const units: string[] = []
+  let pending = ''
+  for (const { segment } of segmenter.segment(title)) {
+    if (openingPunctuation.test(segment)) {
+      pending += segment
+    } else if (closingPunctuation.test(segment) && units.length > 0 && pending === '') {
+      units[units.length - 1] += segment
+    } else {
+      units.push(pending + segment)
+      pending = ''
+    }
+  }
+  if (pending) {
+    if (units.length > 0) units[units.length - 1] += pending
+    else units.push(pending)
+  }
+  return units.flatMap((unit) => splitLongUnit(unit.trim(), maxWidth)).filter((unit) => unit.length > 0)
+}
+
+/** A word longer than a whole line has to be cut; only then is a word split. */
+function splitLongUnit(unit: string, maxWidth: number): string[] {
+  if (textWidth(unit) <= maxWidth) return [unit]
+  const parts: string[] = []
+  let current = ''
+  for (const char of unit) {
+    if (current && textWidth(current + char) > maxWidth) {
+      parts.push(current)
+      current = ''
+    }
+    current += char
+  }
+  return current ? [...parts, current] : parts
+}
+
+/**
+ * The title in as few lines as fit `maxWidth` characters each, the words shared out so the lines
+ * are as even as possible (least sum of squared widths); between equally even layouts the one whose
+ * lower lines are longer (正梯形) wins. A title that fits one line stays one line.
+ */
+export function balanceTitle(title: string, maxWidth = 20): string[] {
+  const text = title.trim()
+  if (text === '') return []
+  const units = titleUnits(text, maxWidth)
+  const widths = units.map(textWidth)
+  const count = units.length
+  const span = (from: number, to: number): number => widths.slice(from, to).reduce((sum, width) => sum + width, 0)
+
+  // best[i] = the best way to set units[i..] as lines: fewest lines, then least squared widths.
+  interface Layout { lines: number; cost: number; breaks: number[] }
+  const best: Array<Layout | undefined> = new Array(count + 1)
+  best[count] = { lines: 0, cost: 0, breaks: [] }
+  for (let from = count - 1; from >= 0; from--) {
+    let choice: Layout | undefined
+    for (let to = from + 1; to <= count; to++) {
+      const width = span(from, to)
+      if (width > maxWidth) break
+      const rest = best[to]
+      if (!rest) continue
+      const candidate: Layout = { lines: rest.lines + 1, cost: rest.cost + width * width, breaks: [to, ...rest.breaks] }
+      if (!choice || better(candidate, choice, widthsOf(candidate, from), widthsOf(choice, from))) choice = candidate
+    }
+    best[from] = choice
+  }
+  const layout = best[0]
+  if (!layout) return [text]
+  const lines: string[] = []
+  let start = 0
+  for (const end of layout.breaks) {
+    lines.push(units.slice(start, end).join(''))
+    start = end
+  }
+  return lines
+
+  function widthsOf(candidate: Layout, from: number): number[] {
+    const result: number[] = []
+    let start = from
+    for (const end of candidate.breaks) {
+      result.push(span(start, end))
+      start = end
+    }
+    return result
+  }
+}
+
+function better(a: { lines: number; cost: number }, b: { lines: number; cost: number }, aWidths: number[], bWidths: number[]): boolean {
+  if (a.lines !== b.lines) return a.lines < b.lines
+  if (Math.abs(a.cost - b.cost) > 1e-9) return a.cost < b.cost
+  // Equally even: prefer the shorter first line (the top of a 正梯形).
+  return (aWidths[0] ?? 0) < (bWidths[0] ?? 0)
+}

@@ -1,0 +1,72 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { balanceTitle, textWidth, titleUnits } from '../../src/print/title-lines.js'
+
+const words = (text: string): string[] => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((segment) => segment.segment)
+
+/** Offsets where Intl.Segmenter lets a word end. */
+function boundaries(text: string): Set<number> {
+  const result = new Set<number>([0])
+  let offset = 0
+  for (const word of words(text)) result.add((offset += word.length))
+  return result
+}
+
+describe('balanceTitle', () => {
+  it('keeps a title that fits one line on one line', () => {
+    expect(balanceTitle('县产业聚集区管委会巡察整改情况公布')).toEqual(['县产业聚集区管委会巡察整改情况公布'])
+  })
+
+  it('breaks a long title into even lines at word boundaries', () => {
+    const title = '中共伊川县委第四巡察组关于对县产业集聚区管委会巡察反馈意见整改进展情况的通报'
+    const lines = balanceTitle(title, 20)
+    expect(lines.join('')).toBe(title)
+    expect(lines).toHaveLength(2)
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(20)
+    const widths = lines.map(textWidth)
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(2)
+    const at = boundaries(title)
+    expect(at.has((lines[0] as string).length)).toBe(true)
+  })
+
+  it('never starts a line with closing punctuation or ends one with an opening quote', () => {
+    const lines = balanceTitle('关于“不忘初心、牢记使命”主题教育整改落实情况的报告', 14)
+    expect(lines.join('')).toBe('关于“不忘初心、牢记使命”主题教育整改落实情况的报告')
+    for (const line of lines) {
+      expect(line).not.toMatch(/^[，。、；：”’）》〕]/u)
+      expect(line).not.toMatch(/[“‘（《〔]$/u)
+    }
+  })
+
+  it('for any title: keeps every character in order, fits the measure, breaks only between words, uses as few lines as fit', () => {
+    const hanzi = fc.constantFrom(...'关于巡察整改情况的通报县委第四组产业集聚区管委会反馈意见进展落实主题教育工作党支部'.split(''), '、', '“', '”', '（', '）', '2', '0')
+    fc.assert(
+      fc.property(fc.array(hanzi, { minLength: 1, maxLength: 70 }), fc.integer({ min: 8, max: 24 }), (chars, width) => {
+        const title = chars.join('').trim()
+        fc.pre(title.length > 0)
+        const lines = balanceTitle(title, width)
+        expect(lines.join('')).toBe(title)
+        for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(width)
+        const units = titleUnits(title, width)
+        // Breaks fall between units (words with their punctuation), and no unit is longer than a line.
+        const unitEnds = new Set<number>()
+        let offset = 0
+        for (const unit of units) unitEnds.add((offset += unit.length))
+        offset = 0
+        for (const line of lines.slice(0, -1)) expect(unitEnds.has((offset += line.length))).toBe(true)
+        // As few lines as a greedy fill would need.
+        let greedy = 1
+        let current = 0
+        for (const unit of units) {
+          const unitWidth = textWidth(unit)
+          if (current + unitWidth > width) {
+            greedy++
+            current = 0
+          }
+          current += unitWidth
+        }
+        expect(lines.length).toBe(greedy)
+      })
+    )
+  })
+})
