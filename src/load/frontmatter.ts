@@ -64,8 +64,15 @@ export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'lineCounter' |
 /** Parses YAML keeping positions; `lineShift` is the file line of the YAML's first line, less one. */
 export function parseYaml(file: string, source: string, lineShift: number): YamlSource {
   const lineCounter = new LineCounter()
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
-  const diagnostics = [...document.errors, ...document.warnings].map((error) => yamlDiagnostic(file, error, lineCounter, lineShift))
+  let document: Document
+  try {
+    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  } catch {
+    // `yaml` recurses on nesting; `limits.ts` refuses deep nesting first, this is the net behind it.
+    const message = '元数据（YAML）嵌套过深或过于复杂，无法解析：请检查缩进和括号'
+    return { data: undefined, lineCounter, lineShift, diagnostics: [{ file, line: 1 + lineShift, column: 1, severity: 'error', rule: 'frontmatter-syntax', message }] }
+  }
+  const diagnostics = firstErrorPerLine([...document.errors, ...document.warnings]).map((error) => yamlDiagnostic(file, error, lineCounter, lineShift))
   let data: unknown
   if (document.errors.length === 0) {
     try {
@@ -75,6 +82,18 @@ export function parseYaml(file: string, source: string, lineShift: number): Yaml
     }
   }
   return { data, document, lineCounter, lineShift, diagnostics }
+}
+
+/**
+ * After a structural error `yaml` reports the following lines again as consequences (a tab-indented
+ * key yields three errors on its own line and two on each line after). Keep the first error; after
+ * it, only duplicate keys, which are independent mistakes.
+ */
+function firstErrorPerLine(errors: readonly YAMLError[]): YAMLError[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0])
+  const first = sorted[0]
+  if (!first) return []
+  return [first, ...sorted.slice(1).filter((error) => error.code === 'DUPLICATE_KEY' && error.pos[0] !== first.pos[0])]
 }
 
 function countLines(text: string, offset: number): number {
