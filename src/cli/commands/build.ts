@@ -4,7 +4,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readContent } from '../../load/read.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { createRenderer } from '../../render/templates.js'
-import { checkOutputFolder, writeAtomically } from '../../write/atomic.js'
+import { checkOutputFolder, recoverInterruptedBuild, writeAtomically } from '../../write/atomic.js'
 import { exitCodes, type Command } from '../command.js'
 import { printDiagnostics } from '../report.js'
 
@@ -33,6 +33,8 @@ export const build: Command = {
   async run(values, _positionals, io) {
     const contentDir = String(values.content ?? 'content')
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
+    // A build killed mid-swap leaves the previous output beside --out: put it back before anything else.
+    await recoverInterruptedBuild(outDir)
     await checkOutputFolder(outDir)
     const templatesDir = resolveTemplatesDir(values.templates as string | undefined, io.cwd)
     const [source, templates] = await Promise.all([readContent(contentDir, io.cwd), readTemplates(templatesDir)])
