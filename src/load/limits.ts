@@ -15,7 +15,7 @@ export const contentLimits = {
   /** Open brackets `[` `{` not yet closed, anywhere in the file. */
   bracketDepth: 32,
   /** Markdown markup characters (`*` `_` backtick `[` `<` `~`) in one file. */
-  markupChars: 2_000,
+  markupChars: 1_000,
   /** Depth of the parsed Markdown tree. */
   treeDepth: 100
 } as const
