@@ -41,7 +41,7 @@ describe('atomic output', () => {
     // Enough notices that writing the staging folder takes a while after it appears.
     const big = path.join(root, 'big')
     mkdirSync(big)
-    for (let index = 1; index <= 200; index++) cpSync(path.join(minimalContent, 'n1'), path.join(big, `n${index}`), { recursive: true })
+    for (let index = 1; index <= 60; index++) cpSync(path.join(minimalContent, 'n1'), path.join(big, `n${index}`), { recursive: true })
 
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', 'big', '--out', 'out'], { cwd: root, stdio: 'ignore' })
     const watcher = watch(root, (_event, name) => {
