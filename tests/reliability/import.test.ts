@@ -2,11 +2,11 @@
  * Import never loses text on disk: it refuses to overwrite without --force, and what a killed
  * import leaves in the content folder is a hidden folder the reader skips.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedFile, tempDir } from '../helpers/cli.js'
-import { hashTree, runMain } from './support.js'
+import { hashTree, runMain, stackTrace } from './support.js'
 
 describe('import', () => {
   it('refuses to overwrite an existing notice without --force and leaves it byte for byte', async () => {
@@ -31,5 +31,15 @@ describe('import', () => {
     mkdirSync(path.join(leftover, 'findings'), { recursive: true })
     writeFileSync(path.join(leftover, 'notice.md'), '---\ntitle: 半成品\n')
     expect((await runMain(['check', '--content', 'content'], root)).code).toBe(0)
+  })
+
+  it('refuses a text past the parse bounds with the line, and writes nothing', async () => {
+    const root = tempDir('notice-import-')
+    writeFileSync(path.join(root, 'long.txt'), `一、标题\n1、问题\n问题内容：${'很'.repeat(20_000)}\n整改情况：已完成。\n`)
+    const result = await runMain(['import', 'long.txt', '--id', 'long', '--content', 'content'], root)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^long\.txt:3:1: error: 第 3 行.*10000.*\[import\]$/mu)
+    expect(result.stderr).not.toMatch(stackTrace)
+    expect(existsSync(path.join(root, 'content'))).toBe(false)
   })
 })
