@@ -35,17 +35,32 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
     const info = await lstat(absolute)
     if (info.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined)
-      if (!target || !isInside(realRoot, target)) {
+      if (!target) {
+        problem(absolute, '这个链接指向的文件不存在：请把文件本身复制进来，或删除这个链接', 'file')
+        return undefined
+      }
+      if (!isInside(realRoot, target)) {
         problem(absolute, '这个文件是指向内容文件夹之外的链接：为安全起见不会读取，请把文件本身复制进来', 'file')
         return undefined
       }
     }
-    const size = (await stat(absolute)).size
+    const target = await stat(absolute)
+    // Reading a folder fails, and reading a named pipe or device would wait forever: only plain files are read.
+    if (!target.isFile()) {
+      problem(absolute, target.isDirectory() ? '这里应是一个文件，却是一个文件夹：请改名或移走这个文件夹' : '这不是普通文件（可能是管道或设备）：内容文件夹中只能放 Markdown 文件', 'file')
+      return undefined
+    }
+    const size = target.size
     if (size > maxFileBytes) {
       problem(absolute, `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${maxFileBytes / 1024 / 1024} MB）：一个问题一个文件，请检查是否误存了其他内容`, 'file')
       return undefined
     }
-    const decoded = decodeText(await readFile(absolute), { allowLegacy: false })
+    const bytes = await readFile(absolute).catch(() => undefined)
+    if (!bytes) {
+      problem(absolute, '无法读取这个文件：请检查文件权限，或它是否正被其他程序占用', 'file')
+      return undefined
+    }
+    const decoded = decodeText(bytes, { allowLegacy: false })
     if (!decoded.ok) {
       problem(
         absolute,
@@ -68,7 +83,7 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
   for (const entry of entries) {
     const absolute = path.join(root, entry.name)
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(absolute).catch(() => undefined))?.isDirectory())
-    if (!isDirectory) continue
+    if (!isDirectory || absolute === sitePath) continue
     if (!idPattern.test(entry.name)) {
       problem(absolute, `文件夹名“${entry.name}”不能作为通报编号：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`)
       continue
@@ -81,14 +96,21 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
     const noticePath = path.join(absolute, 'notice.md')
     if (await exists(noticePath)) {
       const text = await readSource(noticePath)
-      if (text !== undefined) files.push({ path: display(noticePath), ref: ref(noticePath), name: 'notice.md', kind: 'notice', text })
+      // Its problem is reported; loading the rest without it would only add errors that follow from it.
+      if (text === undefined) continue
+      files.push({ path: display(noticePath), ref: ref(noticePath), name: 'notice.md', kind: 'notice', text })
     } else {
       problem(absolute, `通报文件夹 ${entry.name} 中没有 notice.md：请用 notice new ${entry.name} 创建，或删除这个文件夹`)
       continue
     }
     for (const [folder, kind] of [['findings', 'finding'], ['sections', 'section']] as Array<[string, SourceKind]>) {
       const folderPath = path.join(absolute, folder)
-      if (!(await exists(folderPath))) continue
+      const folderInfo = await stat(folderPath).catch(() => undefined)
+      if (!folderInfo) continue
+      if (!folderInfo.isDirectory()) {
+        problem(folderPath, `${folder} 应是一个文件夹，这里却是一个文件：请改名或移走它`, 'file')
+        continue
+      }
       const names = (await readdir(folderPath)).filter((name) => !name.startsWith('.')).sort()
       for (const name of names) {
         const filePath = path.join(folderPath, name)

@@ -4,7 +4,8 @@
  * and the generators for corpus cases that cannot live in git as files.
  */
 import { createHash } from 'node:crypto'
-import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { repoRoot } from '../helpers/cli.js'
@@ -121,6 +122,23 @@ export const generators: Record<string, (content: string, scratch: string) => vo
   'symlink-folder-outside': (content, scratch) => {
     cpSync(path.join(content, 'n1'), path.join(scratch, 'elsewhere'), { recursive: true })
     symlinkSync(path.join(scratch, 'elsewhere'), path.join(content, 'n2'))
+  },
+  'site-yml-folder': (content) => mkdirSync(path.join(content, 'site.yml')),
+  'notice-md-folder': (content) => {
+    rmSync(path.join(content, 'n1/notice.md'))
+    mkdirSync(path.join(content, 'n1/notice.md'))
+  },
+  'notice-md-binary': (content) => writeFileSync(path.join(content, 'n1/notice.md'), pseudoRandomBytes(1024, 3)),
+  'findings-is-file': (content) => {
+    rmSync(path.join(content, 'n1/findings'), { recursive: true })
+    writeFileSync(path.join(content, 'n1/findings'), '1、问题\n')
+  },
+  'finding-is-folder': (content) => mkdirSync(path.join(content, 'n1/findings/01-03.md')),
+  'symlink-dangling': (content, scratch) => symlinkSync(path.join(scratch, 'gone.md'), path.join(content, 'n1/findings/01-03.md')),
+  // Reading a pipe blocks until someone writes: the reader must not even open it.
+  'named-pipe': (content) => {
+    const made = spawnSync('mkfifo', [path.join(content, 'n1/findings/01-03.md')])
+    if (made.status !== 0) throw new Error('mkfifo failed')
   },
   'copy-finding': (content) => cpSync(path.join(content, finding2), path.join(content, 'n1/findings/01-03.md')),
   'copy-notice-folder': (content) => cpSync(path.join(content, 'n1'), path.join(content, 'My Notice'), { recursive: true }),
