@@ -5,10 +5,14 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { checkContent, renderContent } from '../../src/build/pipeline.js'
+import { hasErrors } from '../../src/diagnostics/diagnostic.js'
 import { importText } from '../../src/import/import.js'
 import { loadNotice, type SourceFile } from '../../src/load/notice.js'
 import { siteConfig } from '../../src/model/schema.js'
 import { defaultStatusPhrases } from '../../src/model/vocabulary.js'
+import { bundledTemplates, readTemplates } from '../../src/render/read-templates.js'
+import { createRenderer } from '../../src/render/templates.js'
 import { renderText } from '../../src/render/text.js'
 import { decodeText, splitLines } from '../../src/text/decode.js'
 import { validateNotice } from '../../src/validate/validate.js'
@@ -88,5 +92,36 @@ describe('importText', () => {
       }),
       { numRuns: 100 }
     )
+  })
+})
+
+describe('rendering', () => {
+  it('never throws on content that passes the checks, and never lets a script or javascript: URL into a page', async () => {
+    const templates = await readTemplates(bundledTemplates)
+    const renderer = createRenderer(templates.sources, templates.assets)
+    const notice = '---\ntitle: 测试\n---\n\n开头。\n\n<!-- 正文 -->\n\n结尾。\n'
+    const body = fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(''))
+    // Templates may carry scripts of their own (a font-size switch): count them on a clean page and allow only those.
+    const unsafe = /<script|javascript:|\son[a-z]+\s*=/giu
+    const count = (html: string): number => html.match(unsafe)?.length ?? 0
+    const clean = checkContent({ notices: [{ id: 'n1', files: sourceFiles(notice, '---\nid: 1-1\n---\n\n1、标题\n\n问题内容：无。\n\n整改情况：已完成。\n', '一、章节\n') }], diagnostics: [] })
+    const baseline = new Map(renderContent(clean, renderer, { drafts: true }).map((file) => [file.path, count(String(file.content))]))
+    let published = 0
+    fc.assert(
+      fc.property(body, body, (problem, rest) => {
+        const finding = `---\nid: 1-1\n---\n\n1、标题${rest}\n\n问题内容：${problem}\n\n整改情况：已完成。${rest}\n`
+        const content = checkContent({ notices: [{ id: 'n1', files: sourceFiles(notice, finding, '一、章节\n') }], diagnostics: [] })
+        const ruleOff = { ...content, site: { ...content.site, rules: { 'raw-html': 'off' as const } } }
+        // Rendered whether or not raw-html objects: the sanitiser must hold on its own.
+        if (hasErrors(content.diagnostics.filter((diagnostic) => diagnostic.rule !== 'raw-html'))) return
+        published++
+        for (const file of renderContent(ruleOff, renderer, { drafts: true })) {
+          if (!file.path.endsWith('.html')) continue
+          expect(count(String(file.content)), file.path).toBe(baseline.get(file.path) ?? 0)
+        }
+      }),
+      { numRuns: 150 }
+    )
+    expect(published).toBeGreaterThan(10)
   })
 })
