@@ -112,15 +112,19 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       const cached = previous.notices[notice.id]
       let source: NoticeSource | undefined
       let inputs: string
+      // A notice with a file that could not be read is never cached, so the problem is reported every time.
+      let unreadable = false
       if (cached && sameStats(cached.stats, stats)) inputs = cached.inputs
       else {
         const read = readNotice(notice)
         if (read.diagnostics.length > 0) {
           diagnostics.push(...read.diagnostics)
           failed = failed || read.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+          unreadable = true
         }
+        if (!read.source) return
         source = read.source
-        inputs = hash(...source.files.flatMap((file) => [file.ref, file.text]), String(read.diagnostics.length))
+        inputs = hash(...source.files.flatMap((file) => [file.ref, file.text]))
       }
       const validationKey = hash(program, siteText ?? '', displayRoot, inputs)
       const renderKey = hash(validationKey, templatesKey)
@@ -136,6 +140,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         }
       }
       source ??= readNotice(notice).source
+      if (!source) return
       const result = pool ? await pool.run(source) : processNotice(source, site, renderer, { pdf: Boolean(build?.pdf) })
       const validation = { key: validationKey, diagnostics: result.diagnostics, entry: result.entry, draft: result.draft }
       const publish = !result.draft || Boolean(build?.drafts)
@@ -149,6 +154,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         }
       }
       finish(notice, result, outputs, entry)
+      if (unreadable) delete next.notices[notice.id]
     })
     await runLimited(tasks, Math.max(1, workers * 2))
 

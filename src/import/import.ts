@@ -4,6 +4,7 @@
  */
 import { escapeLine, escapeLineStrict } from '../markdown/escape.js'
 import { defaultStatusPhrases, statuses, type Status } from '../model/vocabulary.js'
+import { findLimitBreach } from '../load/limits.js'
 import { loadNotice, type SourceFile } from '../load/notice.js'
 import { renderText } from '../render/text.js'
 import { parseDocument } from '../structure/parse.js'
@@ -40,6 +41,11 @@ export interface ImportOptions {
 export function importText(source: string, id: string, options: ImportOptions = {}): ImportOutcome {
   const statusPhrases = { ...defaultStatusPhrases, ...options.statusPhrases }
   const texts = splitLines(source)
+  // The loader refuses files past its parse bounds; say so with the line, rather than fail the round trip below.
+  for (const [index, text] of texts.entries()) {
+    const breach = findLimitBreach(text)
+    if (breach) return { ok: false, line: index + 1, message: `第 ${index + 1} 行：${breach.message.replace(/^这一行/u, '')}` }
+  }
   const expected = texts.length === 0 ? '' : `${texts.join('\n')}\n`
   const lines: DocLine[] = texts.map((text, index) => ({ text, file: '', line: index + 1, column: 1 }))
   const document = parseDocument(lines, { statusPhrases })
@@ -54,6 +60,12 @@ export function importText(source: string, id: string, options: ImportOptions = 
     )
     if (renderText(reread.document) === expected && reread.document.findings.length === document.findings.length) {
       return { ok: true, files, report: report(document, plan, title) }
+    }
+    const refused = reread.diagnostics.find((diagnostic) => diagnostic.rule === 'limits')
+    if (refused) {
+      const part = plan.parts.find((candidate) => refused.file.endsWith(`/${candidate.name}`))
+      const line = part ? (part.lines[0] ?? 0) + 1 : 1
+      return { ok: false, line, message: `从第 ${line} 行开始的这一部分超过了解析上限：${refused.message}` }
     }
   }
   const line = firstUnsavableLine(texts)

@@ -79,8 +79,15 @@ export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'yaml' | 'lineC
 /** Parses YAML keeping positions; `lineShift` is the file line of the YAML's first line, less one. */
 export function parseYaml(file: string, source: string, lineShift: number): YamlSource {
   const lineCounter = new LineCounter()
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
-  const diagnostics = [...document.errors, ...document.warnings].map((error) => yamlDiagnostic(file, error, lineCounter, lineShift))
+  let document: Document
+  try {
+    document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  } catch {
+    // `yaml` recurses on nesting; `limits.ts` refuses deep nesting first, this is the net behind it.
+    const message = '元数据（YAML）嵌套过深或过于复杂，无法解析：请检查缩进和括号'
+    return { data: undefined, lineCounter, lineShift, diagnostics: [{ file, line: 1 + lineShift, column: 1, severity: 'error', rule: 'frontmatter-syntax', message }] }
+  }
+  const diagnostics = firstErrorPerLine([...document.errors, ...document.warnings]).map((error) => yamlDiagnostic(file, error, lineCounter, lineShift, source))
   let data: unknown
   if (document.errors.length === 0) {
     try {
@@ -90,6 +97,18 @@ export function parseYaml(file: string, source: string, lineShift: number): Yaml
     }
   }
   return { data, document, lineCounter, lineShift, diagnostics }
+}
+
+/**
+ * After a structural error `yaml` reports the following lines again as consequences (a tab-indented
+ * key yields three errors on its own line and two on each line after). Keep the first error; after
+ * it, only duplicate keys, which are independent mistakes.
+ */
+function firstErrorPerLine(errors: readonly YAMLError[]): YAMLError[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0])
+  const first = sorted[0]
+  if (!first) return []
+  return [first, ...sorted.slice(1).filter((error) => error.code === 'DUPLICATE_KEY' && error.pos[0] !== first.pos[0])]
 }
 
 function countLines(text: string, offset: number): number {
@@ -121,8 +140,10 @@ const yamlMessages: Record<string, string> = {
   UNEXPECTED_END: 'YAML 意外结束：请检查引号或括号是否成对'
 }
 
-function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter, lineShift: number): Diagnostic {
-  const position = lineCounter.linePos(error.pos[0])
+function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter, lineShift: number, source: string): Diagnostic {
+  // `yaml` reports an unclosed quote where the text runs out; the mistake is where the quote opens.
+  const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/u.exec(error.message)?.[1] : undefined
+  const position = lineCounter.linePos((quote !== undefined ? openingQuote(source, quote, error.pos[0]) : undefined) ?? error.pos[0])
   const known = yamlMessages[error.code]
   return {
     file,
@@ -132,6 +153,14 @@ function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter
     rule: 'frontmatter-syntax',
     message: `元数据（YAML）格式错误：${known ?? '无法解析：请检查缩进、冒号和引号'}`
   }
+}
+
+/** Offset of the last quote before `end` that opens a value (follows `: `, `- ` or a line start). */
+function openingQuote(source: string, quote: string, end: number): number | undefined {
+  const opener = new RegExp(`(?:^|:[ \\t]+|-[ \\t]+)(${quote})`, 'gmu')
+  let found: number | undefined
+  for (const match of source.slice(0, end).matchAll(opener)) found = (match.index ?? 0) + match[0].length - 1
+  return found
 }
 
 export interface Position {

@@ -19,6 +19,7 @@ import { parseDocument } from '../structure/parse.js'
 import type { DocLine, ParsedDocument, ParsedFinding, Region } from '../structure/types.js'
 import { compareNatural } from '../text/natural-sort.js'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.js'
+import { contentLimits, findLimitBreach, treeDepth } from './limits.js'
 import { schemaDiagnostics } from './schema-diagnostics.js'
 
 export type SourceKind = 'notice' | 'finding' | 'section'
@@ -48,6 +49,8 @@ export interface LoadedPart {
   frontmatter: Frontmatter
   body: Body
   finding?: FindingFrontmatter
+  /** Set when the file was not parsed because it passes a bound of `limits.ts`; its diagnostic says why. */
+  refused?: boolean
 }
 
 export interface LoadedFinding {
@@ -82,17 +85,17 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
   const noticeSource = source.files.find((file) => file.kind === 'notice')
   let meta: NoticeFrontmatter = {}
   let noticeFile: LoadedPart | undefined
-  // When notice.md's frontmatter is broken, its own diagnostics say so; a missing title would only repeat them.
-  let metaInvalid = false
+  // A title error would only repeat that the frontmatter could not be read: report it when the frontmatter is sound.
+  let metaSound = true
   if (noticeSource) {
     noticeFile = readPart(noticeSource)
     diagnostics.push(...noticeFile.frontmatter.diagnostics)
-    if (noticeFile.frontmatter.data === undefined) metaInvalid = true
-    else {
+    metaSound = noticeFile.frontmatter.data !== undefined
+    if (noticeFile.frontmatter.data !== undefined) {
       const checked = schemaDiagnostics(noticeSource.path, noticeFile.frontmatter, noticeFrontmatter, noticeFile.frontmatter.data)
       diagnostics.push(...checked.diagnostics)
       if (checked.value) meta = checked.value as NoticeFrontmatter
-      else metaInvalid = true
+      else metaSound = false
       if (meta.id !== undefined && meta.id !== source.id) {
         diagnostics.push({
           file: noticeSource.path,
@@ -121,14 +124,37 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
   const lines = documentLines(noticeFile, parts)
   const document = parseDocument(lines, options)
   const findings = matchFindings(document, parts, diagnostics)
-  const record = noticeRecord(source.id, meta, document, findings, noticeSource?.path ?? `${source.id}/notice.md`, metaInvalid ? [] : diagnostics)
+  const record = noticeRecord(source.id, meta, document, findings, noticeSource?.path ?? `${source.id}/notice.md`, metaSound ? diagnostics : [])
   return { id: source.id, meta, ...(noticeFile ? { noticeFile } : {}), parts, document, findings, record, diagnostics }
 }
 
 function readPart(file: SourceFile): LoadedPart {
-  const frontmatter = splitFrontmatter(file.path, file.text)
-  const body = parseBody(frontmatter.body, frontmatter.separatorLines)
+  // A BOM and CRLF or CR line ends are how many Windows editors save: the same notice as plain LF.
+  const text = file.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n')
+  const breach = findLimitBreach(text)
+  if (breach) return refusedPart(file, breach.line, breach.column, breach.message)
+  const frontmatter = splitFrontmatter(file.path, text)
+  let body: Body
+  try {
+    body = parseBody(frontmatter.body, frontmatter.separatorLines)
+  } catch (error) {
+    // Bounds above keep the parser's recursion shallow; this is the net if an input still finds a way down.
+    if (!(error instanceof RangeError)) throw error
+    return refusedPart(file, frontmatter.bodyLine, 1, '正文结构过于复杂，无法解析：请检查是否有大量嵌套的引用、列表或括号')
+  }
+  const deepBlock = body.blocks.find((block) => treeDepth(block.node as { children?: unknown[] }) > contentLimits.treeDepth)
+  if (deepBlock) {
+    return refusedPart(file, deepBlock.line + frontmatter.bodyLine - 1, deepBlock.column, `这一段的格式嵌套超过 ${contentLimits.treeDepth} 层（强调、链接、引用或列表套在一起）：请改为普通文字`)
+  }
   return { file, frontmatter, body }
+}
+
+/** A file the loader will not parse: no frontmatter, no body, one `limits` error. */
+function refusedPart(file: SourceFile, line: number, column: number, message: string): LoadedPart {
+  const frontmatter = splitFrontmatter(file.path, '')
+  frontmatter.data = undefined
+  frontmatter.diagnostics.push({ file: file.path, line, column, severity: 'error', rule: 'limits', message })
+  return { file, frontmatter, body: parseBody('', 0), refused: true }
 }
 
 /** The notice's lines in reading order: notice.md up to the marker, the parts, then the rest of notice.md. */
@@ -189,7 +215,8 @@ function matchFindings(document: ParsedDocument, parts: readonly LoadedPart[], d
     findings.push({ parsed, ...(part ? { part } : {}), record: findingRecord(parsed, data, first, part?.file.ref, index, diagnostics) })
   })
   parts.forEach((part, index) => {
-    if (part.file.kind !== 'finding' || perPart.has(index)) return
+    // A file whose frontmatter could not be read already has its error; its body is unknown, not empty.
+    if (part.file.kind !== 'finding' || perPart.has(index) || part.frontmatter.data === undefined) return
     const firstBlock = part.body.blocks[0]
     diagnostics.push({
       file: part.file.path,

@@ -65,6 +65,10 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
     if (entry.name.startsWith('.')) continue
     const absolute = path.join(root, entry.name)
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(absolute)?.isDirectory())
+    if (isDirectory && entry.name === 'site.yml') {
+      diagnostics.push(fileProblem(display(absolute), 'site.yml 应是一个文件，这里却是一个文件夹：请改名或移走它'))
+      continue
+    }
     if (!isDirectory) {
       files.push(entry.name)
       if (entry.isSymbolicLink()) links.add(entry.name)
@@ -80,7 +84,10 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
       let children: Dirent[]
       try {
         children = readdirSync(path.join(absolute, sub), { withFileTypes: true })
-      } catch {
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+          diagnostics.push(fileProblem(display(path.join(absolute, sub)), `${sub} 应是一个文件夹，这里却是一个文件：请改名或移走它`))
+        }
         continue
       }
       for (const child of children) {
@@ -97,12 +104,25 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
 
   const listFile = (ref: string, name: string, kind: SourceKind): ListedFile | undefined => {
     const absolute = absoluteOf(ref)
-    if (links.has(ref) && !isInside(realRoot, realpathOrUndefined(absolute))) {
-      diagnostics.push(fileProblem(display(absolute), '这个文件是指向内容文件夹之外的链接：为安全起见不会读取，请把文件本身复制进来'))
-      return undefined
+    if (links.has(ref)) {
+      const target = realpathOrUndefined(absolute)
+      if (target === undefined) {
+        diagnostics.push(fileProblem(display(absolute), '这个链接指向的文件不存在：请把文件本身复制进来，或删除这个链接'))
+        return undefined
+      }
+      if (!isInside(realRoot, target)) {
+        diagnostics.push(fileProblem(display(absolute), '这个文件是指向内容文件夹之外的链接：为安全起见不会读取，请把文件本身复制进来'))
+        return undefined
+      }
     }
     const info = statOrUndefined(absolute)
-    if (!info?.isFile()) return undefined
+    if (!info) return undefined
+    // Reading a folder fails, and reading a named pipe or device would wait forever: only plain files are read.
+    if (!info.isFile()) {
+      const message = info.isDirectory() ? '这里应是一个文件，却是一个文件夹：请改名或移走这个文件夹' : '这不是普通文件（可能是管道或设备）：内容文件夹中只能放 Markdown 文件'
+      diagnostics.push(fileProblem(display(absolute), message))
+      return undefined
+    }
     return { absolute, path: display(absolute), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
   }
 
@@ -113,7 +133,8 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
   }
   for (const notice of plan.notices) {
     const listed = notice.files.map((file) => listFile(file.ref, file.name, file.kind)).filter((file): file is ListedFile => file !== undefined)
-    listing.notices.push({ id: notice.id, files: listed })
+    // Without its notice.md (reported above) a notice would only gather errors that follow from that one.
+    if (listed.some((file) => file.kind === 'notice')) listing.notices.push({ id: notice.id, files: listed })
   }
   return listing
 }
@@ -134,15 +155,15 @@ export function readListedFile(file: ListedFile): { text?: string; diagnostic?: 
     }
     const decoded = sourceText(bytes.subarray(0, read))
     return decoded.ok ? { text: decoded.text } : { diagnostic: fileProblem(file.path, decoded.message, decoded.rule) }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? ''
-    return { diagnostic: fileProblem(file.path, `无法读取这个文件（${code}）：请检查文件权限`) }
+  } catch {
+    return { diagnostic: fileProblem(file.path, '无法读取这个文件：请检查文件权限，或它是否正被其他程序占用') }
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
   }
 }
 
-export function readNotice(listing: NoticeListing): { source: NoticeSource; diagnostics: Diagnostic[] } {
+/** Reads a notice's files; `source` is undefined when its notice.md cannot be read (the diagnostic says why). */
+export function readNotice(listing: NoticeListing): { source?: NoticeSource; diagnostics: Diagnostic[] } {
   const files: SourceFile[] = []
   const diagnostics: Diagnostic[] = []
   for (const file of listing.files) {
@@ -150,6 +171,7 @@ export function readNotice(listing: NoticeListing): { source: NoticeSource; diag
     if (diagnostic) diagnostics.push(diagnostic)
     if (text !== undefined) files.push({ path: file.path, ref: file.ref, name: file.name, kind: file.kind, text })
   }
+  if (!files.some((file) => file.kind === 'notice')) return { diagnostics }
   return { source: { id: listing.id, files }, diagnostics }
 }
 
@@ -171,7 +193,7 @@ export async function readContent(contentDir: string, cwd = process.cwd(), optio
     if (options.only && !options.only.has(notice.id)) continue
     const { source: noticeSource, diagnostics } = readNotice(notice)
     source.diagnostics.push(...diagnostics)
-    source.notices.push(noticeSource)
+    if (noticeSource) source.notices.push(noticeSource)
   }
   return source
 }

@@ -89,7 +89,8 @@ export const noticeFrontmatter = z
   })
   .superRefine((value, context) => {
     const { start, end } = value.inspection ?? {}
-    if (start && end && end < start) {
+    // Only between two real dates: an invalid one has its own error, and comparing it would only add noise.
+    if (start && end && isRealDate(start) && isRealDate(end) && end < start) {
       context.addIssue({ code: 'custom', path: ['inspection', 'end'], message: `巡察结束日期 ${end} 早于开始日期 ${start}，请检查` })
     }
   })

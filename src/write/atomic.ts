@@ -34,8 +34,43 @@ export async function checkOutputFolder(outDir: string): Promise<void> {
   }
 }
 
+/**
+ * Clears what a killed build left beside the output: `<out>.tmp-<pid>-<hex>` staging folders are
+ * removed, and if the kill fell between the two renames (output moved aside, new one not yet in
+ * place) the previous output `<out>.old-<pid>-<hex>` is put back. Folders of a build still
+ * running (its pid alive) are left alone. Returns the names it removed or restored.
+ */
+export async function recoverInterruptedBuild(outDir: string): Promise<string[]> {
+  const target = path.resolve(outDir)
+  const parent = path.dirname(target)
+  const base = path.basename(target)
+  const names = await readdir(parent).catch(() => [] as string[])
+  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]{8}$`, 'u')
+  const handled: string[] = []
+  for (const name of names.sort()) {
+    const match = leftover.exec(name)
+    if (!match || isRunning(Number(match[2]))) continue
+    const folder = path.join(parent, name)
+    if (match[1] === 'old' && (await stat(target).catch(() => undefined)) === undefined) await rename(folder, target)
+    else await rm(folder, { recursive: true, force: true })
+    handled.push(name)
+  }
+  return handled
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 export async function writeAtomically(outDir: string, files: readonly WritableFile[]): Promise<void> {
   const target = path.resolve(outDir)
+  await recoverInterruptedBuild(target)
   await checkOutputFolder(target)
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
   const staging = `${target}.tmp-${suffix}`

@@ -67,8 +67,10 @@ export const importCommand: Command = {
 /** Writes the whole folder beside the target and moves it into place, so a failed import leaves nothing half-written. */
 async function writeFolder(target: string, files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`
-  const staging = `${target}.tmp-${suffix}`
-  const retired = `${target}.old-${suffix}`
+  // Hidden names: the content reader skips dot-folders, so what a killed import leaves never reads as a notice.
+  const hidden = (kind: string): string => path.join(path.dirname(target), `.${path.basename(target)}.${kind}-${suffix}`)
+  const staging = hidden('tmp')
+  const retired = hidden('old')
   await mkdir(path.dirname(target), { recursive: true })
   try {
     for (const file of files) {
