@@ -158,6 +158,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     })
     await runLimited(tasks, Math.max(1, workers * 2))
 
+    // Listing, site.yml and unreadable files report errors outside any notice.
+    failed = failed || diagnostics.some((diagnostic) => diagnostic.severity === 'error')
     if (staging && build && !failed && printJobs.length > 0) {
       const { printPdfs } = await import('../pdf/print-pdf.js')
       const pdfs = await printPdfs(printJobs, build.onPdfProgress ? { onProgress: build.onPdfProgress } : {})
