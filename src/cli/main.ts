@@ -65,6 +65,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 function processIo(): Io {
+  // `notice check | head` closes the pipe early: that ends the output, it is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+      throw error
+    })
+  }
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
