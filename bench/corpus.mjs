@@ -12,6 +12,8 @@ const sentences = seed
   .map((line) => line.replace(/^(问题内容|整改情况|详细问题)[:：]/u, ''))
   .flatMap((line) => line.split(/(?<=[。；])/u))
   .map((sentence) => sentence.trim())
+  // Published notices are proofread: the seed's ASCII punctuation is made full-width, as `notice check --fix` would.
+  .map((sentence) => sentence.replace(/,/gu, '，').replace(/:/gu, '：').replace(/;/gu, '；').replace(/\(/gu, '（').replace(/\)/gu, '）'))
   .filter((sentence) => sentence.length >= 12 && !/^[一二三四五六七八九十\d]+[、是]/u.test(sentence))
 
 /** A small linear congruential generator: the same seed gives the same corpus on every machine. */

@@ -15,17 +15,30 @@ export interface CachedNotice {
   /** [path in content folder, size, mtime] of each input: when all match, the files are not even read. */
   stats: Array<[string, number, number]>
   inputs: string
-  validation: { key: string; diagnostics: Diagnostic[]; entry: IndexEntry; draft: boolean }
+  /** The notice's diagnostics live in a file of their own (`diagnostics/<id>.json`), read only when shown. */
+  validation: { key: string; counts: DiagnosticCounts; entry: IndexEntry; draft: boolean }
   render?: { key: string; outputs: WrittenFile[] }
 }
 
+export interface DiagnosticCounts {
+  error: number
+  warning: number
+  info: number
+}
+
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
+  const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
+  for (const diagnostic of diagnostics) counts[diagnostic.severity]++
+  return counts
+}
+
 export interface CacheData {
-  format: 1
+  format: 2
   program: string
   notices: Record<string, CachedNotice>
 }
 
-const format = 1
+const format = 2
 const cacheFile = 'build-cache.json'
 
 export function hash(...parts: readonly string[]): string {
@@ -80,4 +93,26 @@ export function writeCache(dir: string, cache: CacheData): void {
   const temporary = path.join(dir, `${cacheFile}.tmp-${process.pid}`)
   writeFileSync(temporary, JSON.stringify({ checksum: hash(body), body }))
   renameSync(temporary, path.join(dir, cacheFile))
+}
+
+const diagnosticsFolder = 'diagnostics'
+
+/** A notice's diagnostics as cached for `key`; undefined when missing, corrupt or for another key. */
+export function readCachedDiagnostics(dir: string, id: string, key: string): Diagnostic[] | undefined {
+  try {
+    const envelope = JSON.parse(readFileSync(path.join(dir, diagnosticsFolder, `${id}.json`), 'utf8')) as { checksum?: unknown; body?: unknown }
+    if (typeof envelope.body !== 'string' || envelope.checksum !== hash(envelope.body)) return undefined
+    const data = JSON.parse(envelope.body) as { key?: unknown; diagnostics?: unknown }
+    return data.key === key && Array.isArray(data.diagnostics) ? (data.diagnostics as Diagnostic[]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function writeCachedDiagnostics(dir: string, id: string, key: string, diagnostics: readonly Diagnostic[]): void {
+  const folder = path.join(dir, diagnosticsFolder)
+  mkdirSync(folder, { recursive: true })
+  const body = JSON.stringify({ key, diagnostics })
+  // Written in place: a torn file fails its checksum and is recomputed, so no rename is needed.
+  writeFileSync(path.join(folder, `${id}.json`), JSON.stringify({ checksum: hash(body), body }))
 }

@@ -13,7 +13,19 @@ import { loadSite } from '../load/site.js'
 import { renderSiteFiles, type IndexEntry } from '../render/site.js'
 import { createRenderer, type TemplateSources } from '../render/templates.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
-import { currentProgram, emptyCache, hash, readCache, writeCache, type CachedNotice, type CacheData } from './cache.js'
+import {
+  countDiagnostics,
+  currentProgram,
+  emptyCache,
+  hash,
+  readCache,
+  readCachedDiagnostics,
+  writeCache,
+  writeCachedDiagnostics,
+  type CachedNotice,
+  type CacheData,
+  type DiagnosticCounts
+} from './cache.js'
 import { chromiumPath } from '../pdf/chromium.js'
 import { installHint } from '../pdf/hint.js'
 import { NoticePool } from './pool.js'
@@ -41,7 +53,9 @@ export interface BuildOptions extends RunOptions {
 }
 
 export interface RunSummary {
+  /** Every diagnostic for a check; for a build, the errors only (warnings are counted, not kept: a site may have thousands). */
   diagnostics: Diagnostic[]
+  counts: DiagnosticCounts
   notices: number
   published: number
   files: number
@@ -65,12 +79,14 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     throw new UsageError(`找不到 Chromium（${chromiumPath()}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }
   const listing = listContent(options.contentDir, options.cwd)
-  const diagnostics: Diagnostic[] = [...listing.diagnostics]
+  /** Problems outside any notice's own files: the folder layout, site.yml, files that cannot be read. */
+  const outside: Diagnostic[] = [...listing.diagnostics]
+  const diagnostics: Diagnostic[] = []
   const siteRead = listing.site ? readListedFile(listing.site) : {}
-  if (siteRead.diagnostic) diagnostics.push(siteRead.diagnostic)
+  if (siteRead.diagnostic) outside.push(siteRead.diagnostic)
   const siteText = siteRead.text
   const { site, diagnostics: siteDiagnostics } = loadSite(siteText === undefined || !listing.site ? undefined : { path: listing.site.path, text: siteText })
-  diagnostics.push(...siteDiagnostics)
+  outside.push(...siteDiagnostics)
 
   const { cache: previous } = options.useCache && options.cacheDir ? readCache(options.cacheDir) : { cache: emptyCache() }
   const next: CacheData = emptyCache()
@@ -94,9 +110,21 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   let reused = 0
   let failed = false
 
-  const finish = (notice: NoticeListing, result: NoticeResult | CachedNotice['validation'], outputs: WrittenFile[] | undefined, entry: CachedNotice): void => {
-    diagnostics.push(...result.diagnostics)
-    if (result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) failed = true
+  const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
+  const keep = (found: readonly Diagnostic[]): void => {
+    for (const diagnostic of found) if (!build || diagnostic.severity === 'error') diagnostics.push(diagnostic)
+  }
+  const finish = (
+    notice: NoticeListing,
+    result: { diagnostics: readonly Diagnostic[]; counts: DiagnosticCounts; draft: boolean; entry: IndexEntry },
+    outputs: WrittenFile[] | undefined,
+    entry: CachedNotice
+  ): void => {
+    keep(result.diagnostics)
+    counts.error += result.counts.error
+    counts.warning += result.counts.warning
+    counts.info += result.counts.info
+    if (result.counts.error > 0) failed = true
     const publish = !result.draft || Boolean(build?.drafts)
     if (outputs && publish) {
       entries.push(result.entry)
@@ -118,8 +146,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       else {
         const read = readNotice(notice)
         if (read.diagnostics.length > 0) {
-          diagnostics.push(...read.diagnostics)
-          failed = failed || read.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+          outside.push(...read.diagnostics)
           unreadable = true
         }
         if (!read.source) return
@@ -129,20 +156,25 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       const validationKey = hash(program, siteText ?? '', displayRoot, inputs)
       const renderKey = hash(validationKey, templatesKey)
 
-      if (cached?.validation.key === validationKey) {
+      if (cached?.validation.key === validationKey && cached.validation.counts) {
         const publish = !cached.validation.draft || Boolean(build?.drafts)
         const outputs = build && publish ? reuseOutputs(staging, cached, renderKey) : []
-        if (outputs) {
+        // A build needs the stored diagnostics only when they hold errors; a check shows them all.
+        const needed = !build || cached.validation.counts.error > 0
+        const stored = needed && options.cacheDir ? readCachedDiagnostics(options.cacheDir, notice.id, validationKey) : []
+        if (outputs && stored) {
           reused++
           const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
-          finish(notice, cached.validation, build && publish ? outputs : undefined, entry)
+          finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
           return
         }
       }
       source ??= readNotice(notice).source
       if (!source) return
       const result = pool ? await pool.run(source) : processNotice(source, site, renderer, { pdf: Boolean(build?.pdf) })
-      const validation = { key: validationKey, diagnostics: result.diagnostics, entry: result.entry, draft: result.draft }
+      const resultCounts = countDiagnostics(result.diagnostics)
+      const validation = { key: validationKey, counts: resultCounts, entry: result.entry, draft: result.draft }
+      if (options.cacheDir && !unreadable) writeCachedDiagnostics(options.cacheDir, notice.id, validationKey, result.diagnostics)
       const publish = !result.draft || Boolean(build?.drafts)
       let outputs: WrittenFile[] | undefined
       if (staging && publish && result.files.length > 0) outputs = result.files.map((file) => staging.write(file.path, file.content))
@@ -153,13 +185,18 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
           printJobs.push({ path: `${notice.id}/notice.pdf`, html: print.content, ...(result.entry.date ? { date: result.entry.date } : {}), cacheEntry: entry })
         }
       }
-      finish(notice, result, outputs, entry)
+      finish(notice, { ...result, counts: resultCounts }, outputs, entry)
       if (unreadable) delete next.notices[notice.id]
     })
     await runLimited(tasks, Math.max(1, workers * 2))
 
     // Listing, site.yml and unreadable files report errors outside any notice.
-    failed = failed || diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+    const outsideCounts = countDiagnostics(outside)
+    counts.error += outsideCounts.error
+    counts.warning += outsideCounts.warning
+    counts.info += outsideCounts.info
+    keep(outside)
+    if (outsideCounts.error > 0) failed = true
     if (staging && build && !failed && printJobs.length > 0) {
       const { printPdfs } = await import('../pdf/print-pdf.js')
       const pdfs = await printPdfs(printJobs, build.onPdfProgress ? { onProgress: build.onPdfProgress } : {})
@@ -189,7 +226,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     }
   }
   if (options.cacheDir) writeCache(options.cacheDir, next)
-  return { diagnostics: sortDiagnostics(diagnostics), notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused }
+  return { diagnostics: sortDiagnostics(diagnostics), counts, notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused }
 }
 
 function sameStats(a: CachedNotice['stats'] | undefined, b: CachedNotice['stats']): boolean {

@@ -59,6 +59,16 @@ export function planContent(files: readonly string[], extraFolders: readonly str
     const slash = file.indexOf('/')
     if (slash > 0) folders.add(file.slice(0, slash))
   }
+  // Files grouped by their folder (`id/findings`), so planning stays linear in the number of files.
+  const byFolder = new Map<string, string[]>()
+  for (const file of files) {
+    const slash = file.lastIndexOf('/')
+    if (slash <= 0) continue
+    const parent = file.slice(0, slash)
+    const list = byFolder.get(parent)
+    if (list) list.push(file.slice(slash + 1))
+    else byFolder.set(parent, [file.slice(slash + 1)])
+  }
   for (const folder of [...folders].filter((name) => !name.startsWith('.')).sort(byCodeUnits)) {
     if (!idPattern.test(folder)) {
       problems.push({ ref: folder, severity: 'error', rule: 'schema', message: `文件夹名“${folder}”不能作为通报编号：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster` })
@@ -71,9 +81,7 @@ export function planContent(files: readonly string[], extraFolders: readonly str
     const notice: PlannedNotice = { id: folder, files: [{ ref: `${folder}/notice.md`, name: 'notice.md', kind: 'notice' }] }
     for (const [sub, kind] of partFolders) {
       const prefix = `${folder}/${sub}/`
-      const names = files
-        .filter((file) => file.startsWith(prefix))
-        .map((file) => file.slice(prefix.length))
+      const names = (byFolder.get(`${folder}/${sub}`) ?? [])
         .filter((name) => !name.startsWith('.') && !name.includes('/'))
         .sort(byCodeUnits)
       for (const name of names) {

@@ -59,7 +59,7 @@ export const build: Command = {
     }
     const reused = summary.reused > 0 ? `（其中 ${summary.reused} 个未改动，沿用上次结果）` : ''
     // Warnings do not stop a build; listing hundreds of them on every build would bury its result.
-    const warnings = summary.diagnostics.length
+    const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
     return exitCodes.ok

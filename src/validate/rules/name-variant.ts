@@ -51,6 +51,32 @@ function countIn(texts: readonly string[], needle: string): number {
   return count
 }
 
+/**
+ * How often each of `needles` occurs in the texts, in one pass: only positions ending in a last
+ * character of some needle are looked at, so the rule stays linear in the length of the notice.
+ */
+function countAll(texts: readonly string[], needles: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>()
+  const lastChars = new Set<string>()
+  const lengths = new Set<number>()
+  for (const needle of needles) {
+    lastChars.add(needle[needle.length - 1] ?? '')
+    lengths.add(needle.length)
+  }
+  const sortedLengths = [...lengths].sort((a, b) => a - b)
+  for (const text of texts) {
+    for (let end = 1; end <= text.length; end++) {
+      if (!lastChars.has(text[end - 1] ?? '')) continue
+      for (const length of sortedLengths) {
+        if (length > end) break
+        const piece = text.slice(end - length, end)
+        if (needles.has(piece)) counts.set(piece, (counts.get(piece) ?? 0) + 1)
+      }
+    }
+  }
+  return counts
+}
+
 export const nameVariant: Rule = {
   id: 'name-variant',
   severity: 'warning',
@@ -69,11 +95,15 @@ export const nameVariant: Rule = {
     for (const [name, uses] of frequentNames(texts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
+    const variants = new Set<string>()
+    for (const name of known.values()) for (const variant of swaps(name.name)) variants.add(variant)
+    const variantUses = countAll(texts, variants)
+    const usesOf = (variant: string): number => variantUses.get(variant) ?? 0
     for (const name of known.values()) {
       for (const variant of swaps(name.name)) {
         const other = known.get(variant)
         if (other?.declared) continue
-        const uses = countIn(texts, variant)
+        const uses = usesOf(variant)
         if (uses === 0) continue
         if (!name.declared && uses * minUses > name.uses) continue
         for (const entry of lines) {
