@@ -11,7 +11,6 @@ export interface Io {
 
 export interface Command {
   name: string
-  summary: string
   /** Full Chinese help, printed by `--help`. */
   help: string
   options: NonNullable<ParseArgsConfig['options']>

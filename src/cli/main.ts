@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { UsageError } from '../load/read.js'
 import { ArgumentError, exitCodes, parseCommandArgs, type Command, type Io } from './command.js'
-import { build } from './commands/build.js'
-import { check } from './commands/check.js'
-import { dev } from './commands/dev.js'
-import { diff } from './commands/diff.js'
-import { importCommand } from './commands/import.js'
-import { newCommand } from './commands/new.js'
 
-const commands: readonly Command[] = [build, check, importCommand, diff, dev, newCommand]
+/**
+ * The commands, each loaded only when it runs: start-up time is part of every build, and a
+ * build should not pay for loading the diff, the dev server or the PDF printer.
+ */
+const commands: ReadonlyArray<{ name: string; summary: string; load: () => Promise<Command> }> = [
+  { name: 'build', summary: '检查内容并生成网站（默认输出到 dist/）', load: async () => (await import('./commands/build.js')).build },
+  { name: 'check', summary: '只检查内容，不生成文件', load: async () => (await import('./commands/check.js')).check },
+  { name: 'import', summary: '把纯文本通报导入为内容文件夹', load: async () => (await import('./commands/import.js')).importCommand },
+  { name: 'diff', summary: '比较两个版本的通报，逐个问题列出变化', load: async () => (await import('./commands/diff.js')).diff },
+  { name: 'dev', summary: '本地预览：生成、打开预览服务，修改后自动刷新', load: async () => (await import('./commands/dev.js')).dev },
+  { name: 'new', summary: '新建一个通报（带注释的示例文件）', load: async () => (await import('./commands/new.js')).newCommand }
+]
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -36,11 +41,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(`${version}\n`)
     return exitCodes.ok
   }
-  const command = commands.find((candidate) => candidate.name === name)
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name)
+  if (!entry) {
     io.err(`未知命令“${name}”。可用的命令：${commands.map((candidate) => candidate.name).join('、')}。运行 notice --help 查看说明。\n`)
     return exitCodes.usage
   }
+  const command = await entry.load()
   try {
     const { values, positionals } = parseCommandArgs(command, rest)
     if (values.help) {

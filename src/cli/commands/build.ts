@@ -8,7 +8,6 @@ import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
   name: 'build',
-  summary: '检查内容并生成网站（默认输出到 dist/）',
   help: `用法：notice build [--content 文件夹] [--out 文件夹] [--drafts] [--templates 文件夹] [--no-cache]
 
 检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、

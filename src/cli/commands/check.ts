@@ -9,7 +9,6 @@ import { printDiagnostics } from '../report.js'
 
 export const check: Command = {
   name: 'check',
-  summary: '只检查内容，不生成文件',
   help: `用法：notice check [--content 文件夹] [--format text|json] [--fix]
 
 检查全部通报并列出问题，每行一条：文件:行:列: 级别: 说明 [规则]。

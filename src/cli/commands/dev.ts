@@ -12,7 +12,6 @@ import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
 
 export const dev: Command = {
   name: 'dev',
-  summary: '本地预览：生成、打开预览服务，修改后自动刷新',
   help: `用法：notice dev [--port 端口] [--content 文件夹] [--templates 文件夹]
 
 在内存中生成网站（包括草稿），在 http://127.0.0.1:端口/ 提供预览，并监视内容和模板文件夹：

@@ -21,7 +21,6 @@ type Format = (typeof formats)[number]
 
 export const diff: Command = {
   name: 'diff',
-  summary: '比较两个版本的通报，逐个问题列出变化',
   help: `用法：notice diff 版本A [版本B] [--content 文件夹] [--format text|html|json|note] [--out 文件] [--date 日期]
 
 比较内容文件夹在 git 中两个版本之间的变化：按问题的固定编号（findings 文件中的 id）逐个对照，

@@ -12,7 +12,6 @@ const schemeNames: Record<string, string> = { cn: '“一、”', 'cn-paren': '�
 
 export const importCommand: Command = {
   name: 'import',
-  summary: '把纯文本通报导入为内容文件夹',
   help: `用法：notice import 文件 --id 编号 [--content 文件夹] [--force]
 
 把一份纯文本通报（UTF-8 或 GB18030/GBK 编码）拆分为 内容文件夹/编号/ 下的 notice.md、

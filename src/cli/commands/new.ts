@@ -11,7 +11,6 @@ const scaffoldFiles = ['notice.md', 'sections/01.md', 'findings/01-01.md'] as co
 
 export const newCommand: Command = {
   name: 'new',
-  summary: '新建一个通报（带注释的示例文件）',
   help: `用法：notice new 编号 [--content 文件夹]
 
 在内容文件夹中新建 编号/ 文件夹：notice.md（每个字段都有中文注释）、sections/01.md（一个章节）
