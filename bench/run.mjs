@@ -37,7 +37,7 @@ function ensurePeers() {
 
 /** Runs a command under GNU time; returns wall seconds and peak resident memory in MiB. */
 function timed(command, commandArgs, cwd) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...commandArgs], { cwd, encoding: 'utf8' })
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...commandArgs], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
   if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr.slice(-2000)}`)
   const [seconds, kilobytes] = result.stderr.trim().split('\n').pop().split(' ').map(Number)
   return { seconds, mib: kilobytes / 1024 }
