@@ -7,10 +7,11 @@
 import type { Html, Paragraph, Root } from 'mdast'
 
 // ASCII characters that start or take part in Markdown/GFM syntax, control characters, and
-// the substrings that begin GFM autolink literals.
-const unsafeCharacter = /[\\`*_[\]<>&~|#!{}@\u0000-\u0008\u000b-\u001f\u007f\r\t]/u
+// the substrings that begin GFM autolink literals. `#` is syntax only at the start of a line,
+// `!` only before `[`, and `{}` never.
+const unsafeCharacter = /[\\`*_[\]<>&~|@\u0000-\u0008\u000b-\u001f\u007f\r\t]/u
 const autolinkStart = /www\.|:\/\/|mailto:|xmpp:/iu
-const unsafeStart = /^(?:[-+=\s]|\d{1,9}[.)])/u
+const unsafeStart = /^(?:[-+=#\s]|\d{1,9}[.)])/u
 const unsafeEnd = /[ \t]$/u
 const blank = /^[ \t]*$/u
 /** The body marker of notice.md: an HTML comment is a block of its own wherever it stands. */

@@ -92,7 +92,14 @@ export const nameVariant: Rule = {
     ].filter((name) => [...name].length >= 4)
     const known = new Map<string, KnownName>()
     for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true })
-    for (const [name, uses] of frequentNames(texts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
+    // A window of a longer name used as often (业集聚区 in 产业集聚区) adds nothing the longer name does not.
+    const frequent = [...frequentNames(texts)].sort((a, b) => b[0].length - a[0].length)
+    const kept: Array<[string, number]> = []
+    for (const [name, uses] of frequent) {
+      if (kept.some(([longer, longerUses]) => longerUses === uses && longer.includes(name))) continue
+      kept.push([name, uses])
+    }
+    for (const [name, uses] of kept) if (!known.has(name)) known.set(name, { name, uses, declared: false })
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
     const variants = new Set<string>()

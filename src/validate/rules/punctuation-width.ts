@@ -11,6 +11,8 @@ const asciiDigit = /[0-9]/u
 
 /** Offsets of the ASCII marks of a line that stand in Chinese text. */
 export function halfWidthInChinese(text: string): number[] {
+  // Most lines of a proofread notice hold no ASCII mark at all.
+  if (!/[,:;()?!]/u.test(text)) return []
   const skip = new Set<number>()
   for (const span of docNumberSpans(text)) for (const offset of span.brackets) skip.add(offset)
   const found = new Set<number>()
