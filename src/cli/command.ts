@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export interface Io {
@@ -47,3 +48,19 @@ function translateArgError(message: string): string {
 }
 
 export const exitCodes = { ok: 0, contentError: 1, usage: 2 } as const
+
+/** The options every command that reads content shares: the content folder and the build cache. */
+export const contentOptions = {
+  content: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  cache: { type: 'string' }
+} as const
+
+export function contentRunOptions(values: Record<string, string | boolean | undefined>, io: Io): { contentDir: string; cwd: string; cacheDir: string; useCache: boolean } {
+  return {
+    contentDir: String(values.content ?? 'content'),
+    cwd: io.cwd,
+    cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
+    useCache: !values['no-cache']
+  }
+}

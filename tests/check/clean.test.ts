@@ -1,16 +1,9 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { JsonDiagnostic } from '../helpers/content.js'
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js'
 
-interface JsonDiagnostic {
-  file: string
-  line: number
-  column: number
-  severity: string
-  rule: string
-  message: string
-}
 
 const fixture = path.join(repoRoot, 'tests', 'fixtures', 'clean')
 

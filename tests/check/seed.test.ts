@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diffChars } from 'diff'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { JsonDiagnostic } from '../helpers/content.js'
 import { runCli, seedFile, tempDir } from '../helpers/cli.js'
 
-interface JsonDiagnostic {
-  file: string
-  line: number
-  column: number
-  severity: string
-  rule: string
-  message: string
-}
 
 function importSeed(dir = tempDir()): { dir: string; content: string } {
   const imported = runCli(['import', seedFile, '--id', 'x', '--content', 'T'], { cwd: dir })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { runBuild } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
-import { exitCodes, type Command } from '../command.js'
+import { contentOptions, contentRunOptions, exitCodes, type Command } from '../command.js'
 import { printDiagnostics } from '../report.js'
 import { installHint } from '../../pdf/hint.js'
 
@@ -27,28 +27,23 @@ export const build: Command = {
   --cache 文件夹      缓存位置（默认 .notice-cache）
   -h, --help          显示本帮助`,
   options: {
-    content: { type: 'string' },
+    ...contentOptions,
     out: { type: 'string' },
     pdf: { type: 'boolean' },
     drafts: { type: 'boolean' },
-    templates: { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    cache: { type: 'string' }
+    templates: { type: 'string' }
   },
   allowPositionals: false,
   async run(values, _positionals, io) {
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
-      contentDir: String(values.content ?? 'content'),
-      cwd: io.cwd,
+      ...contentRunOptions(values, io),
       outDir,
       templates,
       drafts: Boolean(values.drafts),
       pdf: Boolean(values.pdf),
       ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {}),
-      cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
-      useCache: !values['no-cache']
     })
     const shown = path.relative(io.cwd, outDir) || outDir
     if (hasErrors(summary.diagnostics)) {

@@ -4,7 +4,7 @@ import { runCheck, type RunOptions } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
 import { writeFileAtomically } from '../../write/file.js'
-import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
+import { ArgumentError, contentOptions, contentRunOptions, exitCodes, type Command, type Io } from '../command.js'
 import { printDiagnostics } from '../report.js'
 
 export const check: Command = {
@@ -23,22 +23,15 @@ export const check: Command = {
   --cache 文件夹     缓存位置（默认 .notice-cache，与 build 共用）
   -h, --help         显示本帮助`,
   options: {
-    content: { type: 'string' },
+    ...contentOptions,
     format: { type: 'string' },
-    fix: { type: 'boolean' },
-    'no-cache': { type: 'boolean' },
-    cache: { type: 'string' }
+    fix: { type: 'boolean' }
   },
   allowPositionals: false,
   async run(values, _positionals, io) {
     const format = String(values.format ?? 'text')
     if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
-    const options: RunOptions = {
-      contentDir: String(values.content ?? 'content'),
-      cwd: io.cwd,
-      cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
-      useCache: !values['no-cache']
-    }
+    const options: RunOptions = contentRunOptions(values, io)
     let summary = await runCheck(options)
     if (values.fix) {
       const changed = await applySafeFixes(summary.diagnostics, io, format === 'json' ? io.err : io.out)
