@@ -3,18 +3,16 @@
  * notice is processed the same in a worker as inline (the build decides which by corpus size).
  */
 import { Worker } from 'node:worker_threads'
-import type { NoticeSource } from '../load/notice.js'
 import type { SiteConfig } from '../model/schema.js'
 import type { TemplateSources } from '../render/templates.js'
-import type { NoticeResult } from './process.js'
+import type { NoticeJob, NoticeOutcome } from './complete.js'
 
 export interface WorkerSetup {
   site: SiteConfig
   templates?: { sources: TemplateSources; assets: Record<string, string> }
-  pdf?: boolean
 }
 
-type Reply = { job: number; result: NoticeResult } | { job: number; error: string }
+type Reply = { job: number; result: NoticeOutcome } | { job: number; error: string }
 
 interface Slot {
   worker: Worker
@@ -23,8 +21,8 @@ interface Slot {
 
 export class NoticePool {
   private readonly slots: Slot[] = []
-  private readonly queue: Array<{ job: number; source: NoticeSource }> = []
-  private readonly waiting = new Map<number, { resolve: (result: NoticeResult) => void; reject: (error: Error) => void }>()
+  private readonly queue: Array<{ job: number; task: NoticeJob }> = []
+  private readonly waiting = new Map<number, { resolve: (result: NoticeOutcome) => void; reject: (error: Error) => void }>()
   private nextJob = 0
 
   constructor(size: number, setup: WorkerSetup) {
@@ -47,11 +45,11 @@ export class NoticePool {
     }
   }
 
-  run(source: NoticeSource): Promise<NoticeResult> {
+  run(task: NoticeJob): Promise<NoticeOutcome> {
     const job = this.nextJob++
     return new Promise((resolve, reject) => {
       this.waiting.set(job, { resolve, reject })
-      this.queue.push({ job, source })
+      this.queue.push({ job, task })
       this.pump()
     })
   }

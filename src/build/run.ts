@@ -29,7 +29,7 @@ import {
 import { chromiumPath } from '../pdf/chromium.js'
 import { installHint } from '../pdf/hint.js'
 import { NoticePool } from './pool.js'
-import { processNotice, type NoticeResult } from './process.js'
+import { completeNotice, inputsHash, type NoticeJob } from './complete.js'
 
 export interface RunOptions {
   contentDir: string
@@ -100,7 +100,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const pending = listing.notices.filter((notice) => !sameStats(previous.notices[notice.id]?.stats, statsOf(notice))).length
   const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
   const workers = options.workers ?? forced ?? (pending >= workerThreshold ? Math.min(4, Math.max(1, availableParallelism())) : 0)
-  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates, pdf: build.pdf } : {}) }) : undefined
+  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
 
   const entries: IndexEntry[] = []
   /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
@@ -135,58 +135,61 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   }
 
   try {
+    const keyBase = hash(program, siteText ?? '', displayRoot)
     const tasks = listing.notices.map((notice) => async (): Promise<void> => {
       const stats = statsOf(notice)
       const cached = previous.notices[notice.id]
       let source: NoticeSource | undefined
-      let inputs: string
-      // A notice with a file that could not be read is never cached, so the problem is reported every time.
-      let unreadable = false
+      let inputs: string | undefined
       if (cached && sameStats(cached.stats, stats)) inputs = cached.inputs
-      else {
+      else if (cached && !pool) {
+        // Touched but perhaps unchanged (a checkout, a save without edits): compare the content hash.
         const read = readNotice(notice)
-        if (read.diagnostics.length > 0) {
-          outside.push(...read.diagnostics)
-          unreadable = true
-        }
-        if (!read.source) return
-        source = read.source
-        inputs = hash(...source.files.flatMap((file) => [file.ref, file.text]))
-      }
-      const validationKey = hash(program, siteText ?? '', displayRoot, inputs)
-      const renderKey = hash(validationKey, templatesKey)
-
-      if (cached?.validation.key === validationKey && cached.validation.counts) {
-        const publish = !cached.validation.draft || Boolean(build?.drafts)
-        const outputs = build && publish ? reuseOutputs(staging, cached, renderKey) : []
-        // A build needs the stored diagnostics only when they hold errors; a check shows them all.
-        const needed = !build || cached.validation.counts.error > 0
-        const stored = needed && options.cacheDir ? readCachedDiagnostics(options.cacheDir, notice.id, validationKey) : []
-        if (outputs && stored) {
-          reused++
-          const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
-          finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
-          return
+        if (read.source && read.diagnostics.length === 0) {
+          source = read.source
+          inputs = inputsHash(source)
         }
       }
-      source ??= readNotice(notice).source
-      if (!source) return
-      const result = pool ? await pool.run(source) : processNotice(source, site, renderer, { pdf: Boolean(build?.pdf) })
-      const resultCounts = countDiagnostics(result.diagnostics)
-      const validation = { key: validationKey, counts: resultCounts, entry: result.entry, draft: result.draft }
-      if (options.cacheDir && !unreadable) writeCachedDiagnostics(options.cacheDir, notice.id, validationKey, result.diagnostics)
-      const publish = !result.draft || Boolean(build?.drafts)
-      let outputs: WrittenFile[] | undefined
-      if (staging && publish && result.files.length > 0) outputs = result.files.map((file) => staging.write(file.path, file.content))
-      const entry: CachedNotice = { stats, inputs, validation, ...(outputs ? { render: { key: renderKey, outputs } } : cached?.render ? { render: cached.render } : {}) }
-      if (build?.pdf && outputs) {
-        const print = result.files.find((file) => file.path === `${notice.id}/print.html`)
-        if (print && typeof print.content === 'string') {
-          printJobs.push({ path: `${notice.id}/notice.pdf`, html: print.content, ...(result.entry.date ? { date: result.entry.date } : {}), cacheEntry: entry })
+      if (inputs !== undefined && cached) {
+        const validationKey = hash(keyBase, inputs)
+        const renderKey = hash(validationKey, templatesKey)
+        if (cached.validation.key === validationKey && cached.validation.counts) {
+          const publish = !cached.validation.draft || Boolean(build?.drafts)
+          const outputs = build && publish ? reuseOutputs(staging, cached, renderKey) : []
+          // A build needs the stored diagnostics only when they hold errors; a check shows them all.
+          const needed = !build || cached.validation.counts.error > 0
+          const stored = needed && options.cacheDir ? readCachedDiagnostics(options.cacheDir, notice.id, validationKey) : []
+          if (outputs && stored) {
+            reused++
+            const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
+            finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
+            return
+          }
         }
       }
-      finish(notice, { ...result, counts: resultCounts }, outputs, entry)
-      if (unreadable) delete next.notices[notice.id]
+      const job: NoticeJob = {
+        listing: notice,
+        ...(source ? { source } : {}),
+        keyBase,
+        templatesKey,
+        ...(staging ? { stagingFolder: staging.folder } : {}),
+        ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        drafts: Boolean(build?.drafts),
+        pdf: Boolean(build?.pdf)
+      }
+      const outcome = pool ? await pool.run(job) : completeNotice(job, site, renderer)
+      outside.push(...outcome.readDiagnostics)
+      if (outcome.skipped || !outcome.entry) return
+      const validation = { key: outcome.validationKey, counts: outcome.counts, entry: outcome.entry, draft: outcome.draft }
+      const outputs = outcome.outputs
+      const render = outputs ? { key: outcome.renderKey, outputs } : cached?.render
+      const entry: CachedNotice = { stats, inputs: outcome.inputs, validation, ...(render ? { render } : {}) }
+      if (outcome.printHtml !== undefined) {
+        printJobs.push({ path: `${notice.id}/notice.pdf`, html: outcome.printHtml, ...(outcome.entry.date ? { date: outcome.entry.date } : {}), cacheEntry: entry })
+      }
+      finish(notice, { diagnostics: outcome.diagnostics, counts: outcome.counts, draft: outcome.draft, entry: outcome.entry }, outputs, entry)
+      // A notice with a file that could not be read is never cached, so the problem is reported every time.
+      if (outcome.readDiagnostics.length > 0) delete next.notices[notice.id]
     })
     await runLimited(tasks, Math.max(1, workers * 2))
 
@@ -241,6 +244,8 @@ function sameStats(a: CachedNotice['stats'] | undefined, b: CachedNotice['stats'
 function reuseOutputs(staging: Staging | undefined, cached: CachedNotice, renderKey: string): WrittenFile[] | undefined {
   if (!staging) return []
   if (!cached.render || cached.render.key !== renderKey) return undefined
+  // Every output is checked before any is linked: a notice is reused whole or recomputed whole.
+  if (!cached.render.outputs.every((output) => staging.canReuse(output.path, output))) return undefined
   for (const output of cached.render.outputs) if (!staging.reuse(output.path, output)) return undefined
   return cached.render.outputs
 }

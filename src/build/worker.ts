@@ -1,15 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { NoticeSource } from '../load/notice.js'
 import { createRenderer } from '../render/templates.js'
+import { completeNotice, type NoticeJob } from './complete.js'
 import type { WorkerSetup } from './pool.js'
-import { processNotice } from './process.js'
 
 const setup = workerData as WorkerSetup
 const renderer = setup.templates ? createRenderer(setup.templates.sources, setup.templates.assets) : undefined
 
-parentPort?.on('message', ({ job, source }: { job: number; source: NoticeSource }) => {
+parentPort?.on('message', ({ job, task }: { job: number; task: NoticeJob }) => {
   try {
-    parentPort?.postMessage({ job, result: processNotice(source, setup.site, renderer, { pdf: Boolean(setup.pdf) }) })
+    parentPort?.postMessage({ job, result: completeNotice(task, setup.site, renderer) })
   } catch (error) {
     parentPort?.postMessage({ job, error: error instanceof Error ? error.message : String(error) })
   }

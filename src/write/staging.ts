@@ -58,6 +58,16 @@ export class Staging {
     return { path: file, size: info.size, mtimeMs: info.mtimeMs }
   }
 
+  /** Whether the current output still holds this file as the last build wrote it. */
+  canReuse(file: string, expected: WrittenFile): boolean {
+    try {
+      const info = statSync(path.join(this.target, file))
+      return info.size === expected.size && info.mtimeMs === expected.mtimeMs
+    } catch {
+      return false
+    }
+  }
+
   /** Reuses a file of the current output unchanged (a hard link: no copy); false when it cannot. */
   reuse(file: string, expected: WrittenFile): boolean {
     const source = path.join(this.target, file)

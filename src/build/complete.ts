@@ -1,0 +1,98 @@
+/**
+ * Everything a build does for one notice that its cache could not spare: read its files (unless
+ * already read), process it, write its outputs into the staging folder and store its diagnostics.
+ * One function for the inline path and the worker threads, so both do exactly the same; in a
+ * worker, reading and writing then happen beside the processing instead of on the main thread.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { NoticeSource } from '../load/notice.js'
+import { readNotice, type NoticeListing } from '../load/read.js'
+import type { SiteConfig } from '../model/schema.js'
+import type { IndexEntry } from '../render/site.js'
+import type { Renderer } from '../render/templates.js'
+import { assertSafeOutputPath } from '../write/atomic.js'
+import type { WrittenFile } from '../write/staging.js'
+import { countDiagnostics, hash, writeCachedDiagnostics, type DiagnosticCounts } from './cache.js'
+import { processNotice } from './process.js'
+
+export interface NoticeJob {
+  listing: NoticeListing
+  /** Set when the main thread already read the files (to compare their hash with the cache). */
+  source?: NoticeSource
+  /** Parts of the cache keys that are the same for every notice of the build. */
+  keyBase: string
+  templatesKey: string
+  /** Write outputs here (a build); undefined for a check. */
+  stagingFolder?: string
+  cacheDir?: string
+  drafts: boolean
+  pdf: boolean
+}
+
+export interface NoticeOutcome {
+  /** Problems reading the files; the notice is then never cached. */
+  readDiagnostics: Diagnostic[]
+  /** notice.md could not be read: nothing else was done. */
+  skipped: boolean
+  inputs: string
+  validationKey: string
+  renderKey: string
+  diagnostics: Diagnostic[]
+  counts: DiagnosticCounts
+  entry?: IndexEntry
+  draft: boolean
+  outputs?: WrittenFile[]
+  /** The print page, for the PDF printer (`--pdf` only). */
+  printHtml?: string
+}
+
+export function inputsHash(source: NoticeSource): string {
+  return hash(...source.files.flatMap((file) => [file.ref, file.text]))
+}
+
+export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined): NoticeOutcome {
+  let source = job.source
+  let readDiagnostics: Diagnostic[] = []
+  if (!source) {
+    const read = readNotice(job.listing)
+    readDiagnostics = read.diagnostics
+    source = read.source
+  }
+  const empty = { diagnostics: [], counts: { error: 0, warning: 0, info: 0 }, draft: false }
+  if (!source) return { readDiagnostics, skipped: true, inputs: '', validationKey: '', renderKey: '', ...empty }
+  const inputs = inputsHash(source)
+  const validationKey = hash(job.keyBase, inputs)
+  const renderKey = hash(validationKey, job.templatesKey)
+  const result = processNotice(source, site, renderer, { pdf: job.pdf })
+  if (job.cacheDir && readDiagnostics.length === 0) writeCachedDiagnostics(job.cacheDir, job.listing.id, validationKey, result.diagnostics)
+  const outcome: NoticeOutcome = {
+    readDiagnostics,
+    skipped: false,
+    inputs,
+    validationKey,
+    renderKey,
+    diagnostics: result.diagnostics,
+    counts: countDiagnostics(result.diagnostics),
+    entry: result.entry,
+    draft: result.draft
+  }
+  const publish = !result.draft || job.drafts
+  if (job.stagingFolder && publish && result.files.length > 0) {
+    const folder = job.stagingFolder
+    outcome.outputs = result.files.map((file) => writeInto(folder, file.path, file.content))
+    const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
+    if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
+  }
+  return outcome
+}
+
+function writeInto(folder: string, file: string, content: string | Uint8Array): WrittenFile {
+  assertSafeOutputPath(file)
+  const destination = path.join(folder, file)
+  mkdirSync(path.dirname(destination), { recursive: true })
+  writeFileSync(destination, content)
+  const info = statSync(destination)
+  return { path: file, size: info.size, mtimeMs: info.mtimeMs }
+}
