@@ -92,6 +92,11 @@ export function buildView(notice: LoadedNotice): NoticeView {
       case 'heading': {
         const parsed = document.headings[role.heading]
         if (!parsed) return
+        // 一是…二是… outside a finding is run-in prose in official style, never a heading of its own.
+        if (parsed.scheme === 'shi' && role.finding === undefined) {
+          blocks.push({ kind: 'paragraph', role: 'narrative', html: paragraphHtml(text, node) })
+          return
+        }
         const match = matchHeading(text)
         const heading: ViewHeading = {
           level: levelOf(parsed.rank),

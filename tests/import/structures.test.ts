@@ -16,7 +16,7 @@ interface NoticeJson {
 const fixture = (name: string): string => path.join(repoRoot, 'tests', 'fixtures', 'structures', `${name}.txt`)
 
 /** Imports a notice with the CLI, builds it, and returns what the build wrote. */
-function importAndBuild(name: string): { text: string; json: NoticeJson; source: string } {
+function importAndBuild(name: string): { text: string; json: NoticeJson; source: string; page: string } {
   const dir = tempDir()
   const content = path.join(dir, 'content')
   const out = path.join(dir, 'dist')
@@ -27,7 +27,8 @@ function importAndBuild(name: string): { text: string; json: NoticeJson; source:
   return {
     text: readFileSync(path.join(out, 'n', 'notice.txt'), 'utf8'),
     json: JSON.parse(readFileSync(path.join(out, 'n', 'notice.json'), 'utf8')) as NoticeJson,
-    source: readFileSync(fixture(name), 'utf8')
+    source: readFileSync(fixture(name), 'utf8'),
+    page: readFileSync(path.join(out, 'n', 'index.html'), 'utf8')
   }
 }
 
@@ -48,8 +49,11 @@ describe('notices in other structures', () => {
   })
 
   it('narrative sections beside a finding list: only the list counts', () => {
-    const { text, json, source } = importAndBuild('narrative')
+    const { text, json, source, page } = importAndBuild('narrative')
     expect(text).toBe(source)
+    // 一是…二是… in a narrative section is run-in prose: a paragraph on the page, not a heading.
+    expect(page).toMatch(/<p class="narrative">一是持续抓好整改落实/u)
+    expect(page).not.toMatch(/<h\d[^>]*>一是持续/u)
     expect(json.findings.map((finding) => [finding.id, finding.status])).toEqual([
       ['2-1', 'done'],
       ['2-2', 'in_progress'],
