@@ -19,8 +19,9 @@ import { processNotice } from './process.js'
 
 export interface NoticeJob {
   listing: NoticeListing
-  /** Set when the main thread already read the files (to compare their hash with the cache). */
+  /** Set when the main thread already read the files and hashed them (to compare with the cache). */
   source?: NoticeSource
+  inputs?: string
   /** Parts of the cache keys that are the same for every notice of the build. */
   keyBase: string
   templatesKey: string
@@ -62,7 +63,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   }
   const empty = { diagnostics: [], counts: { error: 0, warning: 0, info: 0 }, draft: false }
   if (!source) return { readDiagnostics, skipped: true, inputs: '', validationKey: '', renderKey: '', ...empty }
-  const inputs = inputsHash(source)
+  const inputs = job.inputs ?? inputsHash(source)
   const validationKey = hash(job.keyBase, inputs)
   const renderKey = hash(validationKey, job.templatesKey)
   const result = processNotice(source, site, renderer, { pdf: job.pdf })

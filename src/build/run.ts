@@ -169,7 +169,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       }
       const job: NoticeJob = {
         listing: notice,
-        ...(source ? { source } : {}),
+        ...(source && inputs !== undefined ? { source, inputs } : {}),
         keyBase,
         templatesKey,
         ...(staging ? { stagingFolder: staging.folder } : {}),

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { idPattern } from '../model/schema.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export interface Io {
@@ -63,4 +64,9 @@ export function contentRunOptions(values: Record<string, string | boolean | unde
     cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
     useCache: !values['no-cache']
   }
+}
+
+/** A notice id given on the command line: the folder name it becomes must be a valid id. */
+export function checkNoticeIdArgument(id: string): void {
+  if (!idPattern.test(id)) throw new ArgumentError(`编号“${id}”不可用：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`)
 }

@@ -3,10 +3,9 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { importText, type ImportReport } from '../../import/import.js'
 import { UsageError } from '../../load/read.js'
-import { idPattern } from '../../model/schema.js'
 import { statusNames, type Status } from '../../model/vocabulary.js'
 import { decodeText } from '../../text/decode.js'
-import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
+import { ArgumentError, checkNoticeIdArgument, exitCodes, type Command, type Io } from '../command.js'
 
 const schemeNames: Record<string, string> = { cn: '“一、”', 'cn-paren': '“（一）”', num: '“1、/1.”', 'num-paren': '“（1）”', shi: '“一是”' }
 
@@ -35,7 +34,7 @@ export const importCommand: Command = {
     if (extra.length > 0) throw new ArgumentError(`多余的参数 ${extra.join(' ')}`)
     const id = values.id
     if (typeof id !== 'string') throw new ArgumentError('缺少 --id：请给这份通报一个编号，例如 --id 2021-yichuan-cluster')
-    if (!idPattern.test(id)) throw new ArgumentError(`编号“${id}”不合要求：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`)
+    checkNoticeIdArgument(id)
     const input = path.resolve(io.cwd, file)
     const bytes = await readFile(input).catch(() => {
       throw new UsageError(`找不到文件 ${file}`)

@@ -2,8 +2,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../../load/read.js'
-import { idPattern } from '../../model/schema.js'
-import { ArgumentError, exitCodes, type Command } from '../command.js'
+import { ArgumentError, checkNoticeIdArgument, exitCodes, type Command } from '../command.js'
 
 /** The scaffold's files live beside the templates, so a site can edit them like any other template. */
 const scaffoldDir = fileURLToPath(new URL('../../../templates/scaffold/', import.meta.url))
@@ -28,7 +27,7 @@ export const newCommand: Command = {
     const [id, ...extra] = positionals
     if (!id) throw new ArgumentError('缺少通报编号，例如 notice new 2024-county-office')
     if (extra.length > 0) throw new ArgumentError(`多余的参数 ${extra.join(' ')}`)
-    if (!idPattern.test(id)) throw new ArgumentError(`编号“${id}”不可用：只能用小写字母 a-z、数字和连字符 -，例如 2024-county-office`)
+    checkNoticeIdArgument(id)
     const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
     const target = path.join(contentDir, id)
     if (await stat(target).catch(() => undefined)) throw new UsageError(`${path.relative(io.cwd, target) || target} 已存在：为避免覆盖，请换一个编号或先删除这个文件夹`)
