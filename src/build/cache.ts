@@ -55,7 +55,9 @@ let programHash: string | undefined
 /** A hash of the compiled program and its version: a new notice-press invalidates every entry. */
 export function currentProgram(): string {
   if (programHash) return programHash
-  const libRoot = fileURLToPath(new URL('../', import.meta.url))
+  // Run from the bundle, the program is the bundle's folder; run from the compiled modules, all of lib/.
+  const here = fileURLToPath(new URL('./', import.meta.url))
+  const libRoot = path.basename(here) === 'bundle' ? here : fileURLToPath(new URL('../', import.meta.url))
   const files = (readdirSync(libRoot, { recursive: true }) as string[]).filter((file) => file.endsWith('.js')).sort()
   const packageJson = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
   programHash = hash(packageJson, ...files.flatMap((file) => [file, readFileSync(path.join(libRoot, file), 'utf8')]))

@@ -4,16 +4,13 @@
  * One function for the inline path and the worker threads, so both do exactly the same; in a
  * worker, reading and writing then happen beside the processing instead of on the main thread.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import type { SiteConfig } from '../model/schema.js'
 import type { IndexEntry } from '../render/site.js'
 import type { Renderer } from '../render/templates.js'
-import { assertSafeOutputPath } from '../write/atomic.js'
-import type { WrittenFile } from '../write/staging.js'
+import { writeStagedFile, type WrittenFile } from '../write/staging.js'
 import { countDiagnostics, hash, writeCachedDiagnostics, type DiagnosticCounts } from './cache.js'
 import { processNotice } from './process.js'
 
@@ -82,18 +79,10 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   const publish = !result.draft || job.drafts
   if (job.stagingFolder && publish && result.files.length > 0) {
     const folder = job.stagingFolder
-    outcome.outputs = result.files.map((file) => writeInto(folder, file.path, file.content))
+    const madeFolders = new Set<string>()
+    outcome.outputs = result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
     const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
     if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
   }
   return outcome
-}
-
-function writeInto(folder: string, file: string, content: string | Uint8Array): WrittenFile {
-  assertSafeOutputPath(file)
-  const destination = path.join(folder, file)
-  mkdirSync(path.dirname(destination), { recursive: true })
-  writeFileSync(destination, content)
-  const info = statSync(destination)
-  return { path: file, size: info.size, mtimeMs: info.mtimeMs }
 }

@@ -36,7 +36,7 @@ export interface RunOptions {
   cwd: string
   /** Where the cache lives; undefined runs without one. */
   cacheDir?: string
-  /** Read the cache (false: build cold, but still write a fresh cache). */
+  /** Use the cache (false: build cold, neither reading nor writing it). */
   useCache: boolean
   /** Worker threads; undefined decides from the machine and the amount of work. */
   workers?: number
@@ -88,7 +88,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const { site, diagnostics: siteDiagnostics } = loadSite(siteText === undefined || !listing.site ? undefined : { path: listing.site.path, text: siteText })
   outside.push(...siteDiagnostics)
 
-  const { cache: previous } = options.useCache && options.cacheDir ? readCache(options.cacheDir) : { cache: emptyCache() }
+  const cacheDir = options.useCache ? options.cacheDir : undefined
+  const { cache: previous } = cacheDir ? readCache(cacheDir) : { cache: emptyCache() }
   const next: CacheData = emptyCache()
   const program = currentProgram()
   const displayRoot = path.relative(options.cwd, listing.root)
@@ -155,10 +156,10 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         const renderKey = hash(validationKey, templatesKey)
         if (cached.validation.key === validationKey && cached.validation.counts) {
           const publish = !cached.validation.draft || Boolean(build?.drafts)
-          const outputs = build && publish ? reuseOutputs(staging, cached, renderKey) : []
+          const outputs = build && publish ? keepOutputs(staging, cached, renderKey) : []
           // A build needs the stored diagnostics only when they hold errors; a check shows them all.
           const needed = !build || cached.validation.counts.error > 0
-          const stored = needed && options.cacheDir ? readCachedDiagnostics(options.cacheDir, notice.id, validationKey) : []
+          const stored = needed && cacheDir ? readCachedDiagnostics(cacheDir, notice.id, validationKey) : []
           if (outputs && stored) {
             reused++
             const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
@@ -173,7 +174,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         keyBase,
         templatesKey,
         ...(staging ? { stagingFolder: staging.folder } : {}),
-        ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        ...(cacheDir ? { cacheDir } : {}),
         drafts: Boolean(build?.drafts),
         pdf: Boolean(build?.pdf)
       }
@@ -182,6 +183,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       if (outcome.skipped || !outcome.entry) return
       const validation = { key: outcome.validationKey, counts: outcome.counts, entry: outcome.entry, draft: outcome.draft }
       const outputs = outcome.outputs
+      if (outputs) staging?.adopt(outputs)
       const render = outputs ? { key: outcome.renderKey, outputs } : cached?.render
       const entry: CachedNotice = { stats, inputs: outcome.inputs, validation, ...(render ? { render } : {}) }
       if (outcome.printHtml !== undefined) {
@@ -228,7 +230,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       else delete entry.render
     }
   }
-  if (options.cacheDir) writeCache(options.cacheDir, next)
+  if (cacheDir) writeCache(cacheDir, next)
   return { diagnostics: sortDiagnostics(diagnostics), counts, notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused }
 }
 
@@ -240,13 +242,13 @@ function sameStats(a: CachedNotice['stats'] | undefined, b: CachedNotice['stats'
   })
 }
 
-/** Links last build's outputs of an unchanged notice into the staging folder; undefined when any is missing or changed. */
-function reuseOutputs(staging: Staging | undefined, cached: CachedNotice, renderKey: string): WrittenFile[] | undefined {
+/** Keeps last build's outputs of an unchanged notice; undefined when any is missing or changed. */
+function keepOutputs(staging: Staging | undefined, cached: CachedNotice, renderKey: string): WrittenFile[] | undefined {
   if (!staging) return []
   if (!cached.render || cached.render.key !== renderKey) return undefined
-  // Every output is checked before any is linked: a notice is reused whole or recomputed whole.
-  if (!cached.render.outputs.every((output) => staging.canReuse(output.path, output))) return undefined
-  for (const output of cached.render.outputs) if (!staging.reuse(output.path, output)) return undefined
+  // Every output is checked before any is kept: a notice is reused whole or recomputed whole.
+  if (!cached.render.outputs.every((output) => staging.canKeep(output.path, output))) return undefined
+  for (const output of cached.render.outputs) staging.keep(output.path)
   return cached.render.outputs
 }
 

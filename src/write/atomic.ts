@@ -1,11 +1,12 @@
 /**
  * The rules of the output folder that make a build atomic (staging.ts writes it): outputs never
  * leave it, a folder notice-press did not make is never replaced, and what a killed build left
- * beside it is cleaned up or put back by the next one.
+ * beside it is removed or finished by the next one.
  */
-import { readdir, rename, rm, stat } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../load/read.js'
+import { applyJournal, readJournal } from './journal.js'
 
 /** Marks a folder as notice-press output, so a build never replaces a folder it did not make. */
 export const outputMarker = '.notice-press'
@@ -28,23 +29,25 @@ export async function checkOutputFolder(outDir: string): Promise<void> {
 }
 
 /**
- * Clears what a killed build left beside the output: `<out>.tmp-<pid>-<hex>` staging folders are
- * removed, and if the kill fell between the two renames (output moved aside, new one not yet in
- * place) the previous output `<out>.old-<pid>-<hex>` is put back. Folders of a build still
- * running (its pid alive) are left alone. Returns the names it removed or restored.
+ * Clears what a killed build left beside the output, `<out>.tmp-<pid>-<hex>`: a staging folder with
+ * a commit journal belongs to a build that had decided, and is applied (the output becomes what that
+ * build made); one without is removed. Folders of a build still running (its pid alive) are left
+ * alone. Returns the names it handled.
  */
 export async function recoverInterruptedBuild(outDir: string): Promise<string[]> {
   const target = path.resolve(outDir)
   const parent = path.dirname(target)
   const base = path.basename(target)
   const names = await readdir(parent).catch(() => [] as string[])
-  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]{8}$`, 'u')
+  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.tmp-(\\d+)-[0-9a-f]{8}$`, 'u')
   const handled: string[] = []
   for (const name of names.sort()) {
     const match = leftover.exec(name)
-    if (!match || isRunning(Number(match[2]))) continue
+    if (!match || isRunning(Number(match[1]))) continue
     const folder = path.join(parent, name)
-    if (match[1] === 'old' && (await stat(target).catch(() => undefined)) === undefined) await rename(folder, target)
+    const journal = readJournal(folder)
+    // Without the output it was applied to, a decided build's changed files alone are no output.
+    if (journal && (await stat(target).catch(() => undefined))?.isDirectory()) applyJournal(folder, target, journal)
     else await rm(folder, { recursive: true, force: true })
     handled.push(name)
   }

@@ -1,11 +1,13 @@
 /**
  * Atomic output: a build that fails, or is killed with SIGKILL while writing, leaves the previous
- * output byte for byte; what a killed build leaves beside --out is cleared by the next build.
+ * output byte for byte; what a killed build leaves beside --out is cleared, or finished when the
+ * build had decided, by the next build.
  */
 import { spawn } from 'node:child_process'
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, watch } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { commitJournal } from '../../src/write/journal.js'
 import { repoRoot, tempDir } from '../helpers/cli.js'
 import { hashTree, minimalContent, runMain, stackTrace } from './support.js'
 
@@ -15,7 +17,7 @@ function goodSite(): { root: string; out: string } {
   return { root, out: path.join(root, 'out') }
 }
 
-const leftovers = (root: string): string[] => readdirSync(root).filter((name) => /^out\.(?:tmp|old)-/u.test(name))
+const leftovers = (root: string): string[] => readdirSync(root).filter((name) => /^out\.tmp-/u.test(name))
 
 describe('atomic output', () => {
   it('a build that fails on content errors leaves the previous output byte for byte', async () => {
@@ -61,18 +63,45 @@ describe('atomic output', () => {
     expect(hashTree(out)).toEqual(before)
   }, 120_000)
 
-  it('a build killed between moving the old output aside and putting the new one in place gets the old output back', async () => {
+  it('a build killed after deciding (its commit journal written) is finished by the next build', async () => {
     const { root, out } = goodSite()
+    cpSync(path.join(minimalContent, 'n1'), path.join(root, 'content', 'n2'), { recursive: true })
     expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
     const before = hashTree(out)
-    // What the swap leaves if killed between its two renames; 4194305 is above Linux's pid_max, so never alive.
-    renameSync(out, path.join(root, 'out.old-4194305-0badc0de'))
-    mkdirSync(path.join(root, 'out.tmp-4194305-0badc0de'))
 
-    appendFileSync(path.join(root, 'content', 'n1', 'findings', '01-02.md'), '\n<script>alert(1)</script>\n')
+    // What the next build makes: n1 edited, n2 gone. Built elsewhere to know the expected output.
+    rmSync(path.join(root, 'content', 'n2'), { recursive: true })
+    const finding = path.join(root, 'content', 'n1', 'findings', '01-01.md')
+    writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况：', '整改情况：（已修订）'))
+    expect((await runMain(['build', '--no-cache', '--content', 'content', '--out', 'expected'], root)).code).toBe(0)
+    const expected = hashTree(path.join(root, 'expected'))
+    expect(expected).not.toEqual(before)
+
+    // A dead build's staging folder with its journal, killed after moving one of its files into the output.
+    const staging = path.join(root, 'out.tmp-4194305-0badc0de')
+    cpSync(path.join(root, 'expected'), staging, { recursive: true })
+    commitJournal(staging, { remove: Object.keys(before).filter((file) => !(file in expected)) })
+    renameSync(path.join(staging, 'n1', 'index.html'), path.join(out, 'n1', 'index.html'))
+
+    // The next build, a failing one, finishes the decided build before it fails.
+    appendFileSync(finding, '\n<script>alert(1)</script>\n')
     expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(1)
-    expect(existsSync(out)).toBe(true)
-    expect(hashTree(out)).toEqual(before)
+    expect(hashTree(out)).toEqual(expected)
+    expect(existsSync(path.join(out, 'n2'))).toBe(false)
     expect(leftovers(root)).toEqual([])
+  })
+
+  it('a build in place gives the same output as a build into an empty folder', async () => {
+    const { root, out } = goodSite()
+    for (const id of ['n2', 'n3']) cpSync(path.join(minimalContent, 'n1'), path.join(root, 'content', id), { recursive: true })
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
+    rmSync(path.join(root, 'content', 'n3'), { recursive: true })
+    const finding = path.join(root, 'content', 'n2', 'findings', '01-01.md')
+    writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况：', '整改情况：（已修订）'))
+    writeFileSync(path.join(out, 'stray.txt'), 'not made by notice-press')
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
+    expect((await runMain(['build', '--no-cache', '--content', 'content', '--out', 'fresh'], root)).code).toBe(0)
+    expect(hashTree(out)).toEqual(hashTree(path.join(root, 'fresh')))
+    expect(readdirSync(out).sort()).toEqual(readdirSync(path.join(root, 'fresh')).sort())
   })
 })

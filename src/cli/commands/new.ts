@@ -1,11 +1,11 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { UsageError } from '../../load/read.js'
+import { bundledTemplates } from '../../render/read-templates.js'
 import { ArgumentError, checkNoticeIdArgument, exitCodes, type Command } from '../command.js'
 
 /** The scaffold's files live beside the templates, so a site can edit them like any other template. */
-const scaffoldDir = fileURLToPath(new URL('../../../templates/scaffold/', import.meta.url))
+const scaffoldDir = path.join(bundledTemplates, 'scaffold')
 const scaffoldFiles = ['notice.md', 'sections/01.md', 'findings/01-01.md'] as const
 
 export const newCommand: Command = {
