@@ -52,8 +52,7 @@ export function splitFrontmatter(file: string, text: string): Frontmatter {
       ]
     }
   }
-  // Options disable gray-matter's cache; the engine returns nothing because `yaml` parses below with positions.
-  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never)
+  const split = splitDelimited(text) ?? splitWithGrayMatter(text)
   const yamlOffset = text.indexOf(split.matter, 3)
   const bodyOffset = text.length - split.content.length
   const bodyLine = countLines(text, bodyOffset)
@@ -61,6 +60,28 @@ export function splitFrontmatter(file: string, text: string): Frontmatter {
   const trivial = trivialFrontmatter(split.matter)
   const yaml = trivial ? { data: trivial, yaml: split.matter, lineCounter, lineShift, diagnostics: [] } : parseYaml(file, split.matter, lineShift)
   return { ...yaml, present: true, body: split.content, bodyLine, separatorLines: 1 }
+}
+
+function splitWithGrayMatter(text: string): { matter: string; content: string } {
+  // Options disable gray-matter's cache; the engine returns nothing because `yaml` parses below with positions.
+  return matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never)
+}
+
+/**
+ * Fast path for the opening every file the importer writes has, `---` and a line break: the split
+ * gray-matter makes (matter up to the first line starting `---`, the body after that line's
+ * delimiter and one line break), without the copies of the whole text gray-matter keeps. Any other
+ * opening goes to gray-matter; a property test holds the two equal.
+ */
+export function splitDelimited(text: string): { matter: string; content: string } | undefined {
+  if (!text.startsWith('---\n')) return undefined
+  const rest = text.slice(3)
+  const close = rest.indexOf('\n---')
+  if (close === -1) return undefined
+  let content = rest.slice(close + 4)
+  if (content.startsWith('\r')) content = content.slice(1)
+  if (content.startsWith('\n')) content = content.slice(1)
+  return { matter: rest.slice(0, close), content }
 }
 
 /**

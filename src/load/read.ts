@@ -53,7 +53,10 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
   if (!statOrUndefined(root)?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
   const realRoot = realpathSync(root)
   const display = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || '.'
-  const absoluteOf = (ref: string): string => path.join(root, ...ref.split('/'))
+  // Refs are names read from the folder (never `.` or `..`), so joining strings gives what path.join would.
+  const shownRoot = display(root)
+  const absoluteOf = (ref: string): string => root + path.sep + ref.split('/').join(path.sep)
+  const shownOf = (ref: string): string => (shownRoot === '.' ? ref : `${shownRoot}/${ref}`)
   const diagnostics: Diagnostic[] = []
 
   // List what the layout needs to see (top-level files and folders, each folder's notice.md,
@@ -123,7 +126,7 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
       diagnostics.push(fileProblem(display(absolute), message))
       return undefined
     }
-    return { absolute, path: display(absolute), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
+    return { absolute, path: shownOf(ref), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
   }
 
   const listing: ContentListing = { root, notices: [], diagnostics }
@@ -200,7 +203,7 @@ export async function readContent(contentDir: string, cwd = process.cwd(), optio
 
 function statOrUndefined(file: string): Stats | undefined {
   try {
-    return statSync(file)
+    return statSync(file, { throwIfNoEntry: false })
   } catch {
     return undefined
   }

@@ -45,7 +45,7 @@ const htmlComment = /^<!--[\s\S]*?-->$/u
  * @param separatorLines how many blank lines the writer puts before the first block (1 after frontmatter).
  */
 export function parseBody(source: string, separatorLines: number): Body {
-  const root = parsePlainBody(source) ?? parseMarkdown(source)
+  const root = parsePlainBody(source, parseMarkdown) ?? parseMarkdown(source)
   const blocks: BodyBlock[] = []
   let marker = -1
   let comments = 0

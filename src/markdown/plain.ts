@@ -2,7 +2,10 @@
  * The fast path of the Markdown stage. Nearly every line of a notice is plain Chinese prose, for
  * which remark's full tokenizer does work that cannot change the result. A body whose every line is
  * provably plain (nothing Markdown or GFM could read as syntax) is split here into the same mdast
- * the real parser builds; anything else goes to the real parser. A property test holds the two equal.
+ * the real parser builds. A line that can hold only inline syntax (an e-mail address, a link
+ * literal, an escape, emphasis) has its paragraph alone parsed by the real parser, since nothing
+ * in it can reach past the blank lines around it; anything else sends the whole body to the real
+ * parser. A property test holds the results equal.
  */
 import type { Html, Paragraph, Root } from 'mdast'
 
@@ -16,20 +19,46 @@ const unsafeEnd = /[ \t]$/u
 const blank = /^[ \t]*$/u
 /** The body marker of notice.md: an HTML comment is a block of its own wherever it stands. */
 const markerLine = /^<!-- 正文 -->$/u
+/**
+ * What can make syntax beyond its own paragraph, or be a block: links and definitions (`[]`), HTML
+ * and quotes (`<>`), code (`` ` ``, `~`), tables (`|`), control characters, and a line opening with
+ * `*` or `_` (a list item or a thematic break).
+ */
+const blockCharacter = /[`[\]<>~|\u0000-\u0008\u000b-\u001f\u007f\r\t]|^[*_]/u
+
+/** Parses one paragraph's text alone: the real parser, given by the caller. */
+export type ParagraphParser = (text: string) => Root
 
 export function isPlainLine(line: string): boolean {
   return !unsafeCharacter.test(line) && !autolinkStart.test(line) && !unsafeStart.test(line) && !unsafeEnd.test(line)
 }
 
-/** The mdast of a plain body, or undefined when any line needs the real parser. */
-export function parsePlainBody(source: string): Root | undefined {
+/** A line whose only syntax, if any, is inline: its paragraph can be parsed on its own. */
+export function isInlineOnlyLine(line: string): boolean {
+  return !blockCharacter.test(line) && !unsafeStart.test(line) && !unsafeEnd.test(line)
+}
+
+/**
+ * The mdast of a plain body, or undefined when a line needs the whole body parsed by the real
+ * parser. With `parseParagraph`, a paragraph with inline syntax is parsed on its own.
+ */
+export function parsePlainBody(source: string, parseParagraph?: ParagraphParser): Root | undefined {
   const lines = source.split('\n')
   const children: Array<Paragraph | Html> = []
   let offset = 0
-  let paragraph: { startLine: number; startOffset: number; lines: string[] } | undefined
+  let paragraph: { startLine: number; startOffset: number; lines: string[]; inline: boolean } | undefined
+  let refused = false
   const close = (endLine: number, endOffset: number): void => {
     if (!paragraph) return
     const value = paragraph.lines.join('\n')
+    if (paragraph.inline && parseParagraph) {
+      const parsed = parseParagraph(value).children
+      const only = parsed[0]
+      if (parsed.length !== 1 || only?.type !== 'paragraph') refused = true
+      else children.push(shiftPositions(only, paragraph.startLine - 1, paragraph.startOffset))
+      paragraph = undefined
+      return
+    }
     const last = paragraph.lines[paragraph.lines.length - 1] ?? ''
     const position = {
       start: { line: paragraph.startLine, column: 1, offset: paragraph.startOffset },
@@ -50,14 +79,33 @@ export function parsePlainBody(source: string): Root | undefined {
         position: { start: { line: index + 1, column: 1, offset }, end: { line: index + 1, column: line.length + 1, offset: offset + line.length } }
       })
     } else {
-      if (!isPlainLine(line)) return undefined
-      if (paragraph) paragraph.lines.push(line)
-      else paragraph = { startLine: index + 1, startOffset: offset, lines: [line] }
+      let inline = false
+      if (!isPlainLine(line)) {
+        if (!parseParagraph || !isInlineOnlyLine(line)) return undefined
+        inline = true
+      }
+      if (paragraph) {
+        paragraph.lines.push(line)
+        paragraph.inline ||= inline
+      } else paragraph = { startLine: index + 1, startOffset: offset, lines: [line], inline }
     }
     offset += line.length + 1
   }
   close(lines.length, offset - 1)
-  return { type: 'root', children }
+  return refused ? undefined : { type: 'root', children }
+}
+
+/** Moves a node parsed on its own to where it stands in the body (its lines start at column 1). */
+function shiftPositions<T extends { position?: Paragraph['position']; children?: unknown }>(node: T, lines: number, offset: number): T {
+  if (node.position) {
+    const { start, end } = node.position
+    node.position = {
+      start: { line: start.line + lines, column: start.column, offset: (start.offset ?? 0) + offset },
+      end: { line: end.line + lines, column: end.column, offset: (end.offset ?? 0) + offset }
+    }
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) shiftPositions(child as T, lines, offset)
+  return node
 }
 
 function structuredPosition(position: Paragraph['position'] & object): NonNullable<Paragraph['position']> {

@@ -3,7 +3,7 @@
  * leave it, a folder notice-press did not make is never replaced, and what a killed build left
  * beside it is removed or finished by the next one.
  */
-import { readdir, rm, stat } from 'node:fs/promises'
+import { readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../load/read.js'
 import { applyJournal, readJournal } from './journal.js'
@@ -29,25 +29,34 @@ export async function checkOutputFolder(outDir: string): Promise<void> {
 }
 
 /**
- * Clears what a killed build left beside the output, `<out>.tmp-<pid>-<hex>`: a staging folder with
- * a commit journal belongs to a build that had decided, and is applied (the output becomes what that
- * build made); one without is removed. Folders of a build still running (its pid alive) are left
- * alone. Returns the names it handled.
+ * Clears what a killed build left beside the output. A staging folder `<out>.tmp-<pid>-<hex>` with
+ * a commit journal belongs to a build that had decided: the journal is carried out, and the output
+ * becomes what that build made. One without a journal is removed. A previous output moved aside,
+ * `<out>.old-<pid>-<hex>`, is removed once the output is in place, or put back when it is not.
+ * Folders of a build still running (its pid alive) are left alone. Returns the names it handled.
  */
 export async function recoverInterruptedBuild(outDir: string): Promise<string[]> {
   const target = path.resolve(outDir)
   const parent = path.dirname(target)
   const base = path.basename(target)
   const names = await readdir(parent).catch(() => [] as string[])
-  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.tmp-(\\d+)-[0-9a-f]{8}$`, 'u')
+  const leftover = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]{8}$`, 'u')
+  const dead = names
+    .map((name) => ({ name, match: leftover.exec(name) }))
+    .filter(({ match }) => match && !isRunning(Number(match[2])))
+    // Staging folders first: finishing a replacement removes the old output beside it.
+    .sort((a, b) => (a.match?.[1] === b.match?.[1] ? (a.name < b.name ? -1 : 1) : a.match?.[1] === 'tmp' ? -1 : 1))
   const handled: string[] = []
-  for (const name of names.sort()) {
-    const match = leftover.exec(name)
-    if (!match || isRunning(Number(match[1]))) continue
+  for (const { name, match } of dead) {
     const folder = path.join(parent, name)
-    const journal = readJournal(folder)
-    // Without the output it was applied to, a decided build's changed files alone are no output.
-    if (journal && (await stat(target).catch(() => undefined))?.isDirectory()) applyJournal(folder, target, journal)
+    if (!(await stat(folder).catch(() => undefined))) continue
+    if (match?.[1] === 'tmp') {
+      const journal = readJournal(folder)
+      // A merge needs the output it was decided against; without it the changed files alone are no output.
+      const applicable = journal && (journal.mode === 'replace' || (await stat(target).catch(() => undefined))?.isDirectory())
+      if (journal && applicable) applyJournal(folder, target, journal)
+      else await rm(folder, { recursive: true, force: true })
+    } else if ((await stat(target).catch(() => undefined)) === undefined) await rename(folder, target)
     else await rm(folder, { recursive: true, force: true })
     handled.push(name)
   }

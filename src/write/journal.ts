@@ -1,17 +1,22 @@
 /**
  * The commit journal of a build: written into the staging folder in one rename, it is the moment
- * a build is decided. Applying it renames the staged files into the output and removes the output's
- * files the build no longer makes; applying it again after a kill finishes the same work, because
- * a file already moved is no longer in the staging folder and a file already removed stays removed.
+ * a build is decided. A build that rewrote everything replaces the output with the staging folder
+ * (two renames, the old output then removed); one that kept files of the output merges into it
+ * (staged files renamed in, files the build no longer makes removed). Finishing a journal again
+ * after a kill completes the same work: a file already moved is no longer staged, a removed file
+ * stays removed, and each step of the replacement can be seen on disk to be done or not.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { assertSafeOutputPath } from './atomic.js'
 
-export interface Journal {
-  /** Output files, relative with `/`, that the new output does not hold. */
-  remove: string[]
-}
+export type Journal =
+  | { mode: 'replace' }
+  | {
+      mode: 'merge'
+      /** Output files, relative with `/`, that the new output does not hold. */
+      remove: string[]
+    }
 
 const journalName = '.notice-press-commit'
 
@@ -24,15 +29,37 @@ export function commitJournal(stagingFolder: string, journal: Journal): void {
 /** The journal of a staging folder; undefined when the build never got that far (or it is unreadable). */
 export function readJournal(stagingFolder: string): Journal | undefined {
   try {
-    const data = JSON.parse(readFileSync(path.join(stagingFolder, journalName), 'utf8')) as { remove?: unknown }
-    if (!Array.isArray(data.remove) || !data.remove.every((file) => typeof file === 'string')) return undefined
-    return { remove: data.remove as string[] }
+    const data = JSON.parse(readFileSync(path.join(stagingFolder, journalName), 'utf8')) as { mode?: unknown; remove?: unknown }
+    if (data.mode === 'replace') return { mode: 'replace' }
+    if (data.mode !== 'merge' || !Array.isArray(data.remove) || !data.remove.every((file) => typeof file === 'string')) return undefined
+    return { mode: 'merge', remove: data.remove as string[] }
   } catch {
     return undefined
   }
 }
 
+/** The previous output while a replacement is under way: the staging folder's name with `.old-`. */
+export function retiredFolder(stagingFolder: string): string {
+  return stagingFolder.replace(/\.tmp-(?=\d+-[0-9a-f]{8}$)/u, '.old-')
+}
+
+/** Carries out a decided build; `target` is the output folder. */
 export function applyJournal(stagingFolder: string, target: string, journal: Journal): void {
+  if (journal.mode === 'replace') replaceOutput(stagingFolder, target)
+  else mergeIntoOutput(stagingFolder, target, journal.remove)
+}
+
+function replaceOutput(stagingFolder: string, target: string): void {
+  const retired = retiredFolder(stagingFolder)
+  if (existsSync(stagingFolder)) {
+    if (existsSync(target)) renameSync(target, retired)
+    renameSync(stagingFolder, target)
+  }
+  rmSync(path.join(target, journalName), { force: true })
+  rmSync(retired, { recursive: true, force: true })
+}
+
+function mergeIntoOutput(stagingFolder: string, target: string, remove: readonly string[]): void {
   const made = new Set<string>()
   for (const file of listFiles(stagingFolder)) {
     if (file.startsWith(journalName)) continue
@@ -47,7 +74,7 @@ export function applyJournal(stagingFolder: string, target: string, journal: Jou
     }
   }
   const emptied = new Set<string>()
-  for (const file of journal.remove) {
+  for (const file of remove) {
     assertSafeOutputPath(file)
     rmSync(path.join(target, file), { force: true })
     for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) emptied.add(folder)

@@ -8,7 +8,7 @@
  * So an edit to one notice costs renames of its own files, not a copy of the whole site.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { assertSafeOutputPath, checkOutputFolder, outputMarker, recoverInterruptedBuild } from './atomic.js'
 import { applyJournal, commitJournal, listFiles, type Journal } from './journal.js'
@@ -45,6 +45,7 @@ export class Staging {
   private readonly madeFolders = new Set<string>()
   /** Every file the new output holds: written into the staging folder, or kept from the current output. */
   private readonly produced = new Set<string>([outputMarker])
+  private kept = 0
   private finished = false
 
   private constructor(target: string) {
@@ -87,21 +88,19 @@ export class Staging {
   keep(file: string): void {
     assertSafeOutputPath(file)
     this.produced.add(file)
+    this.kept++
   }
 
   commit(): void {
     writeFileSync(path.join(this.folder, outputMarker), markerText)
-    let current: string[] | undefined
-    try {
-      current = listFiles(this.target)
-    } catch {
-      current = undefined
-    }
-    if (current === undefined) {
+    if (!existsSync(this.target)) {
       // No output yet: the staging folder becomes it in one rename.
       renameSync(this.folder, this.target)
     } else {
-      const journal: Journal = { remove: current.filter((file) => !this.produced.has(file)) }
+      // Renaming files one by one into a folder costs more than removing it: a build that kept
+      // nothing replaces the output whole.
+      const journal: Journal =
+        this.kept === 0 ? { mode: 'replace' } : { mode: 'merge', remove: listFiles(this.target).filter((file) => !this.produced.has(file)) }
       commitJournal(this.folder, journal)
       applyJournal(this.folder, this.target, journal)
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../../src/markdown/parse.js'
-import { isPlainLine, parsePlainBody } from '../../src/markdown/plain.js'
+import { isInlineOnlyLine, isPlainLine, parsePlainBody } from '../../src/markdown/plain.js'
 import { inlineHtml, markdownToHtml } from '../../src/render/html.js'
 
 const pieces = [
@@ -16,6 +16,12 @@ const line = fc.oneof(
   fc.constant('')
 )
 const body = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean()).map(([lines, newline]) => lines.join('\n') + (newline ? '\n' : ''))
+/** Lines of notice prose with inline syntax in them: addresses, links, escapes, emphasis, references. */
+const inlinePieces = ['电子邮箱：', 'ab@126.com', 'x.y@a-b.cn', '@', 'www.a.cn', 'http://x.cn/a?b=1', 'mailto:a@b.cn', '\\*', '\\', '*重点*', '**重点**', '_x_', '&amp;', '&#12;', '&', '。', '，', '.', '-', '_', ' ', '党工委', '整改', '1.', '[a]: http://x.cn', '[a]', '<b>']
+const inlineLine = fc.array(fc.constantFrom(...inlinePieces), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''))
+const mixedBody = fc
+  .tuple(fc.array(fc.oneof(line, inlineLine, inlineLine), { maxLength: 12 }), fc.boolean())
+  .map(([lines, newline]) => lines.join('\n') + (newline ? '\n' : ''))
 
 describe('the plain-text fast path', () => {
   it('builds the same mdast as remark for every body it accepts', () => {
@@ -31,6 +37,25 @@ describe('the plain-text fast path', () => {
     )
     // The generator must exercise the fast path, not only the fallback.
     expect(accepted).toBeGreaterThan(300)
+  })
+
+  it('parses a paragraph with inline syntax alone, and the body still gets the same mdast as remark', () => {
+    let alone = 0
+    fc.assert(
+      fc.property(mixedBody, (source) => {
+        const fast = parsePlainBody(source, parseMarkdown)
+        if (!fast) return
+        if (!parsePlainBody(source)) alone++
+        expect(fast.children).toEqual(parseMarkdown(source).children)
+      }),
+      { numRuns: 4000 }
+    )
+    expect(alone).toBeGreaterThan(200)
+  })
+
+  it('parses alone the paragraph of an e-mail address or a link, and nothing that can reach past it', () => {
+    for (const line of ['电子邮箱：ycxcyjjqgwh@126.com。', '网址www.yichuan.gov.cn', '整改**重点**', 'a\\*b', '&amp;']) expect(isInlineOnlyLine(line), line).toBe(true)
+    for (const line of ['[1]: http://a', '* 列表', '___', '> 引用', '`代码`', '~~删除~~', '|表格|', '<b>粗</b>', '1. 列表', '# 标题']) expect(isInlineOnlyLine(line), line).toBe(false)
   })
 
   it('accepts ordinary notice prose and refuses lines with Markdown syntax', () => {
@@ -75,5 +100,27 @@ describe('the frontmatter fast path', () => {
       { numRuns: 2000 }
     )
     expect(fast).toBeGreaterThan(100)
+  })
+})
+
+describe('the frontmatter split fast path', () => {
+  it('splits a file exactly as gray-matter does, or leaves it to gray-matter', async () => {
+    const matter = (await import('gray-matter')).default
+    const { splitDelimited } = await import('../../src/load/frontmatter.js')
+    const fileLine = fc.constantFrom('---', '----', '--- ', '---x', '---\r', '', ' ', 'id: 1-2', 'title: 标题', '# 注释', '\r', '正文段落。', '- a', '...')
+    const file = fc.tuple(fc.constantFrom('---\n', '---\r\n', '--- \n', '----\n', '---yaml\n', ''), fc.array(fileLine, { maxLength: 10 }), fc.boolean())
+      .map(([opening, lines, newline]) => opening + lines.join('\n') + (newline ? '\n' : ''))
+    let fast = 0
+    fc.assert(
+      fc.property(file, (text) => {
+        const split = splitDelimited(text)
+        if (!split) return
+        fast++
+        const expected = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never)
+        expect(split).toEqual({ matter: expected.matter, content: expected.content })
+      }),
+      { numRuns: 3000 }
+    )
+    expect(fast).toBeGreaterThan(300)
   })
 })

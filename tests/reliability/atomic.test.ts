@@ -17,7 +17,7 @@ function goodSite(): { root: string; out: string } {
   return { root, out: path.join(root, 'out') }
 }
 
-const leftovers = (root: string): string[] => readdirSync(root).filter((name) => /^out\.tmp-/u.test(name))
+const leftovers = (root: string): string[] => readdirSync(root).filter((name) => /^out\.(?:tmp|old)-/u.test(name))
 
 describe('atomic output', () => {
   it('a build that fails on content errors leaves the previous output byte for byte', async () => {
@@ -80,7 +80,7 @@ describe('atomic output', () => {
     // A dead build's staging folder with its journal, killed after moving one of its files into the output.
     const staging = path.join(root, 'out.tmp-4194305-0badc0de')
     cpSync(path.join(root, 'expected'), staging, { recursive: true })
-    commitJournal(staging, { remove: Object.keys(before).filter((file) => !(file in expected)) })
+    commitJournal(staging, { mode: 'merge', remove: Object.keys(before).filter((file) => !(file in expected)) })
     renameSync(path.join(staging, 'n1', 'index.html'), path.join(out, 'n1', 'index.html'))
 
     // The next build, a failing one, finishes the decided build before it fails.
@@ -88,6 +88,39 @@ describe('atomic output', () => {
     expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(1)
     expect(hashTree(out)).toEqual(expected)
     expect(existsSync(path.join(out, 'n2'))).toBe(false)
+    expect(leftovers(root)).toEqual([])
+  })
+
+  it('a build that replaces the whole output, killed between its two renames, is finished by the next build', async () => {
+    const { root, out } = goodSite()
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
+    const finding = path.join(root, 'content', 'n1', 'findings', '01-01.md')
+    writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况：', '整改情况：（已修订）'))
+    expect((await runMain(['build', '--no-cache', '--content', 'content', '--out', 'expected'], root)).code).toBe(0)
+    const expected = hashTree(path.join(root, 'expected'))
+
+    // The dead build had written its journal and moved the old output aside; the new one is not yet in place.
+    const staging = path.join(root, 'out.tmp-4194305-0badc0de')
+    cpSync(path.join(root, 'expected'), staging, { recursive: true })
+    commitJournal(staging, { mode: 'replace' })
+    renameSync(out, path.join(root, 'out.old-4194305-0badc0de'))
+
+    appendFileSync(finding, '\n<script>alert(1)</script>\n')
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(1)
+    expect(hashTree(out)).toEqual(expected)
+    expect(leftovers(root)).toEqual([])
+  })
+
+  it('an output moved aside by a build killed before deciding is put back', async () => {
+    const { root, out } = goodSite()
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
+    const before = hashTree(out)
+    renameSync(out, path.join(root, 'out.old-4194305-0badc0de'))
+    mkdirSync(path.join(root, 'out.tmp-4194305-0badc0de'))
+
+    appendFileSync(path.join(root, 'content', 'n1', 'findings', '01-02.md'), '\n<script>alert(1)</script>\n')
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(1)
+    expect(hashTree(out)).toEqual(before)
     expect(leftovers(root)).toEqual([])
   })
 
