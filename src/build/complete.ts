@@ -60,9 +60,10 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   }
   const empty = { diagnostics: [], counts: { error: 0, warning: 0, info: 0 }, draft: false }
   if (!source) return { readDiagnostics, skipped: true, inputs: '', validationKey: '', renderKey: '', ...empty }
-  const inputs = job.inputs ?? inputsHash(source)
-  const validationKey = hash(job.keyBase, inputs)
-  const renderKey = hash(validationKey, job.templatesKey)
+  // Keys serve only the cache: a build without one does not hash its inputs.
+  const inputs = job.inputs ?? (job.cacheDir ? inputsHash(source) : '')
+  const validationKey = job.cacheDir ? hash(job.keyBase, inputs) : ''
+  const renderKey = job.cacheDir ? hash(validationKey, job.templatesKey) : ''
   const result = processNotice(source, site, renderer, { pdf: job.pdf })
   if (job.cacheDir && readDiagnostics.length === 0) writeCachedDiagnostics(job.cacheDir, job.listing.id, validationKey, result.diagnostics)
   const outcome: NoticeOutcome = {

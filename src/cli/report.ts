@@ -7,6 +7,14 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], for
     write(`${formatDiagnosticsJson(diagnostics)}\n`)
     return
   }
-  for (const diagnostic of diagnostics) write(`${formatDiagnostic(diagnostic)}\n`)
-  if (diagnostics.length > 0) write(`${summarize(diagnostics)}\n`)
+  // A site can have tens of thousands of warnings: written in blocks, not a system call a line.
+  let block = ''
+  for (const diagnostic of diagnostics) {
+    block += `${formatDiagnostic(diagnostic)}\n`
+    if (block.length >= 1 << 16) {
+      write(block)
+      block = ''
+    }
+  }
+  if (diagnostics.length > 0) write(`${block}${summarize(diagnostics)}\n`)
 }

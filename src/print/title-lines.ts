@@ -17,8 +17,12 @@ export function textWidth(text: string): number {
 }
 
 /** Words of a title, with punctuation joined to the word it belongs to. */
+let wordSegmenter: Intl.Segmenter | undefined
+
 export function titleUnits(title: string, maxWidth = Infinity): string[] {
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+  // Making a segmenter loads its dictionary: one for the whole build.
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  const segmenter = wordSegmenter
   const units: string[] = []
   let pending = ''
   for (const { segment } of segmenter.segment(title)) {
