@@ -1,5 +1,7 @@
 // Deterministic corpus generator: N notices × M findings in the seed's style, sentences drawn from the seed.
-// Writes the same text three ways: notice-press content, Eleventy input, Hugo site.
+// Writes the same text as notice-press content and for each peer in two layouts: `files`, the same
+// files as notice-press (a notice file, one file per section and per finding, each notice's page
+// assembled from its files), and `merged`, one Markdown file per notice (a lighter job for the peers).
 // Usage: node bench/corpus.mjs OUT_DIR NOTICES FINDINGS
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -40,11 +42,15 @@ export function generate(outDir, notices, findingsPerNotice) {
   const np = path.join(outDir, 'notice-press', 'content')
   const eleventy = path.join(outDir, 'eleventy', 'src')
   const hugo = path.join(outDir, 'hugo')
-  mkdirSync(np, { recursive: true })
-  mkdirSync(eleventy, { recursive: true })
-  mkdirSync(path.join(hugo, 'content'), { recursive: true })
-  mkdirSync(path.join(hugo, 'layouts', '_default'), { recursive: true })
+  const eleventyFiles = path.join(outDir, 'eleventy-files', 'src')
+  const hugoFiles = path.join(outDir, 'hugo-files')
+  for (const folder of [np, eleventy, eleventyFiles, path.join(hugo, 'content'), path.join(hugoFiles, 'content')]) mkdirSync(folder, { recursive: true })
   writeFileSync(path.join(np, 'site.yml'), 'name: 基准测试站点\n')
+  /** Writes a file, making its folder. */
+  const put = (file, text) => {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, text)
+  }
   for (let n = 1; n <= notices; n++) {
     const id = `bench-${String(n).padStart(4, '0')}`
     const title = `第${n}号巡察整改情况公布`
@@ -52,43 +58,54 @@ export function generate(outDir, notices, findingsPerNotice) {
     const opening = `按照县委统一部署,县委第${cn[n % 10]}巡察组对第${n}单位进行了巡察。现将巡察整改情况予以公布。`
     const closing = '欢迎广大干部群众对巡察整改落实情况进行监督。'
     const noticeDir = path.join(np, id)
-    mkdirSync(path.join(noticeDir, 'findings'), { recursive: true })
-    mkdirSync(path.join(noticeDir, 'sections'), { recursive: true })
-    writeFileSync(path.join(noticeDir, 'notice.md'), `---\ntitle: ${title}\ndates:\n  published: ${date}\n---\n\n${opening}\n\n<!-- 正文 -->\n\n${closing}\n`)
+    put(path.join(noticeDir, 'notice.md'), `---\ntitle: ${title}\ndates:\n  published: ${date}\n---\n\n${opening}\n\n<!-- 正文 -->\n\n${closing}\n`)
+    put(path.join(eleventyFiles, id, 'index.md'), `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\ntags: [notice]\nnoticeId: ${id}\n---\n\n${opening}\n\n${closing}\n`)
+    put(path.join(hugoFiles, 'content', id, '_index.md'), `---\ntitle: "${title}"\ndate: ${date}\n---\n\n${opening}\n\n${closing}\n`)
+    // A part of a notice for the peers: not a page of its own, gathered into its notice's page in order.
+    let order = 0
+    const peerPart = (relative, markdown) => {
+      order++
+      put(path.join(eleventyFiles, id, relative), `---\ntags: [${id}]\npermalink: false\ndate: ${date}\norder: ${order}\n---\n\n${markdown}\n`)
+      put(path.join(hugoFiles, 'content', id, relative), `---\nweight: ${order}\n_build:\n  render: never\n  list: local\n---\n\n${markdown}\n`)
+    }
     const sections = 3
     const perSection = Math.ceil(findingsPerNotice / sections)
-    const hugoBody = [opening]
-    const eleventyBody = [opening]
+    const merged = [opening]
     let made = 0
     for (let s = 1; s <= sections && made < findingsPerNotice; s++) {
       const heading = `${cn[s - 1]}、${paragraph(next, 20).slice(0, 24)}`
-      writeFileSync(path.join(noticeDir, 'sections', `${String(s).padStart(2, '0')}.md`), `${heading}\n`)
-      hugoBody.push(`## ${heading}`)
-      eleventyBody.push(`## ${heading}`)
+      const sectionName = `${String(s).padStart(2, '0')}.md`
+      put(path.join(noticeDir, 'sections', sectionName), `${heading}\n`)
+      peerPart(`sections/${sectionName}`, `## ${heading}`)
+      merged.push(`## ${heading}`)
       for (let i = 1; i <= perSection && made < findingsPerNotice; i++, made++) {
         const itemTitle = `${i}、${paragraph(next, 16).slice(0, 20)}`
         const problem = `问题内容:${paragraph(next, 250)}`
         const rectification = `整改情况:${statuses[Math.floor(next() * statuses.length)]}${paragraph(next, 230)}`
         const name = `${String(s).padStart(2, '0')}-${String(i).padStart(2, '0')}.md`
-        writeFileSync(path.join(noticeDir, 'findings', name), `---\nid: ${s}-${i}\n---\n\n${itemTitle}\n\n${problem}\n\n${rectification}\n`)
-        hugoBody.push(`### ${itemTitle}`, problem, rectification)
-        eleventyBody.push(`### ${itemTitle}`, problem, rectification)
+        put(path.join(noticeDir, 'findings', name), `---\nid: ${s}-${i}\n---\n\n${itemTitle}\n\n${problem}\n\n${rectification}\n`)
+        peerPart(`findings/${name}`, `### ${itemTitle}\n\n${problem}\n\n${rectification}`)
+        merged.push(`### ${itemTitle}`, problem, rectification)
       }
     }
-    hugoBody.push(closing)
-    eleventyBody.push(closing)
-    const front = `---\ntitle: "${title}"\ndate: ${date}\n---\n\n`
-    writeFileSync(path.join(hugo, 'content', `${id}.md`), front + hugoBody.join('\n\n') + '\n')
-    writeFileSync(path.join(eleventy, `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\n---\n\n` + eleventyBody.join('\n\n') + '\n')
+    merged.push(closing)
+    writeFileSync(path.join(hugo, 'content', `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\n---\n\n` + merged.join('\n\n') + '\n')
+    writeFileSync(path.join(eleventy, `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\n---\n\n` + merged.join('\n\n') + '\n')
   }
   // Minimal equivalent templates for the peers: one page per notice and an index.
-  mkdirSync(path.join(eleventy, '_includes'), { recursive: true })
-  writeFileSync(path.join(eleventy, '_includes', 'notice.njk'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><h1>{{ title }}</h1>{{ content | safe }}</body></html>\n')
-  writeFileSync(path.join(eleventy, 'index.njk'), '---\npagination:\n  data: collections.all\n  size: 100000\n---\n<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>index</title></head><body><ul>{% for item in collections.all | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul></body></html>\n')
-  writeFileSync(path.join(hugo, 'hugo.toml'), 'baseURL = "http://example.org/"\nlanguageCode = "zh-cn"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n')
-  writeFileSync(path.join(hugo, 'layouts', '_default', 'single.html'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n')
-  writeFileSync(path.join(hugo, 'layouts', '_default', 'list.html'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n')
-  writeFileSync(path.join(hugo, 'layouts', 'index.html'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>index</title></head><body><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n')
+  const page = (title, body) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>\n`
+  put(path.join(eleventy, '_includes', 'notice.njk'), page('{{ title }}', '<h1>{{ title }}</h1>{{ content | safe }}'))
+  put(path.join(eleventy, 'index.njk'), '---\npagination:\n  data: collections.all\n  size: 100000\n---\n' + page('index', '<ul>{% for item in collections.all | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>'))
+  put(path.join(eleventyFiles, '_includes', 'notice.njk'), page('{{ title }}', '<h1>{{ title }}</h1>{{ content | safe }}{% for part in collections[noticeId] | sort(false, true, "data.order") %}{{ part.content | safe }}{% endfor %}'))
+  put(path.join(eleventyFiles, 'index.njk'), '---\npagination:\n  data: collections.notice\n  size: 100000\n---\n' + page('index', '<ul>{% for item in collections.notice | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>'))
+  for (const site of [hugo, hugoFiles]) {
+    put(path.join(site, 'hugo.toml'), 'baseURL = "http://example.org/"\nlanguageCode = "zh-cn"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n')
+    put(path.join(site, 'layouts', '_default', 'single.html'), page('{{ .Title }}', '<h1>{{ .Title }}</h1>{{ .Content }}'))
+    put(path.join(site, 'layouts', '_default', 'list.html'), page('{{ .Title }}', '<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'))
+  }
+  put(path.join(hugo, 'layouts', 'index.html'), page('index', '<ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'))
+  put(path.join(hugoFiles, 'layouts', '_default', 'section.html'), page('{{ .Title }}', '<h1>{{ .Title }}</h1>{{ .Content }}{{ range .Pages.ByWeight }}{{ .Content }}{{ end }}'))
+  put(path.join(hugoFiles, 'layouts', 'index.html'), page('index', '<ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'))
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

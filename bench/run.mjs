@@ -52,9 +52,22 @@ const median = (values) => {
 const notice = path.join(repo, 'bin', 'notice.js')
 const eleventyBin = path.join(tools, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
 
+/** The peers, each on the same files as notice-press (`files`) and on one file per notice (`merged`). */
+function peers(dir) {
+  const eleventy = (folder) => () => {
+    rmSync(path.join(dir, folder, '_site'), { recursive: true, force: true })
+    return timed(process.execPath, [eleventyBin, '--quiet', '--input=src', '--output=_site'], path.join(dir, folder))
+  }
+  const hugo = (folder) => () => {
+    rmSync(path.join(dir, folder, 'public'), { recursive: true, force: true })
+    return timed('hugo', ['--quiet', '--source', path.join(dir, folder), '--destination', path.join(dir, folder, 'public')], dir)
+  }
+  return { eleventy: eleventy('eleventy-files'), hugo: hugo('hugo-files'), 'eleventy-merged': eleventy('eleventy'), 'hugo-merged': hugo('hugo') }
+}
+
 function measure(size) {
   const dir = path.join(work, `n${size}`)
-  const marker = path.join(dir, '.generated')
+  const marker = path.join(dir, '.generated-2')
   if (!existsSync(marker)) {
     generate(dir, size, 25)
     writeFileSync(marker, '')
@@ -66,18 +79,7 @@ function measure(size) {
       rmSync(path.join(np, 'dist'), { recursive: true, force: true })
       return timed(process.execPath, [notice, 'build', '--no-cache', '--content', 'content', '--out', 'dist'], np)
     },
-    ...(skipPeers
-      ? {}
-      : {
-          eleventy: () => {
-            rmSync(path.join(dir, 'eleventy', '_site'), { recursive: true, force: true })
-            return timed(process.execPath, [eleventyBin, '--quiet', '--input=src', '--output=_site'], path.join(dir, 'eleventy'))
-          },
-          hugo: () => {
-            rmSync(path.join(dir, 'hugo', 'public'), { recursive: true, force: true })
-            return timed('hugo', ['--quiet', '--source', path.join(dir, 'hugo'), '--destination', path.join(dir, 'hugo', 'public')], dir)
-          }
-        })
+    ...(skipPeers ? {} : peers(dir))
   }
   const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]))
   const count = size >= 2000 ? Math.min(runs, 2) : runs
@@ -118,18 +120,22 @@ const results = sizes.map((size) => {
 })
 
 const format = (value) => value.toFixed(2)
+const cell = (sample) => (sample ? `${format(sample.seconds)} (${sample.mib.toFixed(0)})` : '–')
+const ratio = (a, b) => (a && b ? format(a.seconds / b.seconds) : '–')
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${(await import('node:os')).availableParallelism()} cores), medians of ${runs} alternating runs (2 at 2,000 notices).`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${(await import('node:os')).availableParallelism()} cores), medians of ${runs} alternating runs (2 at 2,000 notices); seconds (peak MiB).`,
   '',
-  '| notices | findings | notice-press cold s (MiB) | Eleventy 3 s (MiB) | Hugo s (MiB) | np / Eleventy | np / Hugo | notice-press warm s (MiB) | warm / Hugo | check --no-cache s |',
+  'Cold builds. Peers on the same files as notice-press (a notice file, one file per section and per finding), and on one file per notice (merged):',
+  '',
+  '| notices | findings | notice-press | Eleventy 3 | Hugo | np / Eleventy | np / Hugo | Eleventy merged | Hugo merged | np / Eleventy merged |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 ]
 for (const result of results) {
-  const np = result.cold['notice-press']
-  const eleventy = result.cold.eleventy
-  const hugo = result.cold.hugo
-  lines.push(
-    `| ${result.size} | ${result.findings} | ${format(np.seconds)} (${np.mib.toFixed(0)}) | ${eleventy ? `${format(eleventy.seconds)} (${eleventy.mib.toFixed(0)})` : '–'} | ${hugo ? `${format(hugo.seconds)} (${hugo.mib.toFixed(0)})` : '–'} | ${eleventy ? format(np.seconds / eleventy.seconds) : '–'} | ${hugo ? format(np.seconds / hugo.seconds) : '–'} | ${format(result.warm.seconds)} (${result.warm.mib.toFixed(0)}) | ${hugo ? format(result.warm.seconds / hugo.seconds) : '–'} | ${format(result.check.seconds)} |`
-  )
+  const { 'notice-press': np, eleventy, hugo, 'eleventy-merged': eleventyMerged, 'hugo-merged': hugoMerged } = result.cold
+  lines.push(`| ${result.size} | ${result.findings} | ${cell(np)} | ${cell(eleventy)} | ${cell(hugo)} | ${ratio(np, eleventy)} | ${ratio(np, hugo)} | ${cell(eleventyMerged)} | ${cell(hugoMerged)} | ${ratio(np, eleventyMerged)} |`)
+}
+lines.push('', 'notice-press warm (one finding edited, cache filled) and `check --no-cache`:', '', '| notices | warm | warm / Hugo | warm / Hugo merged | check --no-cache |', '|---:|---:|---:|---:|---:|')
+for (const result of results) {
+  lines.push(`| ${result.size} | ${cell(result.warm)} | ${ratio(result.warm, result.cold.hugo)} | ${ratio(result.warm, result.cold['hugo-merged'])} | ${cell(result.check)} |`)
 }
 console.log(lines.join('\n'))

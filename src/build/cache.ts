@@ -12,8 +12,8 @@ import type { IndexEntry } from '../render/site.js'
 import type { WrittenFile } from '../write/staging.js'
 
 export interface CachedNotice {
-  /** [path in content folder, size, mtime] of each input: when all match, the files are not even read. */
-  stats: Array<[string, number, number]>
+  /** A hash of the path in the content folder, size and mtime of each input: when it matches, the files are not even read. */
+  stats: string
   inputs: string
   /** The notice's diagnostics live in a file of their own (`diagnostics/<id>.json`), read only when shown. */
   validation: { key: string; counts: DiagnosticCounts; entry: IndexEntry; draft: boolean }
@@ -33,12 +33,12 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
 }
 
 export interface CacheData {
-  format: 2
+  format: 3
   program: string
   notices: Record<string, CachedNotice>
 }
 
-const format = 2
+const format = 3
 const cacheFile = 'build-cache.json'
 
 export function hash(...parts: readonly string[]): string {

@@ -16,8 +16,12 @@ type Reply = { job: number; result: NoticeOutcome } | { job: number; error: stri
 
 interface Slot {
   worker: Worker
-  busy: boolean
+  /** Jobs sent and not yet answered. */
+  pending: number
 }
+
+/** Jobs a worker holds at once: the next one is already there when it finishes one. */
+const jobsPerWorker = 2
 
 export class NoticePool {
   private readonly slots: Slot[] = []
@@ -28,9 +32,9 @@ export class NoticePool {
   constructor(size: number, setup: WorkerSetup) {
     for (let index = 0; index < size; index++) {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup })
-      const slot: Slot = { worker, busy: false }
+      const slot: Slot = { worker, pending: 0 }
       worker.on('message', (reply: Reply) => {
-        slot.busy = false
+        slot.pending--
         const waiter = this.waiting.get(reply.job)
         this.waiting.delete(reply.job)
         if ('error' in reply) waiter?.reject(new Error(reply.error))
@@ -56,11 +60,12 @@ export class NoticePool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.busy) continue
-      const next = this.queue.shift()
-      if (!next) return
-      slot.busy = true
-      slot.worker.postMessage(next)
+      while (slot.pending < jobsPerWorker) {
+        const next = this.queue.shift()
+        if (!next) return
+        slot.pending++
+        slot.worker.postMessage(next)
+      }
     }
   }
 

@@ -97,8 +97,10 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const staging = build ? await Staging.open(build.outDir) : undefined
   const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
 
-  const statsOf = (notice: NoticeListing): CachedNotice['stats'] => notice.files.map((file) => [file.ref, file.size, file.mtimeMs])
-  const pending = listing.notices.filter((notice) => !sameStats(previous.notices[notice.id]?.stats, statsOf(notice))).length
+  // Path, size and mtime of every input, as one hash: when it matches, the files are not even read.
+  const statsOf = (notice: NoticeListing): string => hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}`))
+  const statsKeys = new Map(listing.notices.map((notice) => [notice.id, statsOf(notice)]))
+  const pending = listing.notices.filter((notice) => previous.notices[notice.id]?.stats !== statsKeys.get(notice.id)).length
   const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
   const workers = options.workers ?? forced ?? (pending >= workerThreshold ? Math.min(4, Math.max(1, availableParallelism())) : 0)
   const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
@@ -138,11 +140,11 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   try {
     const keyBase = hash(program, siteText ?? '', displayRoot)
     const tasks = listing.notices.map((notice) => async (): Promise<void> => {
-      const stats = statsOf(notice)
+      const stats = statsKeys.get(notice.id) ?? statsOf(notice)
       const cached = previous.notices[notice.id]
       let source: NoticeSource | undefined
       let inputs: string | undefined
-      if (cached && sameStats(cached.stats, stats)) inputs = cached.inputs
+      if (cached && cached.stats === stats) inputs = cached.inputs
       else if (cached && !pool) {
         // Touched but perhaps unchanged (a checkout, a save without edits): compare the content hash.
         const read = readNotice(notice)
@@ -193,7 +195,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       // A notice with a file that could not be read is never cached, so the problem is reported every time.
       if (outcome.readDiagnostics.length > 0) delete next.notices[notice.id]
     })
-    await runLimited(tasks, Math.max(1, workers * 2))
+    await runLimited(tasks, Math.max(1, workers * 4))
 
     // Listing, site.yml and unreadable files report errors outside any notice.
     const outsideCounts = countDiagnostics(outside)
@@ -232,14 +234,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   }
   if (cacheDir) writeCache(cacheDir, next)
   return { diagnostics: sortDiagnostics(diagnostics), counts, notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused }
-}
-
-function sameStats(a: CachedNotice['stats'] | undefined, b: CachedNotice['stats']): boolean {
-  if (!a || a.length !== b.length) return false
-  return a.every((entry, index) => {
-    const other = b[index]
-    return other !== undefined && entry[0] === other[0] && entry[1] === other[1] && entry[2] === other[2]
-  })
 }
 
 /** Keeps last build's outputs of an unchanged notice; undefined when any is missing or changed. */
