@@ -58,8 +58,10 @@ export function splitFrontmatter(file: string, text: string): Frontmatter {
   const bodyLine = countLines(text, bodyOffset)
   const lineShift = countLines(text, yamlOffset) - 1
   const trivial = trivialFrontmatter(split.matter)
-  const yaml = trivial ? { data: trivial, yaml: split.matter, lineCounter, lineShift, diagnostics: [] } : parseYaml(file, split.matter, lineShift)
-  return { ...yaml, present: true, body: split.content, bodyLine, separatorLines: 1 }
+  const body = split.content
+  if (trivial) return { present: true, data: trivial, yaml: split.matter, lineCounter, lineShift, diagnostics: [], body, bodyLine, separatorLines: 1 }
+  const yaml = parseYaml(file, split.matter, lineShift)
+  return { ...yaml, present: true, body, bodyLine, separatorLines: 1 }
 }
 
 function splitWithGrayMatter(text: string): { matter: string; content: string } {

@@ -8,7 +8,7 @@
  * So an edit to one notice costs renames of its own files, not a copy of the whole site.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { assertSafeOutputPath, checkOutputFolder, outputMarker, recoverInterruptedBuild } from './atomic.js'
 import { applyJournal, commitJournal, listFiles, type Journal } from './journal.js'
@@ -34,9 +34,15 @@ export function writeStagedFile(folder: string, file: string, content: string | 
     mkdirSync(parent, { recursive: true })
     madeFolders.add(parent)
   }
-  writeFileSync(destination, content)
-  const info = statSync(destination)
-  return { path: file, size: info.size, mtimeMs: info.mtimeMs }
+  // Size and mtime from the open file: no second lookup of the path.
+  const descriptor = openSync(destination, 'w')
+  try {
+    writeFileSync(descriptor, content)
+    const info = fstatSync(descriptor)
+    return { path: file, size: info.size, mtimeMs: info.mtimeMs }
+  } finally {
+    closeSync(descriptor)
+  }
 }
 
 export class Staging {
