@@ -130,7 +130,9 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
 
 function readPart(file: SourceFile): LoadedPart {
   // A BOM and CRLF or CR line ends are how many Windows editors save: the same notice as plain LF.
-  const text = file.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n')
+  const withoutBom = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text
+  // Scanning for a \r first: most files have none, and a regular-expression replace copies every one.
+  const text = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/gu, '\n') : withoutBom
   const breach = findLimitBreach(text)
   if (breach) return refusedPart(file, breach.line, breach.column, breach.message)
   const frontmatter = splitFrontmatter(file.path, text)
