@@ -94,5 +94,6 @@ export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArr
 export function excerpt(text: string, start: number, end: number, around = 6): string {
   const from = Math.max(0, start - around)
   const to = Math.min(text.length, end + around)
-  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\n/gu, ' ')}${to < text.length ? '…' : ''}`
+  const piece = text.slice(from, to)
+  return `${from > 0 ? '…' : ''}${piece.includes('\n') ? piece.replaceAll('\n', ' ') : piece}${to < text.length ? '…' : ''}`
 }
