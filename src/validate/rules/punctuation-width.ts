@@ -1,5 +1,5 @@
 import { excerpt, isChineseCodePoint, isChineseUnit, proseLines } from '../prose.js'
-import { fixIn, positionIn, type Report, type Rule } from '../rule.js'
+import { fixIn, reportAt, type Report, type Rule } from '../rule.js'
 import { docNumberSpans } from './doc-number.js'
 
 const fullWidth: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' }
@@ -52,30 +52,35 @@ function isTrimmed(code: number): boolean {
 
 /** Offsets of the ASCII marks of a line that stand in Chinese text. */
 export function halfWidthInChinese(text: string): number[] {
-  // Most lines of a proofread notice hold no ASCII mark at all.
-  let firstMark = -1
-  for (let index = 0; index < text.length; index++) {
-    if (isAsciiMark(text.charCodeAt(index))) {
-      firstMark = index
-      break
-    }
-  }
-  if (firstMark === -1) return []
-  const context = new MarkContext(text)
+  let context: MarkContext | undefined
   const found: number[] = []
   // Brackets come in pairs: when either side of a pair is Chinese, both are.
   const stack: number[] = []
   const pairs: number[] = []
-  // From the start: a full-width bracket before the first ASCII mark can pair with it.
+  let asciiMarks = false
+  // One pass: most characters are none of the marks or brackets and cost one or two comparisons.
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code === asciiOpen || code === wideOpen) stack.push(index)
-    else if (code === asciiClose || code === wideClose) {
+    if (code >= 0x80) {
+      if (code === wideOpen) stack.push(index)
+      else if (code === wideClose) {
+        const open = stack.pop()
+        if (open !== undefined) pairs.push(open, index)
+      }
+      continue
+    }
+    if (!isAsciiMark(code)) continue
+    asciiMarks = true
+    if (code === asciiOpen) stack.push(index)
+    else if (code === asciiClose) {
       const open = stack.pop()
       if (open !== undefined) pairs.push(open, index)
-      else if (code === asciiClose && context.isChinese(index)) found.push(index)
-    }
+      else if ((context ??= new MarkContext(text)).isChinese(index)) found.push(index)
+    } else if ((context ??= new MarkContext(text)).isChinese(index)) found.push(index)
   }
+  // Most lines of a proofread notice hold no ASCII mark at all.
+  if (!asciiMarks) return found
+  context ??= new MarkContext(text)
   for (const open of stack) if (text.charCodeAt(open) === asciiOpen && context.isChinese(open)) found.push(open)
   for (let pair = 0; pair < pairs.length; pair += 2) {
     const open = pairs[pair]!
@@ -94,11 +99,6 @@ export function halfWidthInChinese(text: string): number[] {
     if (!chinese) continue
     if (openIsAscii) found.push(open)
     if (closeIsAscii) found.push(close)
-  }
-  for (let index = firstMark; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === asciiOpen || code === asciiClose || !isAsciiMark(code)) continue
-    if (context.isChinese(index)) found.push(index)
   }
   if (found.length === 0) return found
   // The ASCII brackets of a document number `(2021)13号` are the doc-number rule's to report.
@@ -135,8 +135,9 @@ function letterBetween(text: string, start: number, end: number): boolean {
 /**
  * Whether a mark of a line is in Chinese text: when Chinese stands next to it, or when only
  * digits part it from Chinese. The second test reads the stretch of the line around the mark
- * that holds no Chinese; the marks are asked about in a few rising sweeps, so the stretch last
- * read is kept and a line costs one read of each stretch per sweep, however many marks it has.
+ * that holds no Chinese; the marks are asked about in three rising sweeps (marks and unpaired
+ * closing brackets, unpaired opening ones, pairs), so the stretch last read is kept and a line
+ * costs one read of each stretch per sweep, however many marks it has.
  */
 class MarkContext {
   private readonly text: string
@@ -217,12 +218,8 @@ export const punctuationWidth: Rule = {
       for (const offset of halfWidthInChinese(line.text)) {
         const char = line.text[offset] ?? ''
         const replacement = fullWidth[char] ?? char
-        reports.push({
-          ...positionIn(line, offset),
-          message: `中文里用了半角标点“${char}”（${excerpt(line.text, offset, offset + 1)}）：应改为全角“${replacement}”`,
-          text: char,
-          fix: fixIn(line, offset, offset + 1, replacement)
-        })
+        const message = `中文里用了半角标点“${char}”（${excerpt(line.text, offset, offset + 1)}）：应改为全角“${replacement}”`
+        reports.push(reportAt(line, offset, message, char, fixIn(line, offset, offset + 1, replacement)))
       }
     }
     return reports
