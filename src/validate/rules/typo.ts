@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../../model/schema.js'
 import { isHanCodePoint, isHanUnit, proseLines } from '../prose.js'
-import { fixIn, positionIn, type Report, type Rule } from '../rule.js'
+import { fixIn, reportAt, type Report, type Rule } from '../rule.js'
 import { confusions, type Confusion } from './typo-dictionary.js'
 
 /*
@@ -65,7 +65,8 @@ interface DictionaryIndex {
 const indexes = new WeakMap<readonly Confusion[], DictionaryIndex>()
 
 function startHash(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ second) >>> 16
+  // Both code units in one 32-bit word, multiplied so that every bit of it reaches the top 16.
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16
 }
 
 function indexOf(entries: readonly Confusion[]): DictionaryIndex {
@@ -283,7 +284,7 @@ export const typo: Rule = {
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
       for (const finding of findTypos(line.text, entries)) {
-        const report: Report = { ...positionIn(line, finding.offset), message: finding.message, text: finding.text }
+        const report = reportAt(line, finding.offset, finding.message, finding.text)
         if (finding.replacement !== undefined) report.fix = fixIn(line, finding.offset, finding.offset + finding.length, finding.replacement)
         reports.push(report)
       }
