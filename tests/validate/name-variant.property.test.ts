@@ -119,7 +119,8 @@ const notice = fc.array(name, { minLength: 1, maxLength: 3 }).chain((names) => {
     { weight: 1, arbitrary: name }
   )
   const text = fc.array(piece, { maxLength: 14 }).map((parts) => parts.join(''))
-  return fc.record({ texts: fc.array(text, { minLength: 1, maxLength: 10 }), declared: fc.subarray([...names, ...variants], { maxLength: 2 }) })
+  const declarable = [...names, ...variants]
+  return fc.record({ texts: fc.array(text, { minLength: 1, maxLength: 10 }), declared: fc.subarray(declarable, { maxLength: Math.min(2, declarable.length) }) })
 })
 
 describe('name-variant', () => {

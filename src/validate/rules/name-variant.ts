@@ -1,5 +1,5 @@
 import { isHanCodePoint, isHanUnit, proseLines, type ProseLine } from '../prose.js'
-import { positionIn, type Report, type Rule } from '../rule.js'
+import { reportAt, type Report, type Rule } from '../rule.js'
 
 /** Last characters of the names of bodies: 区 局 委 办 会 … 中心 公司 社 校 (a table by char code: every character of a notice is looked up). */
 const bodySuffixes = new Uint8Array(0x10000)
@@ -168,6 +168,37 @@ function countIn(texts: readonly string[], needle: string): number {
   return count
 }
 
+/**
+ * Which pairs of neighbouring code units a text has (by a hash, so a pair may seem present that
+ * is not, never the other way round). A needle with a pair the text lacks does not occur in it:
+ * nearly every swapped name has such a pair (its two swapped characters in the new order), so
+ * most variants are known to be unused without looking for them.
+ */
+class PairsIn {
+  private readonly seen = new Uint8Array(0x10000)
+
+  constructor(texts: readonly string[]) {
+    for (const text of texts) {
+      let previous = text.charCodeAt(0)
+      for (let index = 1; index < text.length; index++) {
+        const code = text.charCodeAt(index)
+        this.seen[pairHash(previous, code)] = 1
+        previous = code
+      }
+    }
+  }
+
+  mayContain(needle: string): boolean {
+    for (let index = 1; index < needle.length; index++) if (this.seen[pairHash(needle.charCodeAt(index - 1), needle.charCodeAt(index))] === 0) return false
+    return true
+  }
+}
+
+function pairHash(first: number, second: number): number {
+  // Both code units in one 32-bit word, multiplied so that every bit of it reaches the top 16.
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16
+}
+
 /** A needle, or an ending shared by needles, in a `VariantCounter`. */
 class EndingNode {
   /** A needle starts here (the trie is read backwards). */
@@ -233,6 +264,20 @@ class VariantCounter {
   }
 }
 
+/** The names by length, longest first, and in their first-use order within a length (a stable sort). */
+function longestFirst(names: ReadonlyMap<string, number>): Array<[string, number]> {
+  const byLength: Array<Array<[string, number]>> = []
+  for (const entry of names) {
+    const length = entry[0].length
+    const list = byLength[length]
+    if (list) list.push(entry)
+    else byLength[length] = [entry]
+  }
+  const result: Array<[string, number]> = []
+  for (let length = byLength.length - 1; length >= 0; length--) for (const entry of byLength[length] ?? []) result.push(entry)
+  return result
+}
+
 export const nameVariant: Rule = {
   id: 'name-variant',
   severity: 'warning',
@@ -249,7 +294,7 @@ export const nameVariant: Rule = {
     const known = new Map<string, KnownName>()
     for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true, variants: swaps(name) })
     // A window of a longer name used as often (业集聚区 in 产业集聚区) adds nothing the longer name does not.
-    const frequent = [...frequentNames(texts)].sort((a, b) => b[0].length - a[0].length)
+    const frequent = longestFirst(frequentNames(texts))
     // By number of uses, the pieces of the names kept so far that could be names themselves
     // (4 or more code units, ending in a body suffix): a name is in a longer kept name used as
     // often when it is one of that count's pieces.
@@ -266,17 +311,19 @@ export const nameVariant: Rule = {
     }
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
+    // Only the variants that may occur are counted; the others are used 0 times.
+    const pairs = new PairsIn(texts)
     const counter = new VariantCounter()
-    const counted = new Map<KnownName, EndingNode[]>()
-    for (const name of known.values()) counted.set(name, name.variants.map((variant) => counter.add(variant)))
+    const counted = new Map<KnownName, Array<EndingNode | undefined>>()
+    for (const name of known.values()) counted.set(name, name.variants.map((variant) => (pairs.mayContain(variant) ? counter.add(variant) : undefined)))
     counter.count(texts)
     for (const name of known.values()) {
-      const nodes = counted.get(name) ?? []
+      const nodes = counted.get(name)
       for (const [index, variant] of name.variants.entries()) {
+        const uses = nodes?.[index]?.uses ?? 0
+        if (uses === 0) continue
         const other = known.get(variant)
         if (other?.declared) continue
-        const uses = nodes[index]?.uses ?? 0
-        if (uses === 0) continue
         if (!name.declared && uses * minUses > name.uses) continue
         for (const entry of lines) {
           for (let at = entry.line.text.indexOf(variant); at !== -1; at = entry.line.text.indexOf(variant, at + 1)) found.push({ entry, offset: at, variant, name })
@@ -297,7 +344,7 @@ export const nameVariant: Rule = {
     const reports: Report[] = []
     for (const { entry, offset, variant, name } of chosen) {
       const why = name.declared ? `声明的名称“${name.name}”` : `全文其他 ${name.uses} 处的写法“${name.name}”`
-      reports.push({ ...positionIn(entry.line, offset), message: `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, text: variant })
+      reports.push(reportAt(entry.line, offset, `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, variant))
     }
     return reports
   }
