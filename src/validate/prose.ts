@@ -31,6 +31,55 @@ export function isChinese(char: string | undefined): boolean {
   return char !== undefined && chinese.test(char)
 }
 
+/*
+ * The same two classes on UTF-16 code units, for scanners that walk a line by `charCodeAt`
+ * instead of running a Unicode-property regex per character. Each code unit is classified by
+ * the patterns above the first time it is seen and remembered, so the answers are the
+ * patterns' own (whatever Unicode version the runtime has) at the cost of an array read.
+ */
+const classified = 1
+const hanBit = 2
+const chineseBit = 4
+const unitClasses = new Uint8Array(0x10000)
+
+function unitClass(code: number): number {
+  let bits = unitClasses[code] ?? 0
+  if (bits === 0) {
+    const char = String.fromCharCode(code)
+    bits = classified | (han.test(char) ? hanBit : 0) | (chinese.test(char) ? chineseBit : 0)
+    unitClasses[code] = bits
+  }
+  return bits
+}
+
+/** `han` on one code unit; a surrogate half alone is never Han. `code` must be a char code (0 … 0xFFFF). */
+export function isHanUnit(code: number): boolean {
+  return (unitClass(code) & hanBit) !== 0
+}
+
+/** `isChinese` on one code unit (what `isChinese(text[index])` answers). */
+export function isChineseUnit(code: number): boolean {
+  return (unitClass(code) & chineseBit) !== 0
+}
+
+const astralHan = new Map<number, boolean>()
+
+/** `han` on a whole code point, including the CJK extensions beyond the BMP (𠀀 U+20000 …). */
+export function isHanCodePoint(codePoint: number): boolean {
+  if (codePoint < 0x10000) return isHanUnit(codePoint)
+  let answer = astralHan.get(codePoint)
+  if (answer === undefined) {
+    answer = han.test(String.fromCodePoint(codePoint))
+    astralHan.set(codePoint, answer)
+  }
+  return answer
+}
+
+/** `isChinese` on a whole code point. Outside the BMP only Han characters are Chinese. */
+export function isChineseCodePoint(codePoint: number): boolean {
+  return codePoint < 0x10000 ? isChineseUnit(codePoint) : isHanCodePoint(codePoint)
+}
+
 /** Every match of a global pattern in a text, with its index. */
 export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`)
@@ -45,5 +94,6 @@ export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArr
 export function excerpt(text: string, start: number, end: number, around = 6): string {
   const from = Math.max(0, start - around)
   const to = Math.min(text.length, end + around)
-  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\n/gu, ' ')}${to < text.length ? '…' : ''}`
+  const piece = text.slice(from, to)
+  return `${from > 0 ? '…' : ''}${piece.includes('\n') ? piece.replaceAll('\n', ' ') : piece}${to < text.length ? '…' : ''}`
 }

@@ -29,13 +29,39 @@ export interface Rule {
   check(notice: LoadedNotice, context: RuleContext): Report[]
 }
 
-/** Position of character `offset` of a document line, following escapes and line breaks. */
+/**
+ * Position of character `offset` of a document line, following escapes and line breaks. Every
+ * report asks for one or more, so the line breaks before `offset` are counted in place.
+ */
 export function positionIn(line: DocLine, offset: number): { file: string; line: number; column: number } {
-  const before = line.text.slice(0, offset)
-  const breaks = before.split('\n')
-  if (breaks.length > 1) return { file: line.file, line: line.line + breaks.length - 1, column: (breaks[breaks.length - 1]?.length ?? 0) + 1 }
+  const text = line.text
+  const end = sliceEnd(text.length, offset)
+  let breaks = 0
+  let lastBreak = -1
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
+    breaks++
+    lastBreak = at
+  }
+  if (breaks > 0) return { file: line.file, line: line.line + breaks, column: end - lastBreak }
   const column = line.columns?.[offset] ?? line.column + offset
   return { file: line.file, line: line.line, column }
+}
+
+/** Where `text.slice(0, offset)` ends, for any number `offset` (negative counts from the end). */
+function sliceEnd(length: number, offset: number): number {
+  const integer = Number.isNaN(offset) ? 0 : Math.trunc(offset)
+  return integer < 0 ? Math.max(length + integer, 0) : Math.min(integer, length)
+}
+
+/**
+ * A report about `text` at character `offset` of a line, with the fields in the order reports
+ * have always had. Built field by field: spreading the position into each report cost more than
+ * finding what is reported.
+ */
+export function reportAt(line: DocLine, offset: number, message: string, text: string, fix?: Fix): Report {
+  const position = positionIn(line, offset)
+  if (fix) return { file: position.file, line: position.line, column: position.column, message, text, fix }
+  return { file: position.file, line: position.line, column: position.column, message, text }
 }
 
 /**

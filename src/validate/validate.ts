@@ -18,7 +18,9 @@ export function validateNotice(notice: LoadedNotice, site: SiteConfig, rules: re
     for (const report of rule.check(notice, { site })) {
       const ignored = ignores.get(report.file)?.some((entry) => entry.rule === rule.id && (entry.text === undefined || entry.text === report.text))
       if (ignored) continue
-      diagnostics.push({ file: report.file, line: report.line, column: report.column, severity: level, rule: rule.id, message: report.message, ...(report.fix ? { fix: report.fix } : {}) })
+      const diagnostic: Diagnostic = { file: report.file, line: report.line, column: report.column, severity: level, rule: rule.id, message: report.message }
+      if (report.fix) diagnostic.fix = report.fix
+      diagnostics.push(diagnostic)
     }
   }
   return sortDiagnostics(diagnostics)

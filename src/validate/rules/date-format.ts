@@ -1,5 +1,5 @@
 import { matches, proseLines } from '../prose.js'
-import { positionIn, type Report, type Rule } from '../rule.js'
+import { reportAt, type Report, type Rule } from '../rule.js'
 
 const lostBoth = /(?<![\d.])((?:19|20)\d{2})(\d{1,2})(\d{1,2})日/gu
 const lostMonth = /(?<![\d.])((?:19|20)\d{2})年(\d{3,4})日/gu
@@ -21,7 +21,7 @@ export const dateFormat: Rule = {
     for (const { line } of proseLines(notice)) {
       const text = line.text
       const report = (offset: number, written: string, message: string): void => {
-        reports.push({ ...positionIn(line, offset), message, text: written })
+        reports.push(reportAt(line, offset, message, written))
       }
       for (const match of matches(lostBoth, text)) {
         report(match.index, match[0], `日期“${match[0]}”缺少“年”“月”：请写成“${match[1]}年…月…日”`)

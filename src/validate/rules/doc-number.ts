@@ -1,5 +1,5 @@
 import { han, matches, proseLines } from '../prose.js'
-import { fixIn, positionIn, type Report, type Rule } from '../rule.js'
+import { fixIn, reportAt, type Report, type Rule } from '../rule.js'
 
 /** `代字〔2021〕13号` and the forms it is mistyped in: other brackets, 第, leading zeros, no 号. */
 const candidate = /([〔［[（(【〈])((?:19|20)\d{2})([〕］\]）)】〉])(第?)(\d{1,5})(号?)/gu
@@ -61,11 +61,7 @@ export const docNumber: Rule = {
     for (const { line } of proseLines(notice)) {
       for (const span of docNumberSpans(line.text)) {
         if (span.problems.length === 0) continue
-        const report: Report = {
-          ...positionIn(line, span.start),
-          message: `发文字号“${span.written}”不规范：${span.problems.join('；')}。应写作“${span.canonical}”`,
-          text: span.written
-        }
+        const report = reportAt(line, span.start, `发文字号“${span.written}”不规范：${span.problems.join('；')}。应写作“${span.canonical}”`, span.written)
         if (span.fixable) report.fix = fixIn(line, span.start, span.end, span.canonical)
         reports.push(report)
       }

@@ -1,48 +1,165 @@
-import { proseLines, type ProseLine } from '../prose.js'
-import { positionIn, type Report, type Rule } from '../rule.js'
+import { isHanCodePoint, isHanUnit, proseLines, type ProseLine } from '../prose.js'
+import { reportAt, type Report, type Rule } from '../rule.js'
 
-/** Last characters of the names of bodies: 区 局 委 办 会 … 中心 公司 社 校. */
-const bodySuffix = /[区局委办会院厅组部所站队司心社校]/u
-const hanRun = /^\p{Script=Han}+$/u
+/** Last characters of the names of bodies: 区 局 委 办 会 … 中心 公司 社 校 (a table by char code: every character of a notice is looked up). */
+const bodySuffixes = new Uint8Array(0x10000)
+for (const char of '区局委办会院厅组部所站队司心社校') bodySuffixes[char.charCodeAt(0)] = 1
 /** A name used this often is the notice's own spelling of it. */
 const minUses = 3
-const nameLengths = [4, 5, 6, 7, 8]
+/** Lengths of the names counted, in UTF-16 code units. */
+const shortestName = 4
+const longestName = 8
 
 interface KnownName {
   name: string
   uses: number
   declared: boolean
+  /** `swaps(name)`, computed once. */
+  variants: string[]
 }
 
-/** Names of bodies the text uses at least `minUses` times, with their counts. */
-export function frequentNames(texts: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const text of texts) {
-    for (let end = 1; end <= text.length; end++) {
-      if (!bodySuffix.test(text[end - 1] ?? '')) continue
-      for (const length of nameLengths) {
-        if (end - length < 0) break
-        const name = text.slice(end - length, end)
-        if (!hanRun.test(name)) break
-        counts.set(name, (counts.get(name) ?? 0) + 1)
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/**
+ * Whether code unit `index` belongs to a Han character: a Han code unit, or either half of a
+ * surrogate pair that encodes one (𠀀). A lone surrogate half is not Han.
+ */
+function isHanAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (isHighSurrogate(code)) {
+    const low = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
+    return isLowSurrogate(low) && isHanCodePoint((code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000)
+  }
+  if (isLowSurrogate(code)) {
+    const high = index > 0 ? text.charCodeAt(index - 1) : 0
+    return isHighSurrogate(high) && isHanCodePoint((high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000)
+  }
+  return isHanUnit(code)
+}
+
+/**
+ * Counts of pieces of text, keyed by their code units without slicing them: an open-addressing
+ * table on a hash of the piece, each slot compared in place with the text. A piece becomes a
+ * string only the first time it is met. Pieces are kept in the order they were first met.
+ */
+class PieceCounts {
+  readonly pieces: string[] = []
+  readonly uses: number[] = []
+  private readonly hashes: number[] = []
+  /** Index + 1 into `pieces`; 0 is a free slot. Never more than half full. */
+  private slots = new Int32Array(1024)
+
+  add(text: string, start: number, end: number, hash: number): void {
+    const mask = this.slots.length - 1
+    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] ?? 0
+      if (entry === 0) {
+        this.pieces.push(text.slice(start, end))
+        this.uses.push(1)
+        this.hashes.push(hash)
+        this.slots[slot] = this.pieces.length
+        if (this.pieces.length * 2 > this.slots.length) this.grow()
+        return
+      }
+      const piece = this.pieces[entry - 1] ?? ''
+      if (this.hashes[entry - 1] === hash && piece.length === end - start && sameUnits(piece, text, start)) {
+        this.uses[entry - 1]!++
+        return
       }
     }
   }
-  for (const [name, uses] of counts) if (uses < minUses) counts.delete(name)
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2)
+    const mask = this.slots.length - 1
+    this.hashes.forEach((hash, index) => {
+      let slot = spread(hash) & mask
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask
+      this.slots[slot] = index + 1
+    })
+  }
+}
+
+/** `text.startsWith(piece, start)` for a short piece, without the call. */
+function sameUnits(piece: string, text: string, start: number): boolean {
+  for (let index = 0; index < piece.length; index++) if (piece.charCodeAt(index) !== text.charCodeAt(start + index)) return false
+  return true
+}
+
+/** One more code unit into a hash of a piece (kept a small integer). */
+function mix(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) & 0x3fffffff
+}
+
+/** The hash with its bits mixed into the low ones, which pick the slot. */
+function spread(hash: number): number {
+  const mixed = Math.imul(hash, 0x9e3779b1)
+  return mixed ^ (mixed >>> 16)
+}
+
+/**
+ * Names of bodies the text uses at least `minUses` times, with their counts, in the order of
+ * their first use: every run of 4 to 8 code units of Han characters that ends in a body suffix.
+ */
+export function frequentNames(texts: readonly string[]): Map<string, number> {
+  const tally = new PieceCounts()
+  for (const text of texts) {
+    for (let end = shortestName; end <= text.length; end++) {
+      if (bodySuffixes[text.charCodeAt(end - 1)] !== 1) continue
+      // [hanFrom, end) is known to be Han; longer names only add characters in front.
+      let hanFrom = end
+      // The names ending here share their last characters: the hash grows from the end.
+      let hash = 0
+      for (let at = end - 1; at > end - shortestName; at--) hash = mix(hash, text.charCodeAt(at))
+      for (let length = shortestName; length <= longestName && length <= end; length++) {
+        const start = end - length
+        while (hanFrom > start && isHanAt(text, hanFrom - 1)) hanFrom--
+        // A name never starts in the middle of a surrogate pair.
+        if (hanFrom > start || (isLowSurrogate(text.charCodeAt(start)) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1)))) break
+        hash = mix(hash, text.charCodeAt(start))
+        tally.add(text, start, end, hash)
+      }
+    }
+  }
+  const counts = new Map<string, number>()
+  tally.pieces.forEach((name, index) => {
+    const uses = tally.uses[index] ?? 0
+    if (uses >= minUses) counts.set(name, uses)
+  })
   return counts
+}
+
+function hasSurrogate(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if ((text.charCodeAt(index) & 0xf800) === 0xd800) return true
+  return false
 }
 
 /** The name with two neighbouring characters swapped: 产业集聚区 → 产业聚集区 … */
 export function swaps(name: string): string[] {
+  const result: string[] = []
+  const add = (variant: string): void => {
+    if (!result.includes(variant)) result.push(variant)
+  }
+  if (!hasSurrogate(name)) {
+    // Every character is one code unit: swap code units.
+    for (let index = 0; index + 1 < name.length; index++) {
+      if (name[index] === name[index + 1]) continue
+      add(name.slice(0, index) + name[index + 1] + name[index] + name.slice(index + 2))
+    }
+    return result
+  }
   const chars = [...name]
-  const result = new Set<string>()
   for (let index = 0; index + 1 < chars.length; index++) {
     if (chars[index] === chars[index + 1]) continue
-    const copy = [...chars]
-    ;[copy[index], copy[index + 1]] = [copy[index + 1] ?? '', copy[index] ?? '']
-    result.add(copy.join(''))
+    add([...chars.slice(0, index), chars[index + 1], chars[index], ...chars.slice(index + 2)].join(''))
   }
-  return [...result]
+  return result
 }
 
 function countIn(texts: readonly string[], needle: string): number {
@@ -52,29 +169,113 @@ function countIn(texts: readonly string[], needle: string): number {
 }
 
 /**
- * How often each of `needles` occurs in the texts, in one pass: only positions ending in a last
- * character of some needle are looked at, so the rule stays linear in the length of the notice.
+ * Which pairs of neighbouring code units a text has (by a hash, so a pair may seem present that
+ * is not, never the other way round). A needle with a pair the text lacks does not occur in it:
+ * nearly every swapped name has such a pair (its two swapped characters in the new order), so
+ * most variants are known to be unused without looking for them.
  */
-function countAll(texts: readonly string[], needles: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>()
-  const lastChars = new Set<string>()
-  const lengths = new Set<number>()
-  for (const needle of needles) {
-    lastChars.add(needle[needle.length - 1] ?? '')
-    lengths.add(needle.length)
-  }
-  const sortedLengths = [...lengths].sort((a, b) => a - b)
-  for (const text of texts) {
-    for (let end = 1; end <= text.length; end++) {
-      if (!lastChars.has(text[end - 1] ?? '')) continue
-      for (const length of sortedLengths) {
-        if (length > end) break
-        const piece = text.slice(end - length, end)
-        if (needles.has(piece)) counts.set(piece, (counts.get(piece) ?? 0) + 1)
+class PairsIn {
+  private readonly seen = new Uint8Array(0x10000)
+
+  constructor(texts: readonly string[]) {
+    for (const text of texts) {
+      let previous = text.charCodeAt(0)
+      for (let index = 1; index < text.length; index++) {
+        const code = text.charCodeAt(index)
+        this.seen[pairHash(previous, code)] = 1
+        previous = code
       }
     }
   }
-  return counts
+
+  mayContain(needle: string): boolean {
+    for (let index = 1; index < needle.length; index++) if (this.seen[pairHash(needle.charCodeAt(index - 1), needle.charCodeAt(index))] === 0) return false
+    return true
+  }
+}
+
+function pairHash(first: number, second: number): number {
+  // Both code units in one 32-bit word, multiplied so that every bit of it reaches the top 16.
+  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16
+}
+
+/** A needle, or an ending shared by needles, in a `VariantCounter`. */
+class EndingNode {
+  /** A needle starts here (the trie is read backwards). */
+  isNeedle = false
+  uses = 0
+  firstChild: EndingNode | undefined
+  sibling: EndingNode | undefined
+  constructor(readonly code: number) {}
+
+  child(code: number): EndingNode | undefined {
+    for (let node = this.firstChild; node !== undefined; node = node.sibling) if (node.code === code) return node
+    return undefined
+  }
+}
+
+/**
+ * How often each of a set of needles occurs in the texts (overlapping uses counted), in one pass:
+ * the needles form a trie read backwards from their last code unit, so at each position of the
+ * text only the needles ending there are followed back, one code unit at a time, and needles
+ * ending alike (the swaps of one name mostly do) share those comparisons. Most positions end no
+ * needle and cost one table read. Linear in the length of the notice.
+ */
+class VariantCounter {
+  private readonly byLastUnit = new Map<number, EndingNode>()
+  private readonly endsNeedle = new Uint8Array(0x10000)
+  private readonly nowhere = new EndingNode(-1)
+
+  /** Registers a non-empty needle; adding it again returns the same node. Its `uses` are set by `count`. */
+  add(needle: string): EndingNode {
+    let node: EndingNode | undefined
+    for (let index = needle.length - 1; index >= 0; index--) {
+      const code = needle.charCodeAt(index)
+      let next = node ? node.child(code) : this.byLastUnit.get(code)
+      if (!next) {
+        next = new EndingNode(code)
+        if (node) {
+          next.sibling = node.firstChild
+          node.firstChild = next
+        } else {
+          this.byLastUnit.set(code, next)
+          this.endsNeedle[code] = 1
+        }
+      }
+      node = next
+    }
+    if (!node) return this.nowhere
+    node.isNeedle = true
+    return node
+  }
+
+  count(texts: readonly string[]): void {
+    for (const text of texts) {
+      for (let end = 1; end <= text.length; end++) {
+        const last = text.charCodeAt(end - 1)
+        if (this.endsNeedle[last] === 0) continue
+        let node = this.byLastUnit.get(last)
+        for (let at = end - 2; node !== undefined; at--) {
+          if (node.isNeedle) node.uses++
+          node = at >= 0 ? node.child(text.charCodeAt(at)) : undefined
+        }
+      }
+    }
+  }
+}
+
+/** The names by length, longest first, and in their first-use order within a length (a stable sort). */
+function longestFirst(names: ReadonlyMap<string, number>): Array<[string, number]> {
+  const byLength: Array<Array<[string, number]>> = []
+  for (const entry of names) {
+    const length = entry[0].length
+    const list = byLength[length]
+    if (list) list.push(entry)
+    else byLength[length] = [entry]
+  }
+  const result: Array<[string, number]> = []
+  for (let length = byLength.length - 1; length >= 0; length--) for (const entry of byLength[length] ?? []) result.push(entry)
+  return result
 }
 
 export const nameVariant: Rule = {
@@ -91,27 +292,38 @@ export const nameVariant: Rule = {
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
     const known = new Map<string, KnownName>()
-    for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true })
+    for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true, variants: swaps(name) })
     // A window of a longer name used as often (业集聚区 in 产业集聚区) adds nothing the longer name does not.
-    const frequent = [...frequentNames(texts)].sort((a, b) => b[0].length - a[0].length)
-    const kept: Array<[string, number]> = []
+    const frequent = longestFirst(frequentNames(texts))
+    // By number of uses, the pieces of the names kept so far that could be names themselves
+    // (4 or more code units, ending in a body suffix): a name is in a longer kept name used as
+    // often when it is one of that count's pieces.
+    const keptPieces = new Map<number, Set<string>>()
     for (const [name, uses] of frequent) {
-      if (kept.some(([longer, longerUses]) => longerUses === uses && longer.includes(name))) continue
-      kept.push([name, uses])
+      let pieces = keptPieces.get(uses)
+      if (pieces?.has(name)) continue
+      if (!pieces) keptPieces.set(uses, (pieces = new Set()))
+      for (let end = shortestName; end <= name.length; end++) {
+        if (bodySuffixes[name.charCodeAt(end - 1)] !== 1) continue
+        for (let start = 0; start + shortestName <= end; start++) pieces.add(name.slice(start, end))
+      }
+      if (!known.has(name)) known.set(name, { name, uses, declared: false, variants: swaps(name) })
     }
-    for (const [name, uses] of kept) if (!known.has(name)) known.set(name, { name, uses, declared: false })
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
-    const variants = new Set<string>()
-    for (const name of known.values()) for (const variant of swaps(name.name)) variants.add(variant)
-    const variantUses = countAll(texts, variants)
-    const usesOf = (variant: string): number => variantUses.get(variant) ?? 0
+    // Only the variants that may occur are counted; the others are used 0 times.
+    const pairs = new PairsIn(texts)
+    const counter = new VariantCounter()
+    const counted = new Map<KnownName, Array<EndingNode | undefined>>()
+    for (const name of known.values()) counted.set(name, name.variants.map((variant) => (pairs.mayContain(variant) ? counter.add(variant) : undefined)))
+    counter.count(texts)
     for (const name of known.values()) {
-      for (const variant of swaps(name.name)) {
+      const nodes = counted.get(name)
+      for (const [index, variant] of name.variants.entries()) {
+        const uses = nodes?.[index]?.uses ?? 0
+        if (uses === 0) continue
         const other = known.get(variant)
         if (other?.declared) continue
-        const uses = usesOf(variant)
-        if (uses === 0) continue
         if (!name.declared && uses * minUses > name.uses) continue
         for (const entry of lines) {
           for (let at = entry.line.text.indexOf(variant); at !== -1; at = entry.line.text.indexOf(variant, at + 1)) found.push({ entry, offset: at, variant, name })
@@ -132,7 +344,7 @@ export const nameVariant: Rule = {
     const reports: Report[] = []
     for (const { entry, offset, variant, name } of chosen) {
       const why = name.declared ? `声明的名称“${name.name}”` : `全文其他 ${name.uses} 处的写法“${name.name}”`
-      reports.push({ ...positionIn(entry.line, offset), message: `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, text: variant })
+      reports.push(reportAt(entry.line, offset, `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, variant))
     }
     return reports
   }

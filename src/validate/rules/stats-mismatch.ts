@@ -1,7 +1,7 @@
 import type { StatsSentence } from '../../structure/classify.js'
 import type { DocLine } from '../../structure/types.js'
 import { matches, proseLines } from '../prose.js'
-import { positionIn, type Report, type Rule } from '../rule.js'
+import { positionIn, reportAt, type Report, type Rule } from '../rule.js'
 
 const units = '家|个|项|名|人|起|件|条|套|户|栋|宗|笔|所|处'
 const counted = new RegExp(`(?<![\\d.])(\\d+)(${units})`, 'gu')
@@ -101,11 +101,8 @@ export const statsMismatch: Rule = {
       if (role.kind === 'stats') reports.push(...checkStatsLine(line, role.stats, actual))
       for (const found of partsExceedingWhole(line.text)) {
         const sum = found.parts.reduce((a, b) => a + b, 0)
-        reports.push({
-          ...positionIn(line, found.offset),
-          message: `数字对不上：总数是 ${found.total}${found.unit}，其中各项 ${found.parts.map((part) => `${part}${found.unit}`).join(' + ')} = ${sum}${found.unit}，超过了总数：请核对`,
-          text: `${found.total}${found.unit}`
-        })
+        const message = `数字对不上：总数是 ${found.total}${found.unit}，其中各项 ${found.parts.map((part) => `${part}${found.unit}`).join(' + ')} = ${sum}${found.unit}，超过了总数：请核对`
+        reports.push(reportAt(line, found.offset, message, `${found.total}${found.unit}`))
       }
     }
     return reports

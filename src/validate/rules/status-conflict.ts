@@ -1,5 +1,5 @@
 import { matches } from '../prose.js'
-import { positionIn, type Report, type Rule } from '../rule.js'
+import { reportAt, type Report, type Rule } from '../rule.js'
 
 /**
  * Words that say the work is still ahead. `待` only with what it waits for (`待资金到位后`,
@@ -28,11 +28,8 @@ export const statusConflict: Rule = {
           if (index === label.line && parsed.status && label.text.startsWith(parsed.status.clause)) from += parsed.status.clause.length
           for (const match of matches(futureWork, line.text.slice(from))) {
             const offset = from + match.index
-            reports.push({
-              ...positionIn(line, offset),
-              message: `这个问题标为“${record.statusText || '已完成'}”，但整改情况里写着“${match[0]}”，说明还有工作没做完：请核对整改状态，或改写这句话`,
-              text: match[0]
-            })
+            const message = `这个问题标为“${record.statusText || '已完成'}”，但整改情况里写着“${match[0]}”，说明还有工作没做完：请核对整改状态，或改写这句话`
+            reports.push(reportAt(line, offset, message, match[0]))
             return
           }
         }
