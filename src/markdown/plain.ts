@@ -3,11 +3,13 @@
  * which remark's full tokenizer does work that cannot change the result. A body whose every line is
  * provably plain (nothing Markdown or GFM could read as syntax) is split here into the same mdast
  * the real parser builds. A line that can hold only inline syntax (an e-mail address, a link
- * literal, an escape, emphasis) has its paragraph alone parsed by the real parser, since nothing
- * in it can reach past the blank lines around it; anything else sends the whole body to the real
- * parser. A property test holds the results equal.
+ * literal, an escape, emphasis) has its paragraph built here when it is plain e-mail addresses
+ * (email.ts), or else parsed alone by the real parser, since nothing in it can reach past the
+ * blank lines around it; anything else sends the whole body to the real parser. Property tests
+ * hold the results equal.
  */
 import type { Html, Paragraph, Root } from 'mdast'
+import { emailParagraph } from './email.js'
 
 // ASCII characters that start or take part in Markdown/GFM syntax, control characters, and
 // the substrings that begin GFM autolink literals. `#` is syntax only at the start of a line,
@@ -40,7 +42,8 @@ export function isInlineOnlyLine(line: string): boolean {
 
 /**
  * The mdast of a plain body, or undefined when a line needs the whole body parsed by the real
- * parser. With `parseParagraph`, a paragraph with inline syntax is parsed on its own.
+ * parser. With `parseParagraph`, a paragraph with inline syntax other than plain e-mail
+ * addresses is parsed on its own; without it, such a paragraph makes the result undefined.
  */
 export function parsePlainBody(source: string, parseParagraph?: ParagraphParser): Root | undefined {
   const lines = source.split('\n')
@@ -51,11 +54,12 @@ export function parsePlainBody(source: string, parseParagraph?: ParagraphParser)
   const close = (endLine: number, endOffset: number): void => {
     if (!paragraph) return
     const value = paragraph.lines.join('\n')
-    if (paragraph.inline && parseParagraph) {
-      const parsed = parseParagraph(value).children
+    if (paragraph.inline) {
+      const built = emailParagraph(value, paragraph.startLine, paragraph.startOffset)
+      const parsed = built ? [built] : parseParagraph ? parseParagraph(value).children : []
       const only = parsed[0]
       if (parsed.length !== 1 || only?.type !== 'paragraph') refused = true
-      else children.push(shiftPositions(only, paragraph.startLine - 1, paragraph.startOffset))
+      else children.push(built ?? shiftPositions(only, paragraph.startLine - 1, paragraph.startOffset))
       paragraph = undefined
       return
     }
@@ -81,7 +85,7 @@ export function parsePlainBody(source: string, parseParagraph?: ParagraphParser)
     } else {
       let inline = false
       if (!isPlainLine(line)) {
-        if (!parseParagraph || !isInlineOnlyLine(line)) return undefined
+        if (!isInlineOnlyLine(line)) return undefined
         inline = true
       }
       if (paragraph) {

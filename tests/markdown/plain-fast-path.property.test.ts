@@ -58,6 +58,37 @@ describe('the plain-text fast path', () => {
     for (const line of ['[1]: http://a', '* 列表', '___', '> 引用', '`代码`', '~~删除~~', '|表格|', '<b>粗</b>', '1. 列表', '# 标题']) expect(isInlineOnlyLine(line), line).toBe(false)
   })
 
+  it('builds e-mail links exactly as remark does, wherever it builds them itself', () => {
+    const local = fc.oneof(
+      fc.constantFrom('ycxcyjjqgwh', 'a', 'B2.x', 'a+b', 'x-1'),
+      fc.array(fc.constantFrom('a', 'B2', '9', '.', '-', '+', '_'), { maxLength: 3 }).map((parts) => parts.join(''))
+    )
+    const domain = fc.oneof(
+      fc.constantFrom('126.com', 'yc.gov.cn', 'x-y.cn', 'a.b'),
+      fc.array(fc.constantFrom('126', 'com', 'cn', 'x-y', '-', '_', '9', ''), { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'))
+    )
+    const address = fc.tuple(local, domain, fc.constantFrom('', '', '', '.', '-', '_', '@', 'a')).map(([name, host, tail]) => `${name}@${host}${tail}`)
+    const around = fc.oneof(
+      { arbitrary: fc.constantFrom('电子邮箱：', '邮箱', '。', '，', '（', '）', ''), weight: 4 },
+      { arbitrary: fc.constantFrom(' ', '\u00a0', '　', 'a', '.', '/', ':', '(', ')', ',', ';', '!', '?', '#', '"', "'", '='), weight: 2 }
+    )
+    const emailLine = fc.tuple(around, address, around, fc.option(fc.tuple(address, around))).map(([a, b, c, d]) => a + b + c + (d ? d.join('') : ''))
+    const emailBody = fc.tuple(fc.array(emailLine, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n\n', '\n')).map(([lines, gap]) => lines.join(gap))
+    let built = 0
+    fc.assert(
+      fc.property(emailBody, (source) => {
+        const fast = parsePlainBody(source)
+        if (!fast) return
+        if (fast.children.some((node) => node.type === 'paragraph' && node.children.some((child) => child.type === 'link'))) built++
+        expect(fast.children).toEqual(parseMarkdown(source).children)
+      }),
+      { numRuns: 12000 }
+    )
+    expect(built).toBeGreaterThan(80)
+    const closing = parsePlainBody('联系电话：0379-68359030，电子邮箱：ycxcyjjqgwh@126.com。')?.children[0]
+    expect(closing?.type === 'paragraph' && closing.children.map((child) => child.type)).toEqual(['text', 'link', 'text'])
+  })
+
   it('accepts ordinary notice prose and refuses lines with Markdown syntax', () => {
     expect(isPlainLine('整改情况:已完成,长期坚持。出台伊产工文〔2021〕13号文件(试行)。')).toBe(true)
     for (const line of ['**重点**', '1. 列表', '- 列表', '# 标题', '> 引用', 'a@b.cn', 'www.example.cn', '<b>', '&amp;', '  缩进', '结尾空格 ']) {
