@@ -55,7 +55,7 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
   const display = (absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || '.'
   // Refs are names read from the folder (never `.` or `..`), so joining strings gives what path.join would.
   const shownRoot = display(root)
-  const absoluteOf = (ref: string): string => root + path.sep + ref.split('/').join(path.sep)
+  const absoluteOf = (ref: string): string => root + path.sep + (path.sep === '/' ? ref : ref.split('/').join(path.sep))
   const shownOf = (ref: string): string => (shownRoot === '.' ? ref : `${shownRoot}/${ref}`)
   const diagnostics: Diagnostic[] = []
 
