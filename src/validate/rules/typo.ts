@@ -62,7 +62,7 @@ interface RankedEntry {
  */
 interface DictionaryIndex {
   starts: Uint8Array
-  byStart: Array<RankedEntry[] | undefined>
+  byStart: Map<number, RankedEntry[]>
   shortEntries: Map<number, RankedEntry[]>
 }
 
@@ -81,7 +81,7 @@ function indexOf(entries: readonly Confusion[]): DictionaryIndex {
     starts[dunhao] = startsDeng
     for (const char of '，。、；：！？') starts[char.charCodeAt(0)]! |= startsDoubledMark
     starts.fill(isSurrogate, 0xd800, 0xe000)
-    index = { starts, byStart: new Array<RankedEntry[] | undefined>(0x10000).fill(undefined), shortEntries: new Map() }
+    index = { starts, byStart: new Map(), shortEntries: new Map() }
     for (const [rank, entry] of entries.entries()) {
       const { wrong } = entry
       // An empty `wrong` is refused by the site schema and never in the built-in dictionary.
@@ -94,8 +94,8 @@ function indexOf(entries: readonly Confusion[]): DictionaryIndex {
       } else {
         starts[wrong.charCodeAt(0)]! |= startsLongEntry
         const hash = startHash(wrong.charCodeAt(0), wrong.charCodeAt(1))
-        list = index.byStart[hash]
-        if (!list) index.byStart[hash] = list = []
+        list = index.byStart.get(hash)
+        if (!list) index.byStart.set(hash, (list = []))
       }
       list.push({ rank, entry })
     }
@@ -135,7 +135,7 @@ export function findTypos(text: string, entries: readonly Confusion[]): TypoFind
     const bits = starts[code] ?? 0
     if (bits !== 0) {
       if ((bits & startsLongEntry) !== 0) {
-        const words = byStart[startHash(code, next1)]
+        const words = byStart.get(startHash(code, next1))
         if (words !== undefined) for (const { rank, entry } of words) if (text.startsWith(entry.wrong, at)) places.push({ rank, at, entry })
       }
       if ((bits & startsShortEntry) !== 0) for (const { rank, entry } of shortEntries.get(code) ?? []) places.push({ rank, at, entry })
