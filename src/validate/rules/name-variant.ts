@@ -175,21 +175,27 @@ function countIn(texts: readonly string[], needle: string): number {
  * most variants are known to be unused without looking for them.
  */
 class PairsIn {
-  private readonly seen = new Uint8Array(0x10000)
+  /** One bit per hash (8 KB: a table of 64K bytes per notice costs more to allocate than to fill). */
+  private readonly seen = new Uint8Array(0x10000 / 8)
 
   constructor(texts: readonly string[]) {
+    const seen = this.seen
     for (const text of texts) {
       let previous = text.charCodeAt(0)
       for (let index = 1; index < text.length; index++) {
         const code = text.charCodeAt(index)
-        this.seen[pairHash(previous, code)] = 1
+        const hash = pairHash(previous, code)
+        seen[hash >>> 3]! |= 1 << (hash & 7)
         previous = code
       }
     }
   }
 
   mayContain(needle: string): boolean {
-    for (let index = 1; index < needle.length; index++) if (this.seen[pairHash(needle.charCodeAt(index - 1), needle.charCodeAt(index))] === 0) return false
+    for (let index = 1; index < needle.length; index++) {
+      const hash = pairHash(needle.charCodeAt(index - 1), needle.charCodeAt(index))
+      if (((this.seen[hash >>> 3] ?? 0) & (1 << (hash & 7))) === 0) return false
+    }
     return true
   }
 }
@@ -223,7 +229,8 @@ class EndingNode {
  */
 class VariantCounter {
   private readonly byLastUnit = new Map<number, EndingNode>()
-  private readonly endsNeedle = new Uint8Array(0x10000)
+  /** By the low 12 bits of a needle's last code unit: most positions end no needle (a false alarm costs one lookup). */
+  private readonly mayEndNeedle = new Uint8Array(0x1000)
   private readonly nowhere = new EndingNode(-1)
 
   /** Registers a non-empty needle; adding it again returns the same node. Its `uses` are set by `count`. */
@@ -239,7 +246,7 @@ class VariantCounter {
           node.firstChild = next
         } else {
           this.byLastUnit.set(code, next)
-          this.endsNeedle[code] = 1
+          this.mayEndNeedle[code & 0xfff] = 1
         }
       }
       node = next
@@ -253,7 +260,7 @@ class VariantCounter {
     for (const text of texts) {
       for (let end = 1; end <= text.length; end++) {
         const last = text.charCodeAt(end - 1)
-        if (this.endsNeedle[last] === 0) continue
+        if (this.mayEndNeedle[last & 0xfff] === 0) continue
         let node = this.byLastUnit.get(last)
         for (let at = end - 2; node !== undefined; at--) {
           if (node.isNeedle) node.uses++

@@ -61,6 +61,8 @@ function checkStatsLine(line: DocLine, stats: StatsSentence, actual: { total: nu
 /** `共10家，其中4家…6家…1家`: parts that add up to more than the whole. */
 export function partsExceedingWhole(text: string): Array<{ offset: number; total: number; parts: number[]; unit: string }> {
   const result: Array<{ offset: number; total: number; parts: number[]; unit: string }> = []
+  // Only a sentence with 其中 is looked at; most lines have none.
+  if (!text.includes('其中')) return result
   for (const piece of matches(sentence, text)) {
     const body = piece[0]
     const split = body.indexOf('其中')

@@ -23,6 +23,10 @@ const startsDeng = 2
 const startsDoubledMark = 4
 /** A dictionary word of one code unit. */
 const startsShortEntry = 8
+/** A dictionary word of two or more code units (which ones: by the next code unit too). */
+const startsLongEntry = 16
+/** Half of a surrogate pair: a line with one needs the general search for doubled words. */
+const isSurrogate = 32
 
 export interface TypoFinding {
   offset: number
@@ -58,7 +62,7 @@ interface RankedEntry {
  */
 interface DictionaryIndex {
   starts: Uint8Array
-  byStart: Array<RankedEntry[] | undefined>
+  byStart: Map<number, RankedEntry[]>
   shortEntries: Map<number, RankedEntry[]>
 }
 
@@ -76,7 +80,8 @@ function indexOf(entries: readonly Confusion[]): DictionaryIndex {
     starts[de] = startsDe
     starts[dunhao] = startsDeng
     for (const char of '，。、；：！？') starts[char.charCodeAt(0)]! |= startsDoubledMark
-    index = { starts, byStart: new Array<RankedEntry[] | undefined>(0x10000).fill(undefined), shortEntries: new Map() }
+    starts.fill(isSurrogate, 0xd800, 0xe000)
+    index = { starts, byStart: new Map(), shortEntries: new Map() }
     for (const [rank, entry] of entries.entries()) {
       const { wrong } = entry
       // An empty `wrong` is refused by the site schema and never in the built-in dictionary.
@@ -87,9 +92,10 @@ function indexOf(entries: readonly Confusion[]): DictionaryIndex {
         list = index.shortEntries.get(wrong.charCodeAt(0))
         if (!list) index.shortEntries.set(wrong.charCodeAt(0), (list = []))
       } else {
+        starts[wrong.charCodeAt(0)]! |= startsLongEntry
         const hash = startHash(wrong.charCodeAt(0), wrong.charCodeAt(1))
-        list = index.byStart[hash]
-        if (!list) index.byStart[hash] = list = []
+        list = index.byStart.get(hash)
+        if (!list) index.byStart.set(hash, (list = []))
       }
       list.push({ rank, entry })
     }
@@ -126,16 +132,18 @@ export function findTypos(text: string, entries: readonly Confusion[]): TypoFind
   for (let at = 0; at < text.length; at++) {
     const next4 = text.charCodeAt(at + 4)
     if (code === next2 || code === next3 || code === next4) mayDouble.push(at)
-    const words = byStart[startHash(code, next1)]
-    if (words !== undefined) for (const { rank, entry } of words) if (text.startsWith(entry.wrong, at)) places.push({ rank, at, entry })
     const bits = starts[code] ?? 0
     if (bits !== 0) {
+      if ((bits & startsLongEntry) !== 0) {
+        const words = byStart.get(startHash(code, next1))
+        if (words !== undefined) for (const { rank, entry } of words) if (text.startsWith(entry.wrong, at)) places.push({ rank, at, entry })
+      }
       if ((bits & startsShortEntry) !== 0) for (const { rank, entry } of shortEntries.get(code) ?? []) places.push({ rank, at, entry })
       if ((bits & startsDe) !== 0 && next1 === de) doubledDe.push(at)
       if ((bits & startsDeng) !== 0 && next1 === deng) enumerationDeng.push(at)
       if ((bits & startsDoubledMark) !== 0 && next1 === code) doubledMark.push(at)
+      if ((bits & isSurrogate) !== 0) surrogates = true
     }
-    if ((code & 0xf800) === 0xd800) surrogates = true
     code = next1
     next1 = next2
     next2 = next3
