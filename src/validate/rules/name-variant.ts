@@ -112,16 +112,17 @@ export function frequentNames(texts: readonly string[]): Map<string, number> {
   for (const text of texts) {
     for (let end = shortestName; end <= text.length; end++) {
       if (bodySuffixes[text.charCodeAt(end - 1)] !== 1) continue
-      // [hanFrom, end) is known to be Han; longer names only add characters in front.
+      // The Han characters before the suffix, at most a longest name's worth: most suffixes
+      // (the 会 of 社会, the 部 of 全部) have fewer than four and end no name.
       let hanFrom = end
+      while (hanFrom > 0 && end - hanFrom < longestName && isHanAt(text, hanFrom - 1)) hanFrom--
+      if (end - hanFrom < shortestName) continue
       // The names ending here share their last characters: the hash grows from the end.
       let hash = 0
       for (let at = end - 1; at > end - shortestName; at--) hash = mix(hash, text.charCodeAt(at))
-      for (let length = shortestName; length <= longestName && length <= end; length++) {
-        const start = end - length
-        while (hanFrom > start && isHanAt(text, hanFrom - 1)) hanFrom--
-        // A name never starts in the middle of a surrogate pair.
-        if (hanFrom > start || (isLowSurrogate(text.charCodeAt(start)) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1)))) break
+      for (let start = end - shortestName; start >= hanFrom; start--) {
+        // A name never starts in the middle of a surrogate pair (nor does a longer one then).
+        if (isLowSurrogate(text.charCodeAt(start)) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) break
         hash = mix(hash, text.charCodeAt(start))
         tally.add(text, start, end, hash)
       }
@@ -321,13 +322,15 @@ export const nameVariant: Rule = {
     // Only the variants that may occur are counted; the others are used 0 times.
     const pairs = new PairsIn(texts)
     const counter = new VariantCounter()
-    const counted = new Map<KnownName, Array<EndingNode | undefined>>()
-    for (const name of known.values()) counted.set(name, name.variants.map((variant) => (pairs.mayContain(variant) ? counter.add(variant) : undefined)))
+    const counted: Array<Array<EndingNode | undefined>> = []
+    for (const name of known.values()) counted.push(name.variants.map((variant) => (pairs.mayContain(variant) ? counter.add(variant) : undefined)))
     counter.count(texts)
+    let nameIndex = 0
     for (const name of known.values()) {
-      const nodes = counted.get(name)
-      for (const [index, variant] of name.variants.entries()) {
-        const uses = nodes?.[index]?.uses ?? 0
+      const nodes = counted[nameIndex++] ?? []
+      for (let index = 0; index < name.variants.length; index++) {
+        const variant = name.variants[index] ?? ''
+        const uses = nodes[index]?.uses ?? 0
         if (uses === 0) continue
         const other = known.get(variant)
         if (other?.declared) continue
