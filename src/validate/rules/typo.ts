@@ -261,9 +261,16 @@ function doubledAt(text: string, at: number): number {
   }
   for (let characters = ends.length; characters >= 2; characters--) {
     const unit = ends[characters - 1] ?? 0
-    if (text.startsWith(text.slice(at, at + unit), at + unit)) return unit * 2
+    if (repeatsAt(text, at, unit)) return unit * 2
   }
   return 0
+}
+
+/** Whether text[at, at + unit) is written again right after itself (compared in place). */
+function repeatsAt(text: string, at: number, unit: number): boolean {
+  if (at + 2 * unit > text.length) return false
+  for (let index = 0; index < unit; index++) if (text.charCodeAt(at + index) !== text.charCodeAt(at + unit + index)) return false
+  return true
 }
 
 /** 一个一个, 哈哈哈哈: a numeral and one character, or one character repeated. */
