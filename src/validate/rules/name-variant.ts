@@ -14,7 +14,7 @@ interface KnownName {
   name: string
   uses: number
   declared: boolean
-  /** `swaps(name)`, computed once. */
+  /** `swaps(name)` that may occur in the notice; the others are used 0 times. */
   variants: string[]
 }
 
@@ -112,16 +112,17 @@ export function frequentNames(texts: readonly string[]): Map<string, number> {
   for (const text of texts) {
     for (let end = shortestName; end <= text.length; end++) {
       if (bodySuffixes[text.charCodeAt(end - 1)] !== 1) continue
-      // [hanFrom, end) is known to be Han; longer names only add characters in front.
+      // The Han characters before the suffix, at most a longest name's worth: most suffixes
+      // (the 会 of 社会, the 部 of 全部) have fewer than four and end no name.
       let hanFrom = end
+      while (hanFrom > 0 && end - hanFrom < longestName && isHanAt(text, hanFrom - 1)) hanFrom--
+      if (end - hanFrom < shortestName) continue
       // The names ending here share their last characters: the hash grows from the end.
       let hash = 0
       for (let at = end - 1; at > end - shortestName; at--) hash = mix(hash, text.charCodeAt(at))
-      for (let length = shortestName; length <= longestName && length <= end; length++) {
-        const start = end - length
-        while (hanFrom > start && isHanAt(text, hanFrom - 1)) hanFrom--
-        // A name never starts in the middle of a surrogate pair.
-        if (hanFrom > start || (isLowSurrogate(text.charCodeAt(start)) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1)))) break
+      for (let start = end - shortestName; start >= hanFrom; start--) {
+        // A name never starts in the middle of a surrogate pair (nor does a longer one then).
+        if (isLowSurrogate(text.charCodeAt(start)) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) break
         hash = mix(hash, text.charCodeAt(start))
         tally.add(text, start, end, hash)
       }
@@ -138,6 +139,21 @@ export function frequentNames(texts: readonly string[]): Map<string, number> {
 function hasSurrogate(text: string): boolean {
   for (let index = 0; index < text.length; index++) if ((text.charCodeAt(index) & 0xf800) === 0xd800) return true
   return false
+}
+
+/**
+ * The swaps of a name (in the order `swaps` gives them) that may occur in the notice. Most do
+ * not, and those are never built as strings: a notice has hundreds of names.
+ */
+function swapsThatMayOccur(name: string, pairs: PairsIn): string[] {
+  if (hasSurrogate(name)) return swaps(name).filter((variant) => pairs.mayContain(variant))
+  // Every character is one code unit, and two different swaps never give the same string.
+  const result: string[] = []
+  for (let index = 0; index + 1 < name.length; index++) {
+    if (name[index] === name[index + 1] || !pairs.mayContainSwap(name, index)) continue
+    result.push(name.slice(0, index) + name[index + 1] + name[index] + name.slice(index + 2))
+  }
+  return result
 }
 
 /** The name with two neighbouring characters swapped: 产业集聚区 → 产业聚集区 … */
@@ -192,11 +208,24 @@ class PairsIn {
   }
 
   mayContain(needle: string): boolean {
-    for (let index = 1; index < needle.length; index++) {
-      const hash = pairHash(needle.charCodeAt(index - 1), needle.charCodeAt(index))
-      if (((this.seen[hash >>> 3] ?? 0) & (1 << (hash & 7))) === 0) return false
+    for (let index = 1; index < needle.length; index++) if (!this.has(needle.charCodeAt(index - 1), needle.charCodeAt(index))) return false
+    return true
+  }
+
+  /** `mayContain` of `name` with code units `swap` and `swap + 1` swapped, without building it. */
+  mayContainSwap(name: string, swap: number): boolean {
+    let previous = name.charCodeAt(swap === 0 ? 1 : 0)
+    for (let index = 1; index < name.length; index++) {
+      const code = name.charCodeAt(index === swap ? swap + 1 : index === swap + 1 ? swap : index)
+      if (!this.has(previous, code)) return false
+      previous = code
     }
     return true
+  }
+
+  private has(first: number, second: number): boolean {
+    const hash = pairHash(first, second)
+    return ((this.seen[hash >>> 3] ?? 0) & (1 << (hash & 7))) !== 0
   }
 }
 
@@ -298,8 +327,9 @@ export const nameVariant: Rule = {
       ...site.names.declared,
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
+    const pairs = new PairsIn(texts)
     const known = new Map<string, KnownName>()
-    for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true, variants: swaps(name) })
+    for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true, variants: swapsThatMayOccur(name, pairs) })
     // A window of a longer name used as often (业集聚区 in 产业集聚区) adds nothing the longer name does not.
     const frequent = longestFirst(frequentNames(texts))
     // By number of uses, the pieces of the names kept so far that could be names themselves
@@ -314,20 +344,20 @@ export const nameVariant: Rule = {
         if (bodySuffixes[name.charCodeAt(end - 1)] !== 1) continue
         for (let start = 0; start + shortestName <= end; start++) pieces.add(name.slice(start, end))
       }
-      if (!known.has(name)) known.set(name, { name, uses, declared: false, variants: swaps(name) })
+      if (!known.has(name)) known.set(name, { name, uses, declared: false, variants: swapsThatMayOccur(name, pairs) })
     }
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
-    // Only the variants that may occur are counted; the others are used 0 times.
-    const pairs = new PairsIn(texts)
     const counter = new VariantCounter()
-    const counted = new Map<KnownName, Array<EndingNode | undefined>>()
-    for (const name of known.values()) counted.set(name, name.variants.map((variant) => (pairs.mayContain(variant) ? counter.add(variant) : undefined)))
+    const counted: EndingNode[][] = []
+    for (const name of known.values()) counted.push(name.variants.map((variant) => counter.add(variant)))
     counter.count(texts)
+    let nameIndex = 0
     for (const name of known.values()) {
-      const nodes = counted.get(name)
-      for (const [index, variant] of name.variants.entries()) {
-        const uses = nodes?.[index]?.uses ?? 0
+      const nodes = counted[nameIndex++] ?? []
+      for (let index = 0; index < name.variants.length; index++) {
+        const variant = name.variants[index] ?? ''
+        const uses = nodes[index]?.uses ?? 0
         if (uses === 0) continue
         const other = known.get(variant)
         if (other?.declared) continue

@@ -125,12 +125,15 @@ export function findTypos(text: string, entries: readonly Confusion[]): TypoFind
   // Where a unit of 2 to 4 BMP characters may be written twice: its first code unit recurs 2 to 4 on.
   const mayDouble: number[] = []
   let surrogates = false
-  let next1 = text.charCodeAt(1)
-  let next2 = text.charCodeAt(2)
-  let next3 = text.charCodeAt(3)
-  let code = text.charCodeAt(0)
-  for (let at = 0; at < text.length; at++) {
-    const next4 = text.charCodeAt(at + 4)
+  // The code units at `at` and the four after it; -1 past the end (not NaN, which would make
+  // every comparison in this loop a floating-point one).
+  const length = text.length
+  let code = length > 0 ? text.charCodeAt(0) : -1
+  let next1 = length > 1 ? text.charCodeAt(1) : -1
+  let next2 = length > 2 ? text.charCodeAt(2) : -1
+  let next3 = length > 3 ? text.charCodeAt(3) : -1
+  for (let at = 0; at < length; at++) {
+    const next4 = at + 4 < length ? text.charCodeAt(at + 4) : -1
     if (code === next2 || code === next3 || code === next4) mayDouble.push(at)
     const bits = starts[code] ?? 0
     if (bits !== 0) {
@@ -258,9 +261,16 @@ function doubledAt(text: string, at: number): number {
   }
   for (let characters = ends.length; characters >= 2; characters--) {
     const unit = ends[characters - 1] ?? 0
-    if (text.startsWith(text.slice(at, at + unit), at + unit)) return unit * 2
+    if (repeatsAt(text, at, unit)) return unit * 2
   }
   return 0
+}
+
+/** Whether text[at, at + unit) is written again right after itself (compared in place). */
+function repeatsAt(text: string, at: number, unit: number): boolean {
+  if (at + 2 * unit > text.length) return false
+  for (let index = 0; index < unit; index++) if (text.charCodeAt(at + index) !== text.charCodeAt(at + unit + index)) return false
+  return true
 }
 
 /** 一个一个, 哈哈哈哈: a numeral and one character, or one character repeated. */
