@@ -27,6 +27,8 @@ export interface NoticeJob {
   cacheDir?: string
   drafts: boolean
   pdf: boolean
+  /** Return every diagnostic (a check), or only the errors (a build counts the rest). */
+  allDiagnostics: boolean
 }
 
 export interface NoticeOutcome {
@@ -37,6 +39,7 @@ export interface NoticeOutcome {
   inputs: string
   validationKey: string
   renderKey: string
+  /** Every diagnostic, or only the errors when the job asked for them alone. */
   diagnostics: Diagnostic[]
   counts: DiagnosticCounts
   entry?: IndexEntry
@@ -72,7 +75,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
     inputs,
     validationKey,
     renderKey,
-    diagnostics: result.diagnostics,
+    diagnostics: job.allDiagnostics ? result.diagnostics : result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'),
     counts: countDiagnostics(result.diagnostics),
     entry: result.entry,
     draft: result.draft

@@ -12,7 +12,8 @@ export interface WorkerSetup {
   templates?: { sources: TemplateSources; assets: Record<string, string> }
 }
 
-type Reply = { job: number; result: NoticeOutcome } | { job: number; error: string }
+/** A worker's answer: the outcome as JSON text, or the error. */
+type Reply = { job: number; result: string } | { job: number; error: string }
 
 interface Slot {
   worker: Worker
@@ -38,7 +39,7 @@ export class NoticePool {
         const waiter = this.waiting.get(reply.job)
         this.waiting.delete(reply.job)
         if ('error' in reply) waiter?.reject(new Error(reply.error))
-        else waiter?.resolve(reply.result)
+        else waiter?.resolve(JSON.parse(reply.result) as NoticeOutcome)
         this.pump()
       })
       worker.on('error', (error) => {

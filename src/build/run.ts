@@ -178,6 +178,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         ...(staging ? { stagingFolder: staging.folder } : {}),
         ...(cacheDir ? { cacheDir } : {}),
         drafts: Boolean(build?.drafts),
+        allDiagnostics: !build,
         pdf: Boolean(build?.pdf)
       }
       const outcome = pool ? await pool.run(job) : completeNotice(job, site, renderer)
