@@ -1,13 +1,11 @@
 // Time of the validation rules and of the loader's limits check, in-process, on one content folder.
 // Run after `npm run compile`:
-//   node --expose-gc bench/rules.mjs CONTENT_DIR [--runs N] [--dump FILE]
+//   node bench/rules.mjs CONTENT_DIR [--runs N] [--dump FILE]
 // Reads the folder once, then times each phase N times (default 5) and prints the median:
 //   limits    findLimitBreach over every file's text (as the loader normalises it)
 //   load      loadNotice for every notice (includes the limits check, as in a build)
 //   validate  validateNotice for every loaded notice
 //   rule:ID   one rule's check over every notice (the parts of `validate`)
-// With --expose-gc the heap is collected before each timed phase, so a phase does not pay for
-// the garbage of the one before it (loading 400 notices leaves a lot).
 // `--dump FILE` writes, as JSON lines in order: every file's limits result, every rule's raw
 // reports per notice (with the `text` that `ignore` entries match), then every notice's
 // diagnostics as validateNotice returns them. Two dumps from two versions of the code must be
@@ -43,10 +41,8 @@ const statusPhrases = { ...defaultStatusPhrases, ...site.statusPhrases }
 // The text the loader hands to findLimitBreach (readPart in src/load/notice.ts).
 const texts = source.notices.flatMap((notice) => notice.files.map((file) => ({ path: file.path, text: file.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n') })))
 
-const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {}
 // Wall time, and this process's CPU time (which other work on a busy machine inflates less).
 const time = (work) => {
-  collect()
   const cpu = process.cpuUsage()
   const start = process.hrtime.bigint()
   const result = work()
@@ -81,7 +77,7 @@ for (let run = 0; run < runs; run++) {
 const files = texts.length
 const findings = notices.reduce((sum, notice) => sum + notice.findings.length, 0)
 console.log(
-  `${contentDir}: ${notices.length} notices, ${findings} findings, ${files} files, ${diagnosticCount} diagnostics; ${runs} runs, median ms${typeof globalThis.gc === 'function' ? '' : ' (no --expose-gc: phases pay for earlier garbage)'}`
+  `${contentDir}: ${notices.length} notices, ${findings} findings, ${files} files, ${diagnosticCount} diagnostics; ${runs} runs, median ms`
 )
 console.log(`${'phase'.padEnd(24)} ${'wall ms'.padStart(9)}   ${'(min, max)'.padEnd(22)} ${'cpu ms'.padStart(9)}`)
 for (const [phase, values] of Object.entries(samples)) {

@@ -11,8 +11,15 @@ export interface ProseLine {
   role: LineRole
 }
 
-/** Every non-blank line of the notice in reading order. */
-export function proseLines(notice: LoadedNotice): ProseLine[] {
+const proseOf = new WeakMap<LoadedNotice, readonly ProseLine[]>()
+
+/**
+ * Every non-blank line of the notice in reading order. Seven rules read them: they are picked
+ * out once per notice (a loaded notice does not change).
+ */
+export function proseLines(notice: LoadedNotice): readonly ProseLine[] {
+  const known = proseOf.get(notice)
+  if (known) return known
   const result: ProseLine[] = []
   notice.document.lines.forEach((line, index) => {
     const role = notice.document.roles[index] ?? { kind: 'blank' }
@@ -20,6 +27,7 @@ export function proseLines(notice: LoadedNotice): ProseLine[] {
     if (line.node && line.node.type !== 'paragraph' && line.node.type !== 'heading') return
     result.push({ line, index, role })
   })
+  proseOf.set(notice, result)
   return result
 }
 

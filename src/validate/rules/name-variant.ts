@@ -108,10 +108,19 @@ function spread(hash: number): number {
  * their first use: every run of 4 to 8 code units of Han characters that ends in a body suffix.
  */
 export function frequentNames(texts: readonly string[]): Map<string, number> {
+  return readNames(texts, undefined)
+}
+
+/** `frequentNames`, noting in the same pass over the texts the pairs of code units they hold. */
+function readNames(texts: readonly string[], pairs: PairsIn | undefined): Map<string, number> {
   const tally = new PieceCounts()
   for (const text of texts) {
-    for (let end = shortestName; end <= text.length; end++) {
-      if (bodySuffixes[text.charCodeAt(end - 1)] !== 1) continue
+    let previous = text.length > 0 ? text.charCodeAt(0) : 0
+    for (let end = 2; end <= text.length; end++) {
+      const last = text.charCodeAt(end - 1)
+      pairs?.note(previous, last)
+      previous = last
+      if (end < shortestName || bodySuffixes[last] !== 1) continue
       // The Han characters before the suffix, at most a longest name's worth: most suffixes
       // (the 会 of 社会, the 部 of 全部) have fewer than four and end no name.
       let hanFrom = end
@@ -194,17 +203,9 @@ class PairsIn {
   /** One bit per hash (8 KB: a table of 64K bytes per notice costs more to allocate than to fill). */
   private readonly seen = new Uint8Array(0x10000 / 8)
 
-  constructor(texts: readonly string[]) {
-    const seen = this.seen
-    for (const text of texts) {
-      let previous = text.charCodeAt(0)
-      for (let index = 1; index < text.length; index++) {
-        const code = text.charCodeAt(index)
-        const hash = pairHash(previous, code)
-        seen[hash >>> 3]! |= 1 << (hash & 7)
-        previous = code
-      }
-    }
+  note(first: number, second: number): void {
+    const hash = pairHash(first, second)
+    this.seen[hash >>> 3]! |= 1 << (hash & 7)
   }
 
   mayContain(needle: string): boolean {
@@ -327,11 +328,12 @@ export const nameVariant: Rule = {
       ...site.names.declared,
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
-    const pairs = new PairsIn(texts)
+    const pairs = new PairsIn()
+    const names = readNames(texts, pairs)
     const known = new Map<string, KnownName>()
     for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true, variants: swapsThatMayOccur(name, pairs) })
     // A window of a longer name used as often (业集聚区 in 产业集聚区) adds nothing the longer name does not.
-    const frequent = longestFirst(frequentNames(texts))
+    const frequent = longestFirst(names)
     // By number of uses, the pieces of the names kept so far that could be names themselves
     // (4 or more code units, ending in a body suffix): a name is in a longer kept name used as
     // often when it is one of that count's pieces.

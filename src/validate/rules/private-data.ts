@@ -25,15 +25,6 @@ function masked(value: string): string {
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`
 }
 
-function hasDigits(text: string, count: number): boolean {
-  let found = 0
-  for (let index = 0; index < text.length && found < count; index++) {
-    const code = text.charCodeAt(index)
-    if (code >= 0x30 && code <= 0x39) found++
-  }
-  return found >= count
-}
-
 export const privateData: Rule = {
   id: 'private-data',
   severity: 'error',
@@ -43,8 +34,6 @@ export const privateData: Rule = {
     const declared = new Set([notice.meta.contact?.phone ?? []].flat().map(digitsOf))
     for (const { line, role } of proseLines(notice)) {
       const text = line.text
-      // An ID number has 18 digits and a mobile number 11: most lines have fewer in all.
-      if (!hasDigits(text, 11)) continue
       for (const match of matches(idNumber, text)) {
         if (!isIdNumber(match[0])) continue
         reports.push({

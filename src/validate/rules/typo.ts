@@ -38,7 +38,7 @@ export interface TypoFinding {
 
 const dictionaries = new WeakMap<readonly SiteConfig['typos'][number][], readonly Confusion[]>()
 
-/** The dictionary in force: the built-in confusions and the site's own, longest first (built once per site). */
+/** The dictionary in force: the built-in confusions and the site's own, longest first (built once per site's list of typos). */
 export function dictionary(site: Pick<SiteConfig, 'typos'>): readonly Confusion[] {
   let entries = dictionaries.get(site.typos)
   if (!entries) {
@@ -114,7 +114,10 @@ function applies(entry: Confusion, text: string, at: number): boolean {
   return true
 }
 
-/** Everything the typo rule finds in one line, longest dictionary entries first, never overlapping. */
+/**
+ * Everything the typo rule finds in one line, longest dictionary entries first, never overlapping.
+ * `entries` is indexed the first time it is seen (as `dictionary` gives it): do not change it after.
+ */
 export function findTypos(text: string, entries: readonly Confusion[]): TypoFinding[] {
   const { starts, byStart, shortEntries } = indexOf(entries)
   // One pass notes every place something may start; most characters start nothing.
