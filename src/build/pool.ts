@@ -50,6 +50,11 @@ export class NoticePool {
     }
   }
 
+  /** Whether a worker would take a job now rather than queue it. */
+  hasRoom(): boolean {
+    return this.queue.length === 0 && this.slots.some((slot) => slot.pending < jobsPerWorker)
+  }
+
   run(task: NoticeJob): Promise<NoticeOutcome> {
     const job = this.nextJob++
     return new Promise((resolve, reject) => {
