@@ -6,9 +6,8 @@
  * local part and of each domain label. Anything else is left to the real parser; a property test holds the two equal.
  */
 import type { Link, Paragraph, PhrasingContent, Text } from 'mdast'
+import { autolinkStart, syntaxCharacterBesidesAt } from './syntax.js'
 
-/** Any syntax but `@` (the caller has already refused line-level syntax). */
-const otherSyntax = /[\\`*_[\]<>&~|\u0000-\u0008\u000b-\u001f\u007f\r\t]|www\.|:\/\/|mailto:|xmpp:/iu
 
 const isAlphanumeric = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
 const isLocalPart = (code: number): boolean => isAlphanumeric(code) || code === 46 || code === 43 || code === 45
@@ -38,7 +37,8 @@ function domainEnd(text: string, from: number): number {
  * with GFM reads it; undefined when it is anything else.
  */
 export function emailParagraph(text: string, line: number, offset: number): Paragraph | undefined {
-  if (text.includes('\n') || otherSyntax.test(text)) return undefined
+  // Line-level syntax was refused by the caller; any other syntax but `@` goes to the real parser.
+  if (text.includes('\n') || syntaxCharacterBesidesAt.test(text) || autolinkStart.test(text)) return undefined
   const point = (index: number): { line: number; column: number; offset: number } => ({ line, column: index + 1, offset: offset + index })
   const textNode = (from: number, to: number): Text => ({ type: 'text', value: text.slice(from, to), position: { start: point(from), end: point(to) } })
   const children: PhrasingContent[] = []

@@ -10,12 +10,8 @@
  */
 import type { Html, Paragraph, Root } from 'mdast'
 import { emailParagraph } from './email.js'
+import { autolinkStart, syntaxCharacter } from './syntax.js'
 
-// ASCII characters that start or take part in Markdown/GFM syntax, control characters, and
-// the substrings that begin GFM autolink literals. `#` is syntax only at the start of a line,
-// `!` only before `[`, and `{}` never.
-const unsafeCharacter = /[\\`*_[\]<>&~|@\u0000-\u0008\u000b-\u001f\u007f\r\t]/u
-const autolinkStart = /www\.|:\/\/|mailto:|xmpp:/iu
 const unsafeStart = /^(?:[-+=#\s]|\d{1,9}[.)])/u
 const unsafeEnd = /[ \t]$/u
 const blank = /^[ \t]*$/u
@@ -32,7 +28,7 @@ const blockCharacter = /[`[\]<>~|\u0000-\u0008\u000b-\u001f\u007f\r\t]|^[*_]/u
 export type ParagraphParser = (text: string) => Root
 
 export function isPlainLine(line: string): boolean {
-  return !unsafeCharacter.test(line) && !autolinkStart.test(line) && !unsafeStart.test(line) && !unsafeEnd.test(line)
+  return !syntaxCharacter.test(line) && !autolinkStart.test(line) && !unsafeStart.test(line) && !unsafeEnd.test(line)
 }
 
 /** A line whose only syntax, if any, is inline: its paragraph can be parsed on its own. */

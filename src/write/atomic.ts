@@ -11,13 +11,6 @@ import { applyJournal, readJournal } from './journal.js'
 /** Marks a folder as notice-press output, so a build never replaces a folder it did not make. */
 export const outputMarker = '.notice-press'
 
-export function assertSafeOutputPath(file: string): void {
-  const normalised = path.posix.normalize(file)
-  if (file.length === 0 || normalised !== file || normalised.startsWith('../') || normalised === '..' || path.posix.isAbsolute(normalised) || file.includes('\\') || file.includes('\0')) {
-    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(file)}`)
-  }
-}
-
 export async function checkOutputFolder(outDir: string): Promise<void> {
   const info = await stat(outDir).catch(() => undefined)
   if (!info) return

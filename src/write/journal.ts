@@ -8,7 +8,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { assertSafeOutputPath } from './atomic.js'
+import { assertSafeOutputPath } from './safe-path.js'
 
 export type Journal =
   | { mode: 'replace' }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { matches } from '../../src/validate/prose.js'
 import { confusions, type Confusion } from '../../src/validate/rules/typo-dictionary.js'
-import { dictionary, findTypos, type TypoFinding } from '../../src/validate/rules/typo.js'
+import { applies, dictionary, findTypos, type TypoFinding } from '../../src/validate/rules/typo.js'
 import { site } from '../check/notice-fixture.js'
 import { proseText } from './prose-arbitrary.js'
 
@@ -15,16 +15,6 @@ const wordLikeDouble = /^(?:[一二两三四五六七八九十几每]\p{Script=H
 const doubledDe = /的的(?!确确)/gu
 const enumerationDeng = /、等/gu
 const doubledMark = /([，。、；：！？])\1/gu
-
-function applies(entry: Confusion, text: string, at: number): boolean {
-  const before = text.slice(0, at)
-  const after = text.slice(at + entry.wrong.length)
-  if (entry.before && !entry.before.test(before)) return false
-  if (entry.notBefore?.test(before)) return false
-  if (entry.after && !entry.after.test(after)) return false
-  if (entry.notAfter?.test(after)) return false
-  return true
-}
 
 function reference(text: string, entries: readonly Confusion[]): TypoFinding[] {
   const found: TypoFinding[] = []

@@ -104,7 +104,8 @@ function indexOf(entries: readonly Confusion[]): DictionaryIndex {
   return index
 }
 
-function applies(entry: Confusion, text: string, at: number): boolean {
+/** Whether a dictionary entry's context conditions hold where its wrong form stands at `at`. */
+export function applies(entry: Confusion, text: string, at: number): boolean {
   const before = text.slice(0, at)
   const after = text.slice(at + entry.wrong.length)
   if (entry.before && !entry.before.test(before)) return false
