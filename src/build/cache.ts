@@ -64,8 +64,8 @@ export function currentProgram(): string {
   return programHash
 }
 
-export function emptyCache(): CacheData {
-  return { format, program: currentProgram(), notices: {} }
+export function emptyCache(program = currentProgram()): CacheData {
+  return { format, program, notices: {} }
 }
 
 export function readCache(dir: string): { cache: CacheData; discarded?: string } {

@@ -81,7 +81,9 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   if (build?.pdf && !existsSync(chromiumPath())) {
     throw new UsageError(`找不到 Chromium（${chromiumPath()}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }
-  const listing = listContent(options.contentDir, options.cwd)
+  const cacheDir = options.useCache ? options.cacheDir : undefined
+  // Without a cache nothing is keyed by the files' stats: the listing need not take them.
+  const listing = listContent(options.contentDir, options.cwd, { stats: cacheDir !== undefined })
   /** Problems outside any notice's own files: the folder layout, site.yml, files that cannot be read. */
   const outside: Diagnostic[] = [...listing.diagnostics]
   const diagnostics: Diagnostic[] = []
@@ -91,10 +93,10 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const { site, diagnostics: siteDiagnostics } = loadSite(siteText === undefined || !listing.site ? undefined : { path: listing.site.path, text: siteText })
   outside.push(...siteDiagnostics)
 
-  const cacheDir = options.useCache ? options.cacheDir : undefined
-  const { cache: previous } = cacheDir ? readCache(cacheDir) : { cache: emptyCache() }
-  const next: CacheData = emptyCache()
-  const program = currentProgram()
+  // Without a cache, the program is not hashed either: nothing is keyed by it.
+  const program = cacheDir ? currentProgram() : ''
+  const previous: CacheData = cacheDir ? readCache(cacheDir).cache : emptyCache(program)
+  const next: CacheData = emptyCache(program)
   const displayRoot = path.relative(options.cwd, listing.root)
   const templatesKey = build ? hash(JSON.stringify(build.templates), String(build.pdf)) : ''
   const staging = build ? await Staging.open(build.outDir) : undefined
@@ -102,8 +104,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
 
   // Path, size and mtime of every input, as one hash: when it matches, the files are not even read.
   const statsOf = (notice: NoticeListing): string => hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}`))
-  const statsKeys = new Map(listing.notices.map((notice) => [notice.id, statsOf(notice)]))
-  const pending = listing.notices.filter((notice) => previous.notices[notice.id]?.stats !== statsKeys.get(notice.id)).length
+  const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, statsOf(notice)]) : [])
+  const pending = cacheDir ? listing.notices.filter((notice) => previous.notices[notice.id]?.stats !== statsKeys.get(notice.id)).length : listing.notices.length
   const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
   // The main thread processes notices too, between the workers' answers: on two cores one worker
   // beside it uses both (two workers and a busy main thread would share two cores three ways).
@@ -150,9 +152,9 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   }
 
   try {
-    const keyBase = hash(program, siteText ?? '', displayRoot)
+    const keyBase = cacheDir ? hash(program, siteText ?? '', displayRoot) : ''
     const tasks = listing.notices.map((notice) => async (): Promise<void> => {
-      const stats = statsKeys.get(notice.id) ?? statsOf(notice)
+      const stats = statsKeys.get(notice.id) ?? ''
       const cached = previous.notices[notice.id]
       let source: NoticeSource | undefined
       let inputs: string | undefined

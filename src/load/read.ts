@@ -22,8 +22,9 @@ export interface ListedFile {
   ref: string
   name: string
   kind: SourceKind
-  size: number
-  mtimeMs: number
+  /** Size and mtime when the listing took them (the cache's keys need them; a build without a cache does not). */
+  size?: number
+  mtimeMs?: number
 }
 
 export interface NoticeListing {
@@ -48,7 +49,16 @@ function fileProblem(file: string, message: string, rule = 'file'): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, message }
 }
 
-export function listContent(contentDir: string, cwd = process.cwd()): ContentListing {
+export interface ListOptions {
+  /**
+   * Stat every file for its size and mtime (the cache's keys). Without, plain files are known
+   * from the folder listing alone, and reading takes the size: one system call less per file.
+   */
+  stats?: boolean
+}
+
+export function listContent(contentDir: string, cwd = process.cwd(), options: ListOptions = {}): ContentListing {
+  const withStats = options.stats ?? true
   const root = path.resolve(cwd, contentDir)
   if (!statOrUndefined(root)?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
   const realRoot = realpathSync(root)
@@ -64,6 +74,9 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
   const files: string[] = []
   const folders: string[] = []
   const links = new Set<string>()
+  /** Files the folder listing already showed to be plain files, and notice.md files already stat-ed. */
+  const plainFiles = new Set<string>()
+  const known = new Map<string, Stats>()
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue
     const absolute = path.join(root, entry.name)
@@ -82,7 +95,11 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
       continue
     }
     folders.push(entry.name)
-    if (statOrUndefined(path.join(absolute, 'notice.md'))) files.push(`${entry.name}/notice.md`)
+    const noticeInfo = statOrUndefined(path.join(absolute, 'notice.md'))
+    if (noticeInfo) {
+      files.push(`${entry.name}/notice.md`)
+      known.set(`${entry.name}/notice.md`, noticeInfo)
+    }
     for (const sub of ['findings', 'sections']) {
       let children: Dirent[]
       try {
@@ -97,6 +114,7 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
         const ref = `${entry.name}/${sub}/${child.name}`
         files.push(ref)
         if (child.isSymbolicLink()) links.add(ref)
+        else if (child.isFile()) plainFiles.add(ref)
       }
     }
   }
@@ -118,7 +136,9 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
         return undefined
       }
     }
-    const info = statOrUndefined(absolute)
+    const listed = { absolute, path: shownOf(ref), ref, name, kind }
+    if (!withStats && plainFiles.has(ref)) return listed
+    const info = known.get(ref) ?? statOrUndefined(absolute)
     if (!info) return undefined
     // Reading a folder fails, and reading a named pipe or device would wait forever: only plain files are read.
     if (!info.isFile()) {
@@ -126,7 +146,7 @@ export function listContent(contentDir: string, cwd = process.cwd()): ContentLis
       diagnostics.push(fileProblem(display(absolute), message))
       return undefined
     }
-    return { absolute, path: shownOf(ref), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
+    return withStats ? { ...listed, size: info.size, mtimeMs: info.mtimeMs } : listed
   }
 
   const listing: ContentListing = { root, notices: [], diagnostics }
@@ -147,14 +167,23 @@ export function readListedFile(file: ListedFile): { text?: string; diagnostic?: 
   let descriptor: number | undefined
   try {
     descriptor = openSync(file.absolute, 'r')
-    const size = fstatSync(descriptor).size
+    const size = file.size ?? fstatSync(descriptor).size
     if (size > maxFileBytes) return { diagnostic: fileProblem(file.path, tooLargeMessage(size)) }
-    const bytes = Buffer.allocUnsafe(size)
+    // One byte more than the size: a file that grew since it was listed is read whole, not cut short.
+    let bytes = Buffer.allocUnsafe(size + 1)
     let read = 0
-    while (read < size) {
-      const count = readSync(descriptor, bytes, read, size - read, read)
+    for (;;) {
+      if (read === bytes.length) {
+        if (bytes.length > maxFileBytes) return { diagnostic: fileProblem(file.path, tooLargeMessage(fstatSync(descriptor).size)) }
+        const larger = Buffer.allocUnsafe(bytes.length * 2)
+        bytes.copy(larger)
+        bytes = larger
+      }
+      const count = readSync(descriptor, bytes, read, bytes.length - read, read)
       if (count === 0) break
       read += count
+      // A short read of a regular file is its end: no further call to confirm it.
+      if (read < bytes.length) break
     }
     const decoded = sourceText(bytes.subarray(0, read))
     return decoded.ok ? { text: decoded.text } : { diagnostic: fileProblem(file.path, decoded.message, decoded.rule) }
