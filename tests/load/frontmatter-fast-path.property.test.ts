@@ -9,7 +9,7 @@ import { parseYaml, splitDelimited, splitFrontmatter } from '../../src/load/fron
 import { simpleFrontmatter } from '../../src/load/simple-frontmatter.js'
 import { serializeFile } from '../../src/import/serialize.js'
 import { checkJson, writeContent, type JsonDiagnostic } from '../helpers/content.js'
-import { repoRoot, tempDir } from '../helpers/cli.js'
+import { repoRoot, runCli, seedFile, tempDir } from '../helpers/cli.js'
 
 /** The options `parseYaml` gives the parser. */
 const parserOptions = { uniqueKeys: true, prettyErrors: false } as const
@@ -178,6 +178,16 @@ describe('the simple-frontmatter fast path', () => {
       { numRuns: 500 }
     )
     expect(answered).toBe(500)
+  })
+
+  it('answers for the notice.md `notice import` makes of the seed', () => {
+    const root = tempDir()
+    expect(runCli(['import', seedFile, '--id', 'seed', '--content', root]).code).toBe(0)
+    const text = readFileSync(path.join(root, 'seed', 'notice.md'), 'utf8')
+    const matter = splitDelimited(text)?.matter ?? ''
+    const fast = simpleFrontmatter(matter)
+    expect(fast, matter).toBeDefined()
+    expectSameAsParser(matter, fast)
   })
 
   it('still parses the example notice (comments, flow lists) with the parser', () => {
