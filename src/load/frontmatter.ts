@@ -5,6 +5,7 @@
 import matter from 'gray-matter'
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type YAMLError } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { simpleFrontmatter } from './simple-frontmatter.js'
 
 export interface Frontmatter {
   present: boolean
@@ -57,9 +58,10 @@ export function splitFrontmatter(file: string, text: string): Frontmatter {
   const bodyOffset = text.length - split.content.length
   const bodyLine = countLines(text, bodyOffset)
   const lineShift = countLines(text, yamlOffset) - 1
-  const trivial = trivialFrontmatter(split.matter)
   const body = split.content
-  if (trivial) return { present: true, data: trivial, yaml: split.matter, lineCounter, lineShift, diagnostics: [], body, bodyLine, separatorLines: 1 }
+  // Without a `yaml` Document: `locate()` parses the kept text the first time a diagnostic needs a position.
+  const simple = simpleFrontmatter(split.matter)
+  if (simple) return { present: true, data: simple, yaml: split.matter, lineCounter, lineShift, diagnostics: [], body, bodyLine, separatorLines: 1 }
   const yaml = parseYaml(file, split.matter, lineShift)
   return { ...yaml, present: true, body, bodyLine, separatorLines: 1 }
 }
@@ -84,17 +86,6 @@ export function splitDelimited(text: string): { matter: string; content: string 
   if (content.startsWith('\r')) content = content.slice(1)
   if (content.startsWith('\n')) content = content.slice(1)
   return { matter: rest.slice(0, close), content }
-}
-
-/**
- * Fast path for the frontmatter the importer writes on every finding, `id: 1-4-2`: the value is read
- * without the YAML parser only when YAML 1.2 could only read it as that string (a property test checks it).
- */
-export function trivialFrontmatter(yaml: string): { id: string } | undefined {
-  const match = /^\n?id: (\d+(?:-\d+)+|[a-z][a-z0-9-]*)\n?$/u.exec(yaml)
-  const id = match?.[1]
-  if (!id || id === 'true' || id === 'false' || id === 'null') return undefined
-  return { id }
 }
 
 export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'yaml' | 'lineCounter' | 'lineShift' | 'diagnostics'>
