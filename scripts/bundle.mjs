@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
 rmSync(`${lib}bundle`, { recursive: true, force: true })
 await build({
-  entryPoints: [`${lib}cli/main.js`, `${lib}build/worker.js`],
+  entryPoints: [`${lib}cli/main.js`, `${lib}build/worker.js`, `${lib}build/io-worker.js`],
   bundle: true,
   splitting: true,
   format: 'esm',

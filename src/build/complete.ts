@@ -19,6 +19,8 @@ export interface NoticeJob {
   /** Set when the main thread already read the files and hashed them (to compare with the cache). */
   source?: NoticeSource
   inputs?: string
+  /** Set when the files were read already (by the I/O thread), with what reading them found. */
+  read?: { source?: NoticeSource; diagnostics: Diagnostic[] }
   /** Parts of the cache keys that are the same for every notice of the build. */
   keyBase: string
   templatesKey: string
@@ -53,11 +55,14 @@ export function inputsHash(source: NoticeSource): string {
   return hash(...source.files.flatMap((file) => [file.ref, file.text]))
 }
 
-export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined): NoticeOutcome {
+/** Writes one output of a notice into the staging folder (or hands it to the thread that does). */
+export type WriteOutput = (file: string, content: string | Uint8Array) => WrittenFile
+
+export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined, writeOutput?: WriteOutput): NoticeOutcome {
   let source = job.source
   let readDiagnostics: Diagnostic[] = []
   if (!source) {
-    const read = readNotice(job.listing)
+    const read = job.read ?? readNotice(job.listing)
     readDiagnostics = read.diagnostics
     source = read.source
   }
@@ -84,7 +89,8 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   if (job.stagingFolder && publish && result.files.length > 0) {
     const folder = job.stagingFolder
     const madeFolders = new Set<string>()
-    outcome.outputs = result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
+    const write = writeOutput ?? ((file: string, content: string | Uint8Array) => writeStagedFile(folder, file, content, madeFolders))
+    outcome.outputs = result.files.map((file) => write(file.path, file.content))
     const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
     if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
   }

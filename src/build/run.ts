@@ -28,6 +28,7 @@ import {
 } from './cache.js'
 import { chromiumPath } from '../pdf/chromium.js'
 import { installHint } from '../pdf/hint.js'
+import { IoThread } from './io-thread.js'
 import { NoticePool } from './pool.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 
@@ -68,6 +69,8 @@ export interface RunSummary {
  * warms its JIT on its own (measured on two cores: 400 notices 7% slower with one, 2,000 notices 28% faster).
  */
 const workerThreshold = 1000
+/** From this many notices to read on the main thread, an I/O thread reads and writes beside it. */
+const ioThreshold = 16
 
 export async function runCheck(options: RunOptions): Promise<RunSummary> {
   return run(options, undefined)
@@ -111,6 +114,15 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   // beside it uses both (two workers and a busy main thread would share two cores three ways).
   const workers = options.workers ?? forced ?? (pending >= workerThreshold ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0)
   const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
+  const keyBase = cacheDir ? hash(program, siteText ?? '', displayRoot) : ''
+  // The notices whose files will be read: changed since the cache saw them, or changed in what they depend on.
+  const toRead = listing.notices.filter((notice) => {
+    const cached = previous.notices[notice.id]
+    return !cached || cached.stats !== statsKeys.get(notice.id) || cached.validation.key !== hash(keyBase, cached.inputs)
+  })
+  const forcedIo = process.env.NOTICE_IO === undefined ? undefined : process.env.NOTICE_IO === '1'
+  const io = !pool && toRead.length > 0 && (forcedIo ?? toRead.length >= ioThreshold) ? new IoThread(toRead, staging?.folder) : undefined
+  const writeOutput = io ? (file: string, content: string | Uint8Array) => io.write(file, content) : undefined
 
   const entries: IndexEntry[] = []
   /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
@@ -146,22 +158,23 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
 
   /** A notice processed on the main thread; with workers, the event loop turns after it so their answers are taken. */
   const inline = async (job: NoticeJob): Promise<NoticeOutcome> => {
-    const outcome = completeNotice(job, site, renderer)
+    const outcome = completeNotice(job, site, renderer, writeOutput)
     if (pool) await new Promise((resolve) => setImmediate(resolve))
     return outcome
   }
 
   try {
-    const keyBase = cacheDir ? hash(program, siteText ?? '', displayRoot) : ''
     const tasks = listing.notices.map((notice) => async (): Promise<void> => {
       const stats = statsKeys.get(notice.id) ?? ''
       const cached = previous.notices[notice.id]
+      // Taken in the order the I/O thread reads them: the tasks run one at a time without workers.
+      const preread = io?.reads(notice.id) ? io.take(notice.id) : undefined
       let source: NoticeSource | undefined
       let inputs: string | undefined
       if (cached && cached.stats === stats) inputs = cached.inputs
       else if (cached && !pool) {
         // Touched but perhaps unchanged (a checkout, a save without edits): compare the content hash.
-        const read = readNotice(notice)
+        const read = preread ?? readNotice(notice)
         if (read.source && read.diagnostics.length === 0) {
           source = read.source
           inputs = inputsHash(source)
@@ -186,7 +199,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       }
       const job: NoticeJob = {
         listing: notice,
-        ...(source && inputs !== undefined ? { source, inputs } : {}),
+        ...(source && inputs !== undefined ? { source, inputs } : preread ? { read: preread } : {}),
         keyBase,
         templatesKey,
         ...(staging ? { stagingFolder: staging.folder } : {}),
@@ -211,6 +224,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       if (outcome.readDiagnostics.length > 0) delete next.notices[notice.id]
     })
     await runLimited(tasks, Math.max(1, workers * 4 + 1))
+    // Every output handed to the I/O thread is written (and its size and mtime known) before anything uses them.
+    io?.flush()
 
     // Listing, site.yml and unreadable files report errors outside any notice.
     const outsideCounts = countDiagnostics(outside)
@@ -238,6 +253,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   } finally {
     staging?.abort()
     await pool?.close()
+    await io?.close()
   }
   if (failed) {
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.

@@ -4,7 +4,7 @@
  * is wrong with the rest. The disk reader and the git reader list files their own way and
  * hand the list here, so a folder means the same thing in the working tree and at a revision.
  */
-import { idPattern } from '../model/schema.js'
+import { idPattern } from '../model/id.js'
 import type { Severity } from '../diagnostics/diagnostic.js'
 import { decodeText } from '../text/decode.js'
 import type { SourceKind } from './notice.js'

@@ -3,7 +3,10 @@
  * all defined here; the TypeScript types and the JSON Schema for editors are derived from it.
  */
 import { z } from 'zod'
+import { idPattern } from './id.js'
 import { statuses } from './vocabulary.js'
+
+export { idPattern }
 
 const isRealDate = (value: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value)
@@ -17,7 +20,6 @@ export const isoDate = z
   .string({ error: '应为日期，写作 YYYY-MM-DD，例如 2021-03-05' })
   .refine(isRealDate, { message: '日期无效：应写作 YYYY-MM-DD，并且是真实存在的日期，例如 2021-03-05' })
 
-export const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/u
 export const noticeId = z.string().regex(idPattern, { message: '编号只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster' })
 export const findingId = z.string().regex(idPattern, { message: '问题编号只能用小写字母 a-z、数字和连字符 -，例如 1-4-2' })
 

@@ -1,0 +1,125 @@
+/**
+ * An I/O thread beside the main thread, for a build that processes notices on the main thread:
+ * it reads the next notices' files while the main thread works on this one, and writes the outputs
+ * the main thread hands it. Reading and writing are a fifth of a build's time and mostly system
+ * calls, which the second core does while the first goes on with JavaScript.
+ *
+ * Both sides talk synchronously, so the build loop stays a plain loop: `take` waits for a notice's
+ * files, `write` returns at once, `flush` waits until every write is done (before the commit).
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { NoticeSource } from '../load/notice.js'
+import { readNotice, type NoticeListing } from '../load/read.js'
+import { assertSafeOutputPath } from '../write/safe-path.js'
+import type { WrittenFile } from '../write/staging.js'
+import { claim, consumed, counters, signal, sleepUnless, toMain, toWorker, type IoReply, type IoRequest, type IoSetup } from './io-protocol.js'
+
+/** Notices read ahead: enough that the main thread never waits, few enough to hold little memory. */
+const readAhead = 8
+/** Writes handed over and not yet done, beyond which `write` waits (the texts are held until then). */
+const maxPendingWrites = 64
+
+export class IoThread {
+  private readonly worker: Worker
+  private readonly port
+  private readonly state = new Int32Array(new SharedArrayBuffer(counters * Int32Array.BYTES_PER_ELEMENT))
+  private readonly read = new Map<number, { source?: NoticeSource; diagnostics: Diagnostic[] }>()
+  /** Written files whose size and mtime the I/O thread has yet to send. */
+  private readonly pending = new Map<number, WrittenFile>()
+  private readonly ids: Set<string>
+  private nextRead = 0
+  private nextWrite = 0
+  private failure: string | undefined
+
+  constructor(
+    private readonly notices: readonly NoticeListing[],
+    stagingFolder: string | undefined
+  ) {
+    this.ids = new Set(notices.map((notice) => notice.id))
+    const channel = new MessageChannel()
+    this.port = channel.port1
+    const setup: IoSetup = { notices: [...notices], readAhead, state: this.state.buffer as SharedArrayBuffer, port: channel.port2, ...(stagingFolder ? { stagingFolder } : {}) }
+    this.worker = new Worker(new URL('./io-worker.js', import.meta.url), { workerData: setup, transferList: [channel.port2] })
+  }
+
+  /** Whether this thread reads the notice's files. */
+  reads(id: string): boolean {
+    return this.ids.has(id)
+  }
+
+  /** The files of the next notice in the order given; `id` must be that notice's. */
+  take(id: string): { source?: NoticeSource; diagnostics: Diagnostic[] } {
+    const index = this.nextRead
+    const listing = this.notices[index]
+    if (listing?.id !== id) throw new Error(`I/O thread: expected notice ${listing?.id ?? '(none)'}, asked for ${id}`)
+    let result: { source?: NoticeSource; diagnostics: Diagnostic[] }
+    // Not begun by the I/O thread (still starting, or behind): read it here rather than wait.
+    if (claim(this.state, index)) result = readNotice(listing)
+    else {
+      this.waitUntil(() => this.read.has(index))
+      result = this.read.get(index)!
+      this.read.delete(index)
+    }
+    this.nextRead++
+    Atomics.store(this.state, consumed, this.nextRead)
+    signal(this.state, toWorker)
+    return result
+  }
+
+  /**
+   * Hands a file to the I/O thread. The size and mtime of the returned record are filled in when
+   * the thread has written it: read them only after `flush`.
+   */
+  write(file: string, content: string | Uint8Array): WrittenFile {
+    assertSafeOutputPath(file)
+    if (this.pending.size >= maxPendingWrites) this.waitUntil(() => this.pending.size < maxPendingWrites / 2)
+    const id = this.nextWrite++
+    const written: WrittenFile = { path: file, size: 0, mtimeMs: 0 }
+    this.pending.set(id, written)
+    this.send({ kind: 'write', id, path: file, content })
+    return written
+  }
+
+  /** Waits until every file handed over is written; throws the first failure. */
+  flush(): void {
+    this.waitUntil(() => this.pending.size === 0)
+  }
+
+  async close(): Promise<void> {
+    this.send({ kind: 'stop' })
+    this.port.close()
+    await this.worker.terminate()
+  }
+
+  private send(request: IoRequest): void {
+    this.port.postMessage(request)
+    signal(this.state, toWorker)
+  }
+
+  private waitUntil(done: () => boolean): void {
+    for (;;) {
+      const seen = Atomics.load(this.state, toMain)
+      for (let received = receiveMessageOnPort(this.port); received; received = receiveMessageOnPort(this.port)) this.accept(received.message as IoReply)
+      if (this.failure !== undefined) throw new Error(this.failure)
+      if (done()) return
+      sleepUnless(this.state, toMain, seen)
+    }
+  }
+
+  private accept(reply: IoReply): void {
+    if (reply.kind === 'read') {
+      this.read.set(reply.index, reply.source ? { source: reply.source, diagnostics: reply.diagnostics } : { diagnostics: reply.diagnostics })
+    } else if (reply.kind === 'written') {
+      const written = this.pending.get(reply.id)
+      if (written) {
+        written.size = reply.size
+        written.mtimeMs = reply.mtimeMs
+      }
+      this.pending.delete(reply.id)
+    } else {
+      this.failure ??= reply.message
+      if (reply.kind === 'failed') this.pending.delete(reply.id)
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The I/O thread on its own (the compiled module: it starts a worker from lib/): the notices it
+ * reads are the ones the main thread would read itself, in order, and a write that fails fails the
+ * build at the next wait instead of being lost.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error The bench generator is plain JavaScript without types.
+import { generate } from '../../bench/corpus.mjs'
+import { tempDir } from '../helpers/cli.js'
+import { listContent, readNotice } from '../../src/load/read.js'
+
+// The compiled module: its worker is lib/build/io-worker.js, which `npm test` compiles first.
+const compiled = new URL('../../lib/build/io-thread.js', import.meta.url).href
+const { IoThread } = (await import(compiled)) as typeof import('../../src/build/io-thread.js')
+
+function corpus(notices: number): string {
+  const root = tempDir('notice-io-')
+  ;(generate as (dir: string, notices: number, findings: number) => void)(root, notices, 4)
+  return path.join(root, 'notice-press', 'content')
+}
+
+describe('the I/O thread', () => {
+  it('hands over each notice’s files as reading them here gives them, in order', async () => {
+    const listing = listContent(corpus(30), process.cwd(), { stats: false })
+    const io = new IoThread(listing.notices, undefined)
+    try {
+      for (const [index, notice] of listing.notices.entries()) {
+        // Now and then the main thread is slow, so the thread runs ahead; other times it takes at once.
+        if (index % 7 === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+        expect(io.take(notice.id)).toEqual(readNotice(notice))
+      }
+      expect(() => io.take('bench-0001')).toThrow(/expected notice \(none\)/u)
+    } finally {
+      await io.close()
+    }
+  })
+
+  it('refuses a notice out of order', async () => {
+    const listing = listContent(corpus(3), process.cwd(), { stats: false })
+    const io = new IoThread(listing.notices, undefined)
+    try {
+      expect(() => io.take(listing.notices[1]!.id)).toThrow(/expected notice bench-0001/u)
+    } finally {
+      await io.close()
+    }
+  })
+
+  it('writes what it is given, with the size and mtime of each file once flushed', async () => {
+    const staging = path.join(tempDir('notice-io-write-'), 'staging')
+    mkdirSync(staging)
+    const io = new IoThread([], staging)
+    try {
+      const files = Array.from({ length: 200 }, (_, index) => io.write(`n${index % 9}/page-${index}.html`, `第${index}页`.repeat(index + 1)))
+      io.flush()
+      for (const [index, file] of files.entries()) {
+        const text = readFileSync(path.join(staging, file.path), 'utf8')
+        expect(text).toBe(`第${index}页`.repeat(index + 1))
+        expect(file.size).toBe(Buffer.byteLength(text))
+        expect(file.mtimeMs).toBeGreaterThan(0)
+      }
+    } finally {
+      await io.close()
+    }
+  })
+
+  it('reports a write that failed at the flush, and refuses a path outside the output', async () => {
+    const root = tempDir('notice-io-fail-')
+    const staging = path.join(root, 'staging')
+    mkdirSync(staging)
+    // A file where a folder must go: the thread cannot make `blocked/`.
+    writeFileSync(path.join(staging, 'blocked'), '')
+    const io = new IoThread([], staging)
+    try {
+      io.write('fine/index.html', 'ok')
+      io.write('blocked/index.html', 'never')
+      expect(() => io.flush()).toThrow(/EEXIST|ENOTDIR/u)
+      expect(() => io.write('../outside.html', 'no')).toThrow()
+    } finally {
+      await io.close()
+    }
+  })
+})
