@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import type { SiteConfig } from '../model/schema.js'
-import type { IndexEntry } from '../render/site.js'
+import type { IndexEntry, OutputFile } from '../render/site.js'
 import type { Renderer } from '../render/templates.js'
 import { writeStagedFile, type WrittenFile } from '../write/staging.js'
 import { countDiagnostics, hash, writeCachedDiagnostics, type DiagnosticCounts } from './cache.js'
@@ -55,10 +55,10 @@ export function inputsHash(source: NoticeSource): string {
   return hash(...source.files.flatMap((file) => [file.ref, file.text]))
 }
 
-/** Writes one output of a notice into the staging folder (or hands it to the thread that does). */
-export type WriteOutput = (file: string, content: string | Uint8Array) => WrittenFile
+/** Writes a notice's outputs into the staging folder (or hands them to the thread that does). */
+export type WriteOutputs = (files: readonly OutputFile[]) => WrittenFile[]
 
-export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined, writeOutput?: WriteOutput): NoticeOutcome {
+export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined, writeOutputs?: WriteOutputs): NoticeOutcome {
   let source = job.source
   let readDiagnostics: Diagnostic[] = []
   if (!source) {
@@ -89,8 +89,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   if (job.stagingFolder && publish && result.files.length > 0) {
     const folder = job.stagingFolder
     const madeFolders = new Set<string>()
-    const write = writeOutput ?? ((file: string, content: string | Uint8Array) => writeStagedFile(folder, file, content, madeFolders))
-    outcome.outputs = result.files.map((file) => write(file.path, file.content))
+    outcome.outputs = writeOutputs ? writeOutputs(result.files) : result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
     const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
     if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
   }

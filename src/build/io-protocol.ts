@@ -37,11 +37,12 @@ export interface IoSetup {
   port: MessagePort
 }
 
-export type IoRequest = { kind: 'write'; id: number; path: string; content: string | Uint8Array } | { kind: 'stop' }
+/** A notice's outputs go over in one message: one wake-up of the thread for them all. */
+export type IoRequest = { kind: 'write'; id: number; files: Array<{ path: string; content: string | Uint8Array }> } | { kind: 'stop' }
 
 export type IoReply =
   | { kind: 'read'; index: number; source?: NoticeSource; diagnostics: Diagnostic[] }
-  | { kind: 'written'; id: number; size: number; mtimeMs: number }
+  | { kind: 'written'; id: number; stats: Array<{ size: number; mtimeMs: number }> }
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'crashed'; message: string }
 

@@ -17,8 +17,13 @@ import { claim, consumed, counters, signal, sleepUnless, toMain, toWorker, type 
 
 /** Notices read ahead: enough that the main thread never waits, few enough to hold little memory. */
 const readAhead = 8
-/** Writes handed over and not yet done, beyond which `write` waits (the texts are held until then). */
-const maxPendingWrites = 64
+/**
+ * The thread, once the read-ahead is full, sleeps until told the main thread took more. Telling
+ * it wakes it (a system call on each side), so it is told after every few notices, not every one.
+ */
+const wakeEvery = readAhead / 2
+/** Notices' outputs handed over and not yet written, beyond which `write` waits (the texts are held until then). */
+const maxPendingWrites = 16
 
 export class IoThread {
   private readonly worker: Worker
@@ -26,7 +31,7 @@ export class IoThread {
   private readonly state = new Int32Array(new SharedArrayBuffer(counters * Int32Array.BYTES_PER_ELEMENT))
   private readonly read = new Map<number, { source?: NoticeSource; diagnostics: Diagnostic[] }>()
   /** Written files whose size and mtime the I/O thread has yet to send. */
-  private readonly pending = new Map<number, WrittenFile>()
+  private readonly pending = new Map<number, WrittenFile[]>()
   private readonly ids: Set<string>
   private nextRead = 0
   private nextWrite = 0
@@ -63,21 +68,21 @@ export class IoThread {
     }
     this.nextRead++
     Atomics.store(this.state, consumed, this.nextRead)
-    signal(this.state, toWorker)
+    if (this.nextRead % wakeEvery === 0) signal(this.state, toWorker)
     return result
   }
 
   /**
-   * Hands a file to the I/O thread. The size and mtime of the returned record are filled in when
-   * the thread has written it: read them only after `flush`.
+   * Hands files to the I/O thread. The size and mtime of the returned records are filled in when
+   * the thread has written them: read them only after `flush`.
    */
-  write(file: string, content: string | Uint8Array): WrittenFile {
-    assertSafeOutputPath(file)
+  write(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): WrittenFile[] {
+    for (const file of files) assertSafeOutputPath(file.path)
     if (this.pending.size >= maxPendingWrites) this.waitUntil(() => this.pending.size < maxPendingWrites / 2)
     const id = this.nextWrite++
-    const written: WrittenFile = { path: file, size: 0, mtimeMs: 0 }
+    const written = files.map((file): WrittenFile => ({ path: file.path, size: 0, mtimeMs: 0 }))
     this.pending.set(id, written)
-    this.send({ kind: 'write', id, path: file, content })
+    this.send({ kind: 'write', id, files: files.map(({ path, content }) => ({ path, content })) })
     return written
   }
 
@@ -111,11 +116,10 @@ export class IoThread {
     if (reply.kind === 'read') {
       this.read.set(reply.index, reply.source ? { source: reply.source, diagnostics: reply.diagnostics } : { diagnostics: reply.diagnostics })
     } else if (reply.kind === 'written') {
-      const written = this.pending.get(reply.id)
-      if (written) {
-        written.size = reply.size
-        written.mtimeMs = reply.mtimeMs
-      }
+      this.pending.get(reply.id)?.forEach((written, index) => {
+        written.size = reply.stats[index]?.size ?? 0
+        written.mtimeMs = reply.stats[index]?.mtimeMs ?? 0
+      })
       this.pending.delete(reply.id)
     } else {
       this.failure ??= reply.message

@@ -23,8 +23,12 @@ function handle(request: IoRequest): boolean {
   if (request.kind === 'stop') return false
   if (!setup.stagingFolder) throw new Error('I/O thread without a staging folder was asked to write')
   try {
-    const written = writeStagedFile(setup.stagingFolder, request.path, request.content, madeFolders)
-    reply({ kind: 'written', id: request.id, size: written.size, mtimeMs: written.mtimeMs })
+    const folder = setup.stagingFolder
+    const stats = request.files.map((file) => {
+      const { size, mtimeMs } = writeStagedFile(folder, file.path, file.content, madeFolders)
+      return { size, mtimeMs }
+    })
+    reply({ kind: 'written', id: request.id, stats })
   } catch (error) {
     reply({ kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) })
   }

@@ -10,7 +10,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { NoticeSource } from '../load/notice.js'
 import { listContent, readListedFile, readNotice, UsageError, type NoticeListing } from '../load/read.js'
 import { loadSite } from '../load/site.js'
-import { renderSiteFiles, type IndexEntry } from '../render/site.js'
+import { renderSiteFiles, type IndexEntry, type OutputFile } from '../render/site.js'
 import { createRenderer, type TemplateSources } from '../render/templates.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
 import {
@@ -122,7 +122,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   })
   const forcedIo = process.env.NOTICE_IO === undefined ? undefined : process.env.NOTICE_IO === '1'
   const io = !pool && toRead.length > 0 && (forcedIo ?? toRead.length >= ioThreshold) ? new IoThread(toRead, staging?.folder) : undefined
-  const writeOutput = io ? (file: string, content: string | Uint8Array) => io.write(file, content) : undefined
+  const writeOutputs = io ? (files: readonly OutputFile[]) => io.write(files) : undefined
 
   const entries: IndexEntry[] = []
   /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
@@ -158,7 +158,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
 
   /** A notice processed on the main thread; with workers, the event loop turns after it so their answers are taken. */
   const inline = async (job: NoticeJob): Promise<NoticeOutcome> => {
-    const outcome = completeNotice(job, site, renderer, writeOutput)
+    const outcome = completeNotice(job, site, renderer, writeOutputs)
     if (pool) await new Promise((resolve) => setImmediate(resolve))
     return outcome
   }

@@ -2,11 +2,12 @@
  * Turns zod issues into diagnostics that point at the key in the YAML and say, in Chinese,
  * what to write instead (with a "did you mean" for misspelt keys).
  */
-import { z } from 'zod'
+import * as z from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { locate, type YamlSource } from './frontmatter.js'
 
-z.config(z.locales.zhCN())
+z.config(zhCN())
 
 const typeNames: Record<string, string> = {
   string: '文字',

@@ -2,7 +2,7 @@
  * The one schema of notice-press. Frontmatter, site.yml and the records handed to renderers are
  * all defined here; the TypeScript types and the JSON Schema for editors are derived from it.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { idPattern } from './id.js'
 import { statuses } from './vocabulary.js'
 
