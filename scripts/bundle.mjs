@@ -18,6 +18,9 @@ await build({
   outdir: `${lib}bundle`,
   entryNames: '[name]',
   external: ['playwright-core'],
+  // Less text for V8 to parse at every start; names are kept so an internal error's stack still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // CommonJS dependencies (gray-matter) call require(), which an ES module bundle must be given.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   logLevel: 'warning'

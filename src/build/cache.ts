@@ -59,8 +59,15 @@ export function currentProgram(): string {
   const here = fileURLToPath(new URL('./', import.meta.url))
   const libRoot = path.basename(here) === 'bundle' ? here : fileURLToPath(new URL('../', import.meta.url))
   const files = (readdirSync(libRoot, { recursive: true }) as string[]).filter((file) => file.endsWith('.js')).sort()
-  const packageJson = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
-  programHash = hash(packageJson, ...files.flatMap((file) => [file, readFileSync(path.join(libRoot, file), 'utf8')]))
+  // The files' bytes, not their text: decoding a megabyte and more of JavaScript took longer than hashing it.
+  const digest = createHash('sha256')
+  digest.update(readFileSync(new URL('../../package.json', import.meta.url)))
+  for (const file of files) {
+    const bytes = readFileSync(path.join(libRoot, file))
+    digest.update(`\0${file}\0${bytes.length}\0`)
+    digest.update(bytes)
+  }
+  programHash = digest.digest('hex')
   return programHash
 }
 

@@ -23,8 +23,8 @@ export interface ListedFile {
   name: string
   kind: SourceKind
   /** Size and mtime when the listing took them (the cache's keys need them; a build without a cache does not). */
-  size?: number
-  mtimeMs?: number
+  size: number | undefined
+  mtimeMs: number | undefined
 }
 
 export interface NoticeListing {
@@ -74,9 +74,10 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
   const files: string[] = []
   const folders: string[] = []
   const links = new Set<string>()
-  /** Files the folder listing already showed to be plain files, and notice.md files already stat-ed. */
+  /** Without stats: files the folder listing already showed to be plain files. */
   const plainFiles = new Set<string>()
-  const known = new Map<string, Stats>()
+  /** Each notice.md was stat-ed to find the notice: by its ref. */
+  const noticeStats = new Map<string, Stats>()
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue
     const absolute = path.join(root, entry.name)
@@ -98,7 +99,7 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
     const noticeInfo = statOrUndefined(path.join(absolute, 'notice.md'))
     if (noticeInfo) {
       files.push(`${entry.name}/notice.md`)
-      known.set(`${entry.name}/notice.md`, noticeInfo)
+      noticeStats.set(`${entry.name}/notice.md`, noticeInfo)
     }
     for (const sub of ['findings', 'sections']) {
       let children: Dirent[]
@@ -114,7 +115,7 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
         const ref = `${entry.name}/${sub}/${child.name}`
         files.push(ref)
         if (child.isSymbolicLink()) links.add(ref)
-        else if (child.isFile()) plainFiles.add(ref)
+        else if (!withStats && child.isFile()) plainFiles.add(ref)
       }
     }
   }
@@ -136,9 +137,8 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
         return undefined
       }
     }
-    const listed = { absolute, path: shownOf(ref), ref, name, kind }
-    if (!withStats && plainFiles.has(ref)) return listed
-    const info = known.get(ref) ?? statOrUndefined(absolute)
+    if (!withStats && plainFiles.has(ref)) return { absolute, path: shownOf(ref), ref, name, kind, size: undefined, mtimeMs: undefined }
+    const info = (kind === 'notice' ? noticeStats.get(ref) : undefined) ?? statOrUndefined(absolute)
     if (!info) return undefined
     // Reading a folder fails, and reading a named pipe or device would wait forever: only plain files are read.
     if (!info.isFile()) {
@@ -146,7 +146,7 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
       diagnostics.push(fileProblem(display(absolute), message))
       return undefined
     }
-    return withStats ? { ...listed, size: info.size, mtimeMs: info.mtimeMs } : listed
+    return { absolute, path: shownOf(ref), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
   }
 
   const listing: ContentListing = { root, notices: [], diagnostics }
