@@ -78,16 +78,21 @@ export class IoThread {
    */
   write(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): WrittenFile[] {
     for (const file of files) assertSafeOutputPath(file.path)
-    if (this.pending.size >= maxPendingWrites) this.waitUntil(() => this.pending.size < maxPendingWrites / 2)
+    if (this.pending.size >= maxPendingWrites) {
+      signal(this.state, toWorker)
+      this.waitUntil(() => this.pending.size < maxPendingWrites / 2)
+    }
     const id = this.nextWrite++
     const written = files.map((file): WrittenFile => ({ path: file.path, size: 0, mtimeMs: 0 }))
     this.pending.set(id, written)
-    this.send({ kind: 'write', id, files: files.map(({ path, content }) => ({ path, content })) })
+    // Not woken for this alone: the thread takes writes whenever the reading wakes it, or at `flush`.
+    this.port.postMessage({ kind: 'write', id, files: files.map(({ path, content }) => ({ path, content })) } satisfies IoRequest)
     return written
   }
 
   /** Waits until every file handed over is written; throws the first failure. */
   flush(): void {
+    signal(this.state, toWorker)
     this.waitUntil(() => this.pending.size === 0)
   }
 

@@ -65,6 +65,9 @@ function splitLongUnit(unit: string, maxWidth: number): string[] {
 export function balanceTitle(title: string, maxWidth = 20): string[] {
   const text = title.trim()
   if (text === '') return []
+  // Most titles fit one line, and one line is their best layout: its words joined give the title
+  // back when nothing in it is white space (which `titleUnits` trims). No need to segment it.
+  if (textWidth(text) <= maxWidth && !/\s/u.test(text)) return [text]
   const units = titleUnits(text, maxWidth)
   const widths = units.map(textWidth)
   const count = units.length

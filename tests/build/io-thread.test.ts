@@ -52,7 +52,9 @@ describe('the I/O thread', () => {
     mkdirSync(staging)
     const io = new IoThread([], staging)
     try {
-      const files = Array.from({ length: 200 }, (_, index) => io.write(`n${index % 9}/page-${index}.html`, `第${index}页`.repeat(index + 1)))
+      const files = Array.from({ length: 40 }, (_, batch) =>
+        io.write(Array.from({ length: 5 }, (_, file) => ({ path: `n${batch % 9}/page-${batch * 5 + file}.html`, content: `第${batch * 5 + file}页`.repeat(batch * 5 + file + 1) })))
+      ).flat()
       io.flush()
       for (const [index, file] of files.entries()) {
         const text = readFileSync(path.join(staging, file.path), 'utf8')
@@ -73,10 +75,10 @@ describe('the I/O thread', () => {
     writeFileSync(path.join(staging, 'blocked'), '')
     const io = new IoThread([], staging)
     try {
-      io.write('fine/index.html', 'ok')
-      io.write('blocked/index.html', 'never')
+      io.write([{ path: 'fine/index.html', content: 'ok' }])
+      io.write([{ path: 'blocked/index.html', content: 'never' }])
       expect(() => io.flush()).toThrow(/EEXIST|ENOTDIR/u)
-      expect(() => io.write('../outside.html', 'no')).toThrow()
+      expect(() => io.write([{ path: '../outside.html', content: 'no' }])).toThrow()
     } finally {
       await io.close()
     }

@@ -70,3 +70,22 @@ describe('balanceTitle', () => {
     )
   })
 })
+
+describe('the one-line fast path of balanceTitle', () => {
+  it('gives what setting the title’s words on one line gives: the words joined are the title', () => {
+    const char = fc.constantFrom(...'县委巡察组整改情况公布关于不忘初心牢记使命主题教育落实的报告第号一二三四五六七八九十（）“”《》〔〕、，。：；？！—…·ABCxyz0123456789-_.,()[]:'.split(''))
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 1, maxLength: 30 }), fc.integer({ min: 4, max: 30 }), (chars, maxWidth) => {
+        const title = chars.join('')
+        if (textWidth(title) > maxWidth) return
+        expect(titleUnits(title, maxWidth).join('')).toBe(title)
+        expect(balanceTitle(title, maxWidth)).toEqual([title])
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('leaves a title with white space to the segmenter, which trims each word', () => {
+    expect(balanceTitle('县委 巡察组', 20)).toEqual([titleUnits('县委 巡察组', 20).join('')])
+  })
+})
