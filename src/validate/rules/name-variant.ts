@@ -14,8 +14,8 @@ interface KnownName {
   name: string
   uses: number
   declared: boolean
-  /** `swaps(name)` that may occur in the notice; the others are used 0 times. */
-  variants: string[]
+  /** `swaps(name)` that the notice may use; the others it does not. */
+  variants: Variant[]
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -51,27 +51,53 @@ function isHanAt(text: string, index: number): boolean {
 class PieceCounts {
   readonly pieces: string[] = []
   readonly uses: number[] = []
+  /** Per piece, the piece one code unit shorter at its start (业集聚区 for 产业集聚区), or -1. */
+  readonly tails: number[] = []
+  /**
+   * Per piece, its longest proper prefix that ends in a body suffix (县委巡察办 for
+   * 县委巡察办管委会), or -1 when that prefix is shorter than a name.
+   */
+  readonly heads: number[] = []
   private readonly hashes: number[] = []
   /** Index + 1 into `pieces`; 0 is a free slot. Never more than half full. */
   private slots = new Int32Array(1024)
 
-  add(text: string, start: number, end: number, hash: number): void {
+  /** Counts one use of text[start, end) and returns its index; `tail` and `head` are kept when the piece is new (they depend on it alone). */
+  add(text: string, start: number, end: number, hash: number, tail: number, head: number): number {
     const mask = this.slots.length - 1
     for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0
       if (entry === 0) {
         this.pieces.push(text.slice(start, end))
         this.uses.push(1)
+        this.tails.push(tail)
+        this.heads.push(head)
         this.hashes.push(hash)
         this.slots[slot] = this.pieces.length
         if (this.pieces.length * 2 > this.slots.length) this.grow()
-        return
+        return this.pieces.length - 1
       }
       const piece = this.pieces[entry - 1] ?? ''
       if (this.hashes[entry - 1] === hash && piece.length === end - start && sameUnits(piece, text, start)) {
         this.uses[entry - 1]!++
-        return
+        return entry - 1
       }
+    }
+  }
+
+  /**
+   * Index of the first `length` code units of `name` with units `swap` and `swap + 1` exchanged
+   * (`swap` past the end: none), or -1 when the texts never held that piece. Nothing is built.
+   */
+  find(name: string, swap: number, length: number): number {
+    let hash = 0
+    for (let index = length - 1; index >= 0; index--) hash = mix(hash, name.charCodeAt(swappedIndex(index, swap)))
+    const mask = this.slots.length - 1
+    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] ?? 0
+      if (entry === 0) return -1
+      const piece = this.pieces[entry - 1] ?? ''
+      if (this.hashes[entry - 1] === hash && piece.length === length && sameSwappedUnits(piece, name, swap)) return entry - 1
     }
   }
 
@@ -86,9 +112,20 @@ class PieceCounts {
   }
 }
 
+/** Where code unit `index` of a name with units `swap` and `swap + 1` exchanged comes from. */
+function swappedIndex(index: number, swap: number): number {
+  return index === swap ? swap + 1 : index === swap + 1 ? swap : index
+}
+
 /** `text.startsWith(piece, start)` for a short piece, without the call. */
 function sameUnits(piece: string, text: string, start: number): boolean {
   for (let index = 0; index < piece.length; index++) if (piece.charCodeAt(index) !== text.charCodeAt(start + index)) return false
+  return true
+}
+
+/** Whether `piece` is the start of `name` with units `swap` and `swap + 1` exchanged. */
+function sameSwappedUnits(piece: string, name: string, swap: number): boolean {
+  for (let index = 0; index < piece.length; index++) if (piece.charCodeAt(index) !== name.charCodeAt(swappedIndex(index, swap))) return false
   return true
 }
 
@@ -108,35 +145,7 @@ function spread(hash: number): number {
  * their first use: every run of 4 to 8 code units of Han characters that ends in a body suffix.
  */
 export function frequentNames(texts: readonly string[]): Map<string, number> {
-  return readNames(texts, undefined)
-}
-
-/** `frequentNames`, noting in the same pass over the texts the pairs of code units they hold. */
-function readNames(texts: readonly string[], pairs: PairsIn | undefined): Map<string, number> {
-  const tally = new PieceCounts()
-  for (const text of texts) {
-    let previous = text.length > 0 ? text.charCodeAt(0) : 0
-    for (let end = 2; end <= text.length; end++) {
-      const last = text.charCodeAt(end - 1)
-      pairs?.note(previous, last)
-      previous = last
-      if (end < shortestName || bodySuffixes[last] !== 1) continue
-      // The Han characters before the suffix, at most a longest name's worth: most suffixes
-      // (the 会 of 社会, the 部 of 全部) have fewer than four and end no name.
-      let hanFrom = end
-      while (hanFrom > 0 && end - hanFrom < longestName && isHanAt(text, hanFrom - 1)) hanFrom--
-      if (end - hanFrom < shortestName) continue
-      // The names ending here share their last characters: the hash grows from the end.
-      let hash = 0
-      for (let at = end - 1; at > end - shortestName; at--) hash = mix(hash, text.charCodeAt(at))
-      for (let start = end - shortestName; start >= hanFrom; start--) {
-        // A name never starts in the middle of a surrogate pair (nor does a longer one then).
-        if (isLowSurrogate(text.charCodeAt(start)) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) break
-        hash = mix(hash, text.charCodeAt(start))
-        tally.add(text, start, end, hash)
-      }
-    }
-  }
+  const { tally } = readNames(texts)
   const counts = new Map<string, number>()
   tally.pieces.forEach((name, index) => {
     const uses = tally.uses[index] ?? 0
@@ -145,24 +154,95 @@ function readNames(texts: readonly string[], pairs: PairsIn | undefined): Map<st
   return counts
 }
 
-function hasSurrogate(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if ((text.charCodeAt(index) & 0xf800) === 0xd800) return true
-  return false
+/** What one pass over a notice's texts learns about the names in it. */
+interface NameReading {
+  /** Every run of 4 to 8 code units of Han characters that ends in a body suffix, counted. */
+  tally: PieceCounts
+  /** Every body suffix with the code units either side of it, by `tripleHash`, one bit each. */
+  aroundSuffix: Uint8Array
 }
 
 /**
- * The swaps of a name (in the order `swaps` gives them) that may occur in the notice. Most do
- * not, and those are never built as strings: a notice has hundreds of names.
+ * The one pass over the texts: at each body suffix, the names ending there (counted, with the
+ * names they extend by one unit at the start and by one suffix at the end) and the unit after it.
  */
-function swapsThatMayOccur(name: string, pairs: PairsIn): string[] {
-  if (hasSurrogate(name)) return swaps(name).filter((variant) => pairs.mayContain(variant))
-  // Every character is one code unit, and two different swaps never give the same string.
-  const result: string[] = []
-  for (let index = 0; index + 1 < name.length; index++) {
-    if (name[index] === name[index + 1] || !pairs.mayContainSwap(name, index)) continue
-    result.push(name.slice(0, index) + name[index + 1] + name[index] + name.slice(index + 2))
+function readNames(texts: readonly string[]): NameReading {
+  const tally = new PieceCounts()
+  const aroundSuffix = new Uint8Array(0x10000 / 8)
+  // The pieces ending at this suffix and at the previous one, by length: the previous ones that
+  // start where a piece here starts are its heads.
+  let current = new Int32Array(longestName + 1)
+  let previous = new Int32Array(longestName + 1)
+  for (const text of texts) {
+    let previousEnd = -longestName
+    let previousLongest = 0
+    for (let end = 1; end <= text.length; end++) {
+      const last = text.charCodeAt(end - 1)
+      if (bodySuffixes[last] !== 1) continue
+      if (end >= 2 && end < text.length) noteTriple(aroundSuffix, text.charCodeAt(end - 2), last, text.charCodeAt(end))
+      const swap = previous
+      previous = current
+      current = swap
+      let longest = 0
+      // Back from the suffix over at most a longest name's worth of Han characters: most
+      // suffixes (the 会 of 社会, the 部 of 全部) have fewer than four and end no name. The
+      // names ending here share their last characters: the hash grows from the end.
+      let hash = 0
+      for (let start = end - 1; start >= 0 && end - start <= longestName && isHanAt(text, start); start--) {
+        const length = end - start
+        const code = text.charCodeAt(start)
+        // A name never starts in the middle of a surrogate pair (nor does a longer one then).
+        if (length >= shortestName && isLowSurrogate(code) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) break
+        hash = mix(hash, code)
+        if (length < shortestName) continue
+        const headLength = previousEnd - start
+        const head = headLength >= shortestName && headLength <= previousLongest ? (previous[headLength] ?? -1) : -1
+        current[length] = tally.add(text, start, end, hash, length > shortestName ? (current[length - 1] ?? -1) : -1, head)
+        longest = length
+      }
+      previousEnd = end
+      previousLongest = longest
+    }
   }
-  return result
+  return { tally, aroundSuffix }
+}
+
+/**
+ * The frequent names worth checking, longest first and in first-use order within a length: a
+ * name inside a longer name used as often (业集聚区 in 产业集聚区 and nowhere else) adds nothing
+ * the longer one does not. Such a longer name can always be taken one unit longer at the start
+ * (its tail is the name) or one suffix longer at the end (its head is the name), and is then
+ * used as often too: counts only fall as a name grows. So no substring is ever compared.
+ */
+function namesToCheck(tally: PieceCounts): Array<[string, number]> {
+  const { pieces, uses, tails, heads } = tally
+  const inLonger = new Uint8Array(pieces.length)
+  for (let index = 0; index < pieces.length; index++) {
+    const count = uses[index] ?? 0
+    if (count < minUses) continue
+    const tail = tails[index] ?? -1
+    if (tail >= 0 && uses[tail] === count) inLonger[tail] = 1
+    const head = heads[index] ?? -1
+    if (head >= 0 && uses[head] === count) inLonger[head] = 1
+  }
+  const byLength: Array<Array<[string, number]>> = []
+  for (let length = 0; length <= longestName; length++) byLength.push([])
+  for (let index = 0; index < pieces.length; index++) {
+    const count = uses[index] ?? 0
+    const name = pieces[index] ?? ''
+    if (count >= minUses && inLonger[index] === 0) byLength[name.length]?.push([name, count])
+  }
+  return byLength.reverse().flat()
+}
+
+/** `namesToCheck` of some texts, for the tests. */
+export function keptNames(texts: readonly string[]): Array<[string, number]> {
+  return namesToCheck(readNames(texts).tally)
+}
+
+function hasSurrogate(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if ((text.charCodeAt(index) & 0xf800) === 0xd800) return true
+  return false
 }
 
 /** The name with two neighbouring characters swapped: 产业集聚区 → 产业聚集区 … */
@@ -187,52 +267,91 @@ export function swaps(name: string): string[] {
   return result
 }
 
+/** How often the texts use a declared name (from the tally when it is a name `readNames` counts). */
+function usesOf(name: string, { tally }: NameReading, texts: readonly string[]): number {
+  if (!isTallied(name)) return countIn(texts, name)
+  const index = tally.find(name, name.length, name.length)
+  return index >= 0 ? (tally.uses[index] ?? 0) : 0
+}
+
 function countIn(texts: readonly string[], needle: string): number {
   let count = 0
   for (const text of texts) for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++
   return count
 }
 
-/**
- * Which pairs of neighbouring code units a text has (by a hash, so a pair may seem present that
- * is not, never the other way round). A needle with a pair the text lacks does not occur in it:
- * nearly every swapped name has such a pair (its two swapped characters in the new order), so
- * most variants are known to be unused without looking for them.
- */
-class PairsIn {
-  /** One bit per hash (8 KB: a table of 64K bytes per notice costs more to allocate than to fill). */
-  private readonly seen = new Uint8Array(0x10000 / 8)
-
-  note(first: number, second: number): void {
-    const hash = pairHash(first, second)
-    this.seen[hash >>> 3]! |= 1 << (hash & 7)
-  }
-
-  mayContain(needle: string): boolean {
-    for (let index = 1; index < needle.length; index++) if (!this.has(needle.charCodeAt(index - 1), needle.charCodeAt(index))) return false
-    return true
-  }
-
-  /** `mayContain` of `name` with code units `swap` and `swap + 1` swapped, without building it. */
-  mayContainSwap(name: string, swap: number): boolean {
-    let previous = name.charCodeAt(swap === 0 ? 1 : 0)
-    for (let index = 1; index < name.length; index++) {
-      const code = name.charCodeAt(index === swap ? swap + 1 : index === swap + 1 ? swap : index)
-      if (!this.has(previous, code)) return false
-      previous = code
-    }
-    return true
-  }
-
-  private has(first: number, second: number): boolean {
-    const hash = pairHash(first, second)
-    return ((this.seen[hash >>> 3] ?? 0) & (1 << (hash & 7))) !== 0
-  }
+/** Notes three code units in a row (by their hash: one bit of 64K). */
+function noteTriple(seen: Uint8Array, first: number, second: number, third: number): void {
+  const hash = tripleHash(first, second, third)
+  seen[hash >>> 3]! |= 1 << (hash & 7)
 }
 
-function pairHash(first: number, second: number): number {
-  // Both code units in one 32-bit word, multiplied so that every bit of it reaches the top 16.
-  return Math.imul((first << 16) | second, 0x9e3779b1) >>> 16
+/** Whether the three units were noted; some never noted seem noted (they share a bit), never the other way round. */
+function hasTriple(seen: Uint8Array, first: number, second: number, third: number): boolean {
+  const hash = tripleHash(first, second, third)
+  return ((seen[hash >>> 3] ?? 0) & (1 << (hash & 7))) !== 0
+}
+
+function tripleHash(first: number, second: number, third: number): number {
+  // Multiplied so that every bit of the three units reaches the top 16.
+  return Math.imul(Math.imul(first, 0x9e3779b1) ^ ((second << 16) | third), 0x85ebca6b) >>> 16
+}
+
+/**
+ * Whether every use of the name is in the tally: 4 to 8 Han code units (none half of a
+ * surrogate pair) ending in a body suffix, as every name `readNames` counts is.
+ */
+function isTallied(name: string): boolean {
+  if (name.length < shortestName || name.length > longestName || bodySuffixes[name.charCodeAt(name.length - 1)] !== 1) return false
+  for (let index = 0; index < name.length; index++) if (!isHanUnit(name.charCodeAt(index))) return false
+  return true
+}
+
+/** A swapped form of a known name, with its uses in the notice (those of `node` once the counter has run, when it has one). */
+interface Variant {
+  text: string
+  uses: number
+  node: EndingNode | undefined
+}
+
+/**
+ * The swaps of a name the notice may use, in the order `swaps` gives them. A swap of a tallied
+ * name that still ends in a suffix is a tallied name too, counted already: only those used are
+ * built as strings (a notice has hundreds of names). The others are given to `counter`.
+ */
+function usedSwaps(name: string, reading: NameReading, counter: VariantCounter): Variant[] {
+  if (!isTallied(name)) return swaps(name).map((text) => ({ text, uses: 0, node: counter.add(text) }))
+  const { tally } = reading
+  const result: Variant[] = []
+  const last = name.length - 1
+  // Every character is one code unit, and two different swaps never give the same string.
+  for (let swap = 0; swap < last; swap++) {
+    if (name.charCodeAt(swap) === name.charCodeAt(swap + 1)) continue
+    if (swap < last - 1 || bodySuffixes[name.charCodeAt(swap)] === 1) {
+      const index = tally.find(name, swap, name.length)
+      if (index >= 0) result.push({ text: swapped(name, swap), uses: tally.uses[index] ?? 0, node: undefined })
+    } else if (mayUseSuffixSwap(name, reading)) {
+      const text = swapped(name, swap)
+      result.push({ text, uses: 0, node: counter.add(text) })
+    }
+  }
+  return result
+}
+
+/**
+ * Whether the notice may use a tallied name with its last two units swapped (产业集区聚): the
+ * suffix between the units around it there (集区聚) somewhere, and the swap but its last unit
+ * (产业集区) a name the notice uses when that is long enough to be one. Rarely so.
+ */
+function mayUseSuffixSwap(name: string, { tally, aroundSuffix }: NameReading): boolean {
+  const last = name.length - 1
+  if (!hasTriple(aroundSuffix, name.charCodeAt(last - 2), name.charCodeAt(last), name.charCodeAt(last - 1))) return false
+  return name.length - 1 < shortestName || tally.find(name, last - 1, name.length - 1) >= 0
+}
+
+/** The name with units `swap` and `swap + 1` exchanged. */
+function swapped(name: string, swap: number): string {
+  return name.slice(0, swap) + name[swap + 1] + name[swap] + name.slice(swap + 2)
 }
 
 /** A needle, or an ending shared by needles, in a `VariantCounter`. */
@@ -286,6 +405,10 @@ class VariantCounter {
     return node
   }
 
+  get isEmpty(): boolean {
+    return this.byLastUnit.size === 0
+  }
+
   count(texts: readonly string[]): void {
     for (const text of texts) {
       for (let end = 1; end <= text.length; end++) {
@@ -301,20 +424,6 @@ class VariantCounter {
   }
 }
 
-/** The names by length, longest first, and in their first-use order within a length (a stable sort). */
-function longestFirst(names: ReadonlyMap<string, number>): Array<[string, number]> {
-  const byLength: Array<Array<[string, number]>> = []
-  for (const entry of names) {
-    const length = entry[0].length
-    const list = byLength[length]
-    if (list) list.push(entry)
-    else byLength[length] = [entry]
-  }
-  const result: Array<[string, number]> = []
-  for (let length = byLength.length - 1; length >= 0; length--) for (const entry of byLength[length] ?? []) result.push(entry)
-  return result
-}
-
 export const nameVariant: Rule = {
   id: 'name-variant',
   severity: 'warning',
@@ -328,38 +437,22 @@ export const nameVariant: Rule = {
       ...site.names.declared,
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
-    const pairs = new PairsIn()
-    const names = readNames(texts, pairs)
+    const reading = readNames(texts)
+    const counter = new VariantCounter()
     const known = new Map<string, KnownName>()
-    for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true, variants: swapsThatMayOccur(name, pairs) })
-    // A window of a longer name used as often (业集聚区 in 产业集聚区) adds nothing the longer name does not.
-    const frequent = longestFirst(names)
-    // By number of uses, the pieces of the names kept so far that could be names themselves
-    // (4 or more code units, ending in a body suffix): a name is in a longer kept name used as
-    // often when it is one of that count's pieces.
-    const keptPieces = new Map<number, Set<string>>()
-    for (const [name, uses] of frequent) {
-      let pieces = keptPieces.get(uses)
-      if (pieces?.has(name)) continue
-      if (!pieces) keptPieces.set(uses, (pieces = new Set()))
-      for (let end = shortestName; end <= name.length; end++) {
-        if (bodySuffixes[name.charCodeAt(end - 1)] !== 1) continue
-        for (let start = 0; start + shortestName <= end; start++) pieces.add(name.slice(start, end))
-      }
-      if (!known.has(name)) known.set(name, { name, uses, declared: false, variants: swapsThatMayOccur(name, pairs) })
+    for (const name of declared) {
+      if (!known.has(name)) known.set(name, { name, uses: usesOf(name, reading, texts), declared: true, variants: usedSwaps(name, reading, counter) })
     }
+    for (const [name, uses] of namesToCheck(reading.tally)) {
+      if (!known.has(name)) known.set(name, { name, uses, declared: false, variants: usedSwaps(name, reading, counter) })
+    }
+    // Most notices leave nothing to search for: every swap they may use was in the tally.
+    if (!counter.isEmpty) counter.count(texts)
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
-    const counter = new VariantCounter()
-    const counted: EndingNode[][] = []
-    for (const name of known.values()) counted.push(name.variants.map((variant) => counter.add(variant)))
-    counter.count(texts)
-    let nameIndex = 0
     for (const name of known.values()) {
-      const nodes = counted[nameIndex++] ?? []
-      for (let index = 0; index < name.variants.length; index++) {
-        const variant = name.variants[index] ?? ''
-        const uses = nodes[index]?.uses ?? 0
+      for (const { text: variant, uses: tallied, node } of name.variants) {
+        const uses = node ? node.uses : tallied
         if (uses === 0) continue
         const other = known.get(variant)
         if (other?.declared) continue
