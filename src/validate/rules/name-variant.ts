@@ -44,41 +44,65 @@ function isHanAt(text: string, index: number): boolean {
 }
 
 /**
- * Counts of pieces of text, keyed by their code units without slicing them: an open-addressing
- * table on a hash of the piece, each slot compared in place with the text. A piece becomes a
- * string only the first time it is met. Pieces are kept in the order they were first met.
+ * Counts of the pieces of text that may be names, each known by an index: a piece of 4 code
+ * units by those units, a longer one by its tail (the piece one unit shorter at the start, 业集聚区
+ * for 产业集聚区) and its first unit. So a piece is found by comparing two or three integers,
+ * never its units one by one, and the names ending at one place are found one from the other.
+ * An open-addressing table on a hash of that key. Pieces are kept in the order they were first
+ * met; a piece becomes a string only when asked for (most never are).
  */
 class PieceCounts {
-  readonly pieces: string[] = []
   readonly uses: number[] = []
-  /** Per piece, the piece one code unit shorter at its start (业集聚区 for 产业集聚区), or -1. */
+  /** Per piece, its tail, or -1 for a piece of 4 units. */
   readonly tails: number[] = []
   /**
    * Per piece, its longest proper prefix that ends in a body suffix (县委巡察办 for
    * 县委巡察办管委会), or -1 when that prefix is shorter than a name.
    */
   readonly heads: number[] = []
-  private readonly hashes: number[] = []
-  /** Index + 1 into `pieces`; 0 is a free slot. Never more than half full. */
+  /** Per piece, its first two units (4 units long) or its first unit (longer). */
+  private readonly firstKeys: number[] = []
+  /** Per piece, its last two units (4 units long), or 0. */
+  private readonly lastKeys: number[] = []
+  /** Where the piece was first met, to make it a string. */
+  private readonly texts: string[] = []
+  private readonly starts: number[] = []
+  private readonly lengths: number[] = []
+  /** Index + 1 of a piece; 0 is a free slot. Never more than half full. */
   private slots = new Int32Array(1024)
 
-  /** Counts one use of text[start, end) and returns its index; `tail` and `head` are kept when the piece is new (they depend on it alone). */
-  add(text: string, start: number, end: number, hash: number, tail: number, head: number): number {
+  get size(): number {
+    return this.uses.length
+  }
+
+  /** The piece as a string. */
+  name(index: number): string {
+    const start = this.starts[index] ?? 0
+    return (this.texts[index] ?? '').slice(start, start + (this.lengths[index] ?? 0))
+  }
+
+  /**
+   * Counts one use of text[start, end), which is `tail` (-1 for 4 units) with `first` before it,
+   * and returns its index. `head` is kept when the piece is new (it depends on the piece alone).
+   */
+  add(text: string, start: number, end: number, tail: number, first: number, last: number, head: number): number {
     const mask = this.slots.length - 1
-    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = keyHash(tail, first, last) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0
       if (entry === 0) {
-        this.pieces.push(text.slice(start, end))
         this.uses.push(1)
         this.tails.push(tail)
         this.heads.push(head)
-        this.hashes.push(hash)
-        this.slots[slot] = this.pieces.length
-        if (this.pieces.length * 2 > this.slots.length) this.grow()
-        return this.pieces.length - 1
+        this.firstKeys.push(first)
+        this.lastKeys.push(last)
+        this.texts.push(text)
+        this.starts.push(start)
+        this.lengths.push(end - start)
+        this.slots[slot] = this.uses.length
+        if (this.uses.length * 2 > this.slots.length) this.grow()
+        return this.uses.length - 1
       }
-      const piece = this.pieces[entry - 1] ?? ''
-      if (this.hashes[entry - 1] === hash && piece.length === end - start && sameUnits(piece, text, start)) {
+      if (this.tails[entry - 1] === tail && this.firstKeys[entry - 1] === first && this.lastKeys[entry - 1] === last) {
         this.uses[entry - 1]!++
         return entry - 1
       }
@@ -86,57 +110,45 @@ class PieceCounts {
   }
 
   /**
-   * Index of the first `length` code units of `name` with units `swap` and `swap + 1` exchanged
-   * (`swap` past the end: none), or -1 when the texts never held that piece. Nothing is built.
+   * Index of the first `length` code units (4 or more) of `name` with units `swap` and
+   * `swap + 1` exchanged (`swap` past the end: none), or -1 when the texts never held that
+   * piece. Nothing is built.
    */
   find(name: string, swap: number, length: number): number {
-    let hash = 0
-    for (let index = length - 1; index >= 0; index--) hash = mix(hash, name.charCodeAt(swappedIndex(index, swap)))
+    const first = (unitOf(name, swap, length - 4) << 16) | unitOf(name, swap, length - 3)
+    let index = this.indexOf(-1, first, (unitOf(name, swap, length - 2) << 16) | unitOf(name, swap, length - 1))
+    for (let at = length - 5; at >= 0 && index >= 0; at--) index = this.indexOf(index, unitOf(name, swap, at), 0)
+    return index
+  }
+
+  private indexOf(tail: number, first: number, last: number): number {
     const mask = this.slots.length - 1
-    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = keyHash(tail, first, last) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0
       if (entry === 0) return -1
-      const piece = this.pieces[entry - 1] ?? ''
-      if (this.hashes[entry - 1] === hash && piece.length === length && sameSwappedUnits(piece, name, swap)) return entry - 1
+      if (this.tails[entry - 1] === tail && this.firstKeys[entry - 1] === first && this.lastKeys[entry - 1] === last) return entry - 1
     }
   }
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2)
     const mask = this.slots.length - 1
-    this.hashes.forEach((hash, index) => {
-      let slot = spread(hash) & mask
+    for (let index = 0; index < this.uses.length; index++) {
+      let slot = keyHash(this.tails[index] ?? -1, this.firstKeys[index] ?? 0, this.lastKeys[index] ?? 0) & mask
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask
       this.slots[slot] = index + 1
-    })
+    }
   }
 }
 
-/** Where code unit `index` of a name with units `swap` and `swap + 1` exchanged comes from. */
-function swappedIndex(index: number, swap: number): number {
-  return index === swap ? swap + 1 : index === swap + 1 ? swap : index
+/** Code unit `index` of `name` with units `swap` and `swap + 1` exchanged. */
+function unitOf(name: string, swap: number, index: number): number {
+  return name.charCodeAt(index === swap ? swap + 1 : index === swap + 1 ? swap : index)
 }
 
-/** `text.startsWith(piece, start)` for a short piece, without the call. */
-function sameUnits(piece: string, text: string, start: number): boolean {
-  for (let index = 0; index < piece.length; index++) if (piece.charCodeAt(index) !== text.charCodeAt(start + index)) return false
-  return true
-}
-
-/** Whether `piece` is the start of `name` with units `swap` and `swap + 1` exchanged. */
-function sameSwappedUnits(piece: string, name: string, swap: number): boolean {
-  for (let index = 0; index < piece.length; index++) if (piece.charCodeAt(index) !== name.charCodeAt(swappedIndex(index, swap))) return false
-  return true
-}
-
-/** One more code unit into a hash of a piece (kept a small integer). */
-function mix(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) & 0x3fffffff
-}
-
-/** The hash with its bits mixed into the low ones, which pick the slot. */
-function spread(hash: number): number {
-  const mixed = Math.imul(hash, 0x9e3779b1)
+/** A hash of a piece's key, its bits mixed into the low ones, which pick the slot. */
+function keyHash(tail: number, first: number, last: number): number {
+  const mixed = Math.imul(Math.imul(tail, 0x85ebca6b) ^ Math.imul(first, 0x9e3779b1) ^ last, 0x9e3779b1)
   return mixed ^ (mixed >>> 16)
 }
 
@@ -147,10 +159,10 @@ function spread(hash: number): number {
 export function frequentNames(texts: readonly string[]): Map<string, number> {
   const { tally } = readNames(texts)
   const counts = new Map<string, number>()
-  tally.pieces.forEach((name, index) => {
+  for (let index = 0; index < tally.size; index++) {
     const uses = tally.uses[index] ?? 0
-    if (uses >= minUses) counts.set(name, uses)
-  })
+    if (uses >= minUses) counts.set(tally.name(index), uses)
+  }
   return counts
 }
 
@@ -185,19 +197,26 @@ function readNames(texts: readonly string[]): NameReading {
       current = swap
       let longest = 0
       // Back from the suffix over at most a longest name's worth of Han characters: most
-      // suffixes (the 会 of 社会, the 部 of 全部) have fewer than four and end no name. The
-      // names ending here share their last characters: the hash grows from the end.
-      let hash = 0
+      // suffixes (the 会 of 社会, the 部 of 全部) have fewer than four and end no name. Each
+      // name ending here is the one before with one more unit at the start.
+      let tail = -1
+      let lastUnits = 0
       for (let start = end - 1; start >= 0 && end - start <= longestName && isHanAt(text, start); start--) {
         const length = end - start
         const code = text.charCodeAt(start)
+        if (length < shortestName) {
+          if (length === 2) lastUnits = (code << 16) | last
+          continue
+        }
         // A name never starts in the middle of a surrogate pair (nor does a longer one then).
-        if (length >= shortestName && isLowSurrogate(code) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) break
-        hash = mix(hash, code)
-        if (length < shortestName) continue
+        if (isLowSurrogate(code) && start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) break
         const headLength = previousEnd - start
         const head = headLength >= shortestName && headLength <= previousLongest ? (previous[headLength] ?? -1) : -1
-        current[length] = tally.add(text, start, end, hash, length > shortestName ? (current[length - 1] ?? -1) : -1, head)
+        tail =
+          length === shortestName
+            ? tally.add(text, start, end, -1, (code << 16) | text.charCodeAt(start + 1), lastUnits, head)
+            : tally.add(text, start, end, tail, code, 0, head)
+        current[length] = tail
         longest = length
       }
       previousEnd = end
@@ -215,9 +234,9 @@ function readNames(texts: readonly string[]): NameReading {
  * used as often too: counts only fall as a name grows. So no substring is ever compared.
  */
 function namesToCheck(tally: PieceCounts): Array<[string, number]> {
-  const { pieces, uses, tails, heads } = tally
-  const inLonger = new Uint8Array(pieces.length)
-  for (let index = 0; index < pieces.length; index++) {
+  const { uses, tails, heads } = tally
+  const inLonger = new Uint8Array(tally.size)
+  for (let index = 0; index < tally.size; index++) {
     const count = uses[index] ?? 0
     if (count < minUses) continue
     const tail = tails[index] ?? -1
@@ -227,10 +246,11 @@ function namesToCheck(tally: PieceCounts): Array<[string, number]> {
   }
   const byLength: Array<Array<[string, number]>> = []
   for (let length = 0; length <= longestName; length++) byLength.push([])
-  for (let index = 0; index < pieces.length; index++) {
+  for (let index = 0; index < tally.size; index++) {
     const count = uses[index] ?? 0
-    const name = pieces[index] ?? ''
-    if (count >= minUses && inLonger[index] === 0) byLength[name.length]?.push([name, count])
+    if (count < minUses || inLonger[index] === 1) continue
+    const name = tally.name(index)
+    byLength[name.length]?.push([name, count])
   }
   return byLength.reverse().flat()
 }
