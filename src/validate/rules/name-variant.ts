@@ -64,10 +64,10 @@ class PieceCounts {
   private readonly firstKeys: number[] = []
   /** Per piece, its last two units (4 units long), or 0. */
   private readonly lastKeys: number[] = []
-  /** Where the piece was first met, to make it a string. */
-  private readonly texts: string[] = []
-  private readonly starts: number[] = []
-  private readonly lengths: number[] = []
+  /** Where each piece was first met: `lengths` code units of `texts` from `starts`. */
+  readonly texts: string[] = []
+  readonly starts: number[] = []
+  readonly lengths: number[] = []
   /** Index + 1 of a piece; 0 is a free slot. Never more than half full. */
   private slots = new Int32Array(1024)
 
@@ -110,15 +110,31 @@ class PieceCounts {
   }
 
   /**
-   * Index of the first `length` code units (4 or more) of `name` with units `swap` and
-   * `swap + 1` exchanged (`swap` past the end: none), or -1 when the texts never held that
-   * piece. Nothing is built.
+   * Index of the `length` code units (4 or more) of `units` from `start` with units `swap` and
+   * `swap + 1` of them exchanged (`swap` past the end: none), or -1 when the texts never held
+   * that piece. Nothing is built.
    */
-  find(name: string, swap: number, length: number): number {
-    const first = (unitOf(name, swap, length - 4) << 16) | unitOf(name, swap, length - 3)
-    let index = this.indexOf(-1, first, (unitOf(name, swap, length - 2) << 16) | unitOf(name, swap, length - 1))
-    for (let at = length - 5; at >= 0 && index >= 0; at--) index = this.indexOf(index, unitOf(name, swap, at), 0)
+  find(units: string, start: number, swap: number, length: number): number {
+    const first = (unitOf(units, start, swap, length - 4) << 16) | unitOf(units, start, swap, length - 3)
+    let index = this.indexOf(-1, first, (unitOf(units, start, swap, length - 2) << 16) | unitOf(units, start, swap, length - 1))
+    for (let at = length - 5; at >= 0 && index >= 0; at--) index = this.indexOf(index, unitOf(units, start, swap, at), 0)
     return index
+  }
+
+  /**
+   * `find` of piece `index` with units `swap` and `swap + 1` exchanged. Past those units the
+   * swap is the piece itself: when that much is a name, the search starts from that tail of the
+   * piece, and most swaps are known to be absent at the first unit added to it.
+   */
+  swapOf(index: number, swap: number): number {
+    const units = this.texts[index] ?? ''
+    const start = this.starts[index] ?? 0
+    const length = this.lengths[index] ?? 0
+    if (swap + 2 + shortestName > length) return this.find(units, start, swap, length)
+    let found = index
+    for (let step = 0; step < swap + 2; step++) found = this.tails[found] ?? -1
+    for (let at = swap + 1; at >= 0 && found >= 0; at--) found = this.indexOf(found, unitOf(units, start, swap, at), 0)
+    return found
   }
 
   private indexOf(tail: number, first: number, last: number): number {
@@ -141,9 +157,9 @@ class PieceCounts {
   }
 }
 
-/** Code unit `index` of `name` with units `swap` and `swap + 1` exchanged. */
-function unitOf(name: string, swap: number, index: number): number {
-  return name.charCodeAt(index === swap ? swap + 1 : index === swap + 1 ? swap : index)
+/** Code unit `index` of the piece of `units` from `start` with units `swap` and `swap + 1` of it exchanged. */
+function unitOf(units: string, start: number, swap: number, index: number): number {
+  return units.charCodeAt(start + (index === swap ? swap + 1 : index === swap + 1 ? swap : index))
 }
 
 /** A hash of a piece's key, its bits mixed into the low ones, which pick the slot. */
@@ -233,8 +249,8 @@ function readNames(texts: readonly string[]): NameReading {
  * (its tail is the name) or one suffix longer at the end (its head is the name), and is then
  * used as often too: counts only fall as a name grows. So no substring is ever compared.
  */
-function namesToCheck(tally: PieceCounts): Array<[string, number]> {
-  const { uses, tails, heads } = tally
+function namesToCheck(tally: PieceCounts): number[] {
+  const { uses, tails, heads, lengths } = tally
   const inLonger = new Uint8Array(tally.size)
   for (let index = 0; index < tally.size; index++) {
     const count = uses[index] ?? 0
@@ -244,20 +260,18 @@ function namesToCheck(tally: PieceCounts): Array<[string, number]> {
     const head = heads[index] ?? -1
     if (head >= 0 && uses[head] === count) inLonger[head] = 1
   }
-  const byLength: Array<Array<[string, number]>> = []
+  const byLength: number[][] = []
   for (let length = 0; length <= longestName; length++) byLength.push([])
   for (let index = 0; index < tally.size; index++) {
-    const count = uses[index] ?? 0
-    if (count < minUses || inLonger[index] === 1) continue
-    const name = tally.name(index)
-    byLength[name.length]?.push([name, count])
+    if ((uses[index] ?? 0) >= minUses && inLonger[index] === 0) byLength[lengths[index] ?? 0]?.push(index)
   }
   return byLength.reverse().flat()
 }
 
 /** `namesToCheck` of some texts, for the tests. */
 export function keptNames(texts: readonly string[]): Array<[string, number]> {
-  return namesToCheck(readNames(texts).tally)
+  const { tally } = readNames(texts)
+  return namesToCheck(tally).map((index) => [tally.name(index), tally.uses[index] ?? 0])
 }
 
 function hasSurrogate(text: string): boolean {
@@ -287,13 +301,6 @@ export function swaps(name: string): string[] {
   return result
 }
 
-/** How often the texts use a declared name (from the tally when it is a name `readNames` counts). */
-function usesOf(name: string, { tally }: NameReading, texts: readonly string[]): number {
-  if (!isTallied(name)) return countIn(texts, name)
-  const index = tally.find(name, name.length, name.length)
-  return index >= 0 ? (tally.uses[index] ?? 0) : 0
-}
-
 function countIn(texts: readonly string[], needle: string): number {
   let count = 0
   for (const text of texts) for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++
@@ -321,9 +328,9 @@ function tripleHash(first: number, second: number, third: number): number {
  * Whether every use of the name is in the tally: 4 to 8 Han code units (none half of a
  * surrogate pair) ending in a body suffix, as every name `readNames` counts is.
  */
-function isTallied(name: string): boolean {
-  if (name.length < shortestName || name.length > longestName || bodySuffixes[name.charCodeAt(name.length - 1)] !== 1) return false
-  for (let index = 0; index < name.length; index++) if (!isHanUnit(name.charCodeAt(index))) return false
+function isTallied(units: string, start: number, length: number): boolean {
+  if (length < shortestName || length > longestName || bodySuffixes[units.charCodeAt(start + length - 1)] !== 1) return false
+  for (let index = start; index < start + length; index++) if (!isHanUnit(units.charCodeAt(index))) return false
   return true
 }
 
@@ -335,23 +342,26 @@ interface Variant {
 }
 
 /**
- * The swaps of a name the notice may use, in the order `swaps` gives them. A swap of a tallied
- * name that still ends in a suffix is a tallied name too, counted already: only those used are
- * built as strings (a notice has hundreds of names). The others are given to `counter`.
+ * The swaps the notice may use of the name in `length` code units of `units` from `start` (the
+ * tally's piece `index`, or -1 when it is not one), in the order `swaps` gives them. A swap of a
+ * tallied name that still ends in a suffix is a tallied name too, counted already: only those
+ * used are built as strings (a notice has hundreds of names). The others are given to `counter`.
  */
-function usedSwaps(name: string, reading: NameReading, counter: VariantCounter): Variant[] {
-  if (!isTallied(name)) return swaps(name).map((text) => ({ text, uses: 0, node: counter.add(text) }))
+function usedSwaps(units: string, start: number, length: number, index: number, reading: NameReading, counter: VariantCounter): Variant[] {
+  const name = (): string => units.slice(start, start + length)
+  if (!isTallied(units, start, length)) return swaps(name()).map((text) => ({ text, uses: 0, node: counter.add(text) }))
   const { tally } = reading
   const result: Variant[] = []
-  const last = name.length - 1
+  const last = length - 1
   // Every character is one code unit, and two different swaps never give the same string.
   for (let swap = 0; swap < last; swap++) {
-    if (name.charCodeAt(swap) === name.charCodeAt(swap + 1)) continue
-    if (swap < last - 1 || bodySuffixes[name.charCodeAt(swap)] === 1) {
-      const index = tally.find(name, swap, name.length)
-      if (index >= 0) result.push({ text: swapped(name, swap), uses: tally.uses[index] ?? 0, node: undefined })
-    } else if (mayUseSuffixSwap(name, reading)) {
-      const text = swapped(name, swap)
+    const code = units.charCodeAt(start + swap)
+    if (code === units.charCodeAt(start + swap + 1)) continue
+    if (swap < last - 1 || bodySuffixes[code] === 1) {
+      const found = index >= 0 ? tally.swapOf(index, swap) : tally.find(units, start, swap, length)
+      if (found >= 0) result.push({ text: swapped(name(), swap), uses: tally.uses[found] ?? 0, node: undefined })
+    } else if (mayUseSuffixSwap(units, start, length, reading)) {
+      const text = swapped(name(), swap)
       result.push({ text, uses: 0, node: counter.add(text) })
     }
   }
@@ -363,10 +373,10 @@ function usedSwaps(name: string, reading: NameReading, counter: VariantCounter):
  * suffix between the units around it there (集区聚) somewhere, and the swap but its last unit
  * (产业集区) a name the notice uses when that is long enough to be one. Rarely so.
  */
-function mayUseSuffixSwap(name: string, { tally, aroundSuffix }: NameReading): boolean {
-  const last = name.length - 1
-  if (!hasTriple(aroundSuffix, name.charCodeAt(last - 2), name.charCodeAt(last), name.charCodeAt(last - 1))) return false
-  return name.length - 1 < shortestName || tally.find(name, last - 1, name.length - 1) >= 0
+function mayUseSuffixSwap(units: string, start: number, length: number, { tally, aroundSuffix }: NameReading): boolean {
+  const last = start + length - 1
+  if (!hasTriple(aroundSuffix, units.charCodeAt(last - 2), units.charCodeAt(last), units.charCodeAt(last - 1))) return false
+  return length - 1 < shortestName || tally.find(units, start, length - 2, length - 1) >= 0
 }
 
 /** The name with units `swap` and `swap + 1` exchanged. */
@@ -458,24 +468,34 @@ export const nameVariant: Rule = {
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
     const reading = readNames(texts)
+    const { tally } = reading
     const counter = new VariantCounter()
-    const known = new Map<string, KnownName>()
+    const known: KnownName[] = []
+    const declaredNames = new Set<string>()
     for (const name of declared) {
-      if (!known.has(name)) known.set(name, { name, uses: usesOf(name, reading, texts), declared: true, variants: usedSwaps(name, reading, counter) })
+      if (declaredNames.has(name)) continue
+      declaredNames.add(name)
+      // A name the tally counts has its uses there, and none when it is not there.
+      const tallied = isTallied(name, 0, name.length)
+      const index = tallied ? tally.find(name, 0, name.length, name.length) : -1
+      const uses = index >= 0 ? (tally.uses[index] ?? 0) : tallied ? 0 : countIn(texts, name)
+      known.push({ name, uses, declared: true, variants: usedSwaps(name, 0, name.length, index, reading, counter) })
     }
-    for (const [name, uses] of namesToCheck(reading.tally)) {
-      if (!known.has(name)) known.set(name, { name, uses, declared: false, variants: usedSwaps(name, reading, counter) })
+    for (const index of namesToCheck(tally)) {
+      if (declaredNames.size > 0 && declaredNames.has(tally.name(index))) continue
+      const variants = usedSwaps(tally.texts[index] ?? '', tally.starts[index] ?? 0, tally.lengths[index] ?? 0, index, reading, counter)
+      // Most names: the notice never swaps them, and they report nothing.
+      if (variants.length > 0) known.push({ name: tally.name(index), uses: tally.uses[index] ?? 0, declared: false, variants })
     }
     // Most notices leave nothing to search for: every swap they may use was in the tally.
     if (!counter.isEmpty) counter.count(texts)
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
-    for (const name of known.values()) {
+    for (const name of known) {
       for (const { text: variant, uses: tallied, node } of name.variants) {
         const uses = node ? node.uses : tallied
         if (uses === 0) continue
-        const other = known.get(variant)
-        if (other?.declared) continue
+        if (declaredNames.has(variant)) continue
         if (!name.declared && uses * minUses > name.uses) continue
         for (const entry of lines) {
           for (let at = entry.line.text.indexOf(variant); at !== -1; at = entry.line.text.indexOf(variant, at + 1)) found.push({ entry, offset: at, variant, name })
