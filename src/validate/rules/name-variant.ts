@@ -49,58 +49,69 @@ function isHanAt(text: string, index: number): boolean {
  * for 产业集聚区) and its first unit. So a piece is found by comparing two or three integers,
  * never its units one by one, and the names ending at one place are found one from the other.
  * An open-addressing table on a hash of that key. Pieces are kept in the order they were first
- * met; a piece becomes a string only when asked for (most never are).
+ * met; a piece becomes a string only when asked for (most never are). The columns are typed
+ * arrays: a notice has hundreds of thousands of pieces, and the collector need not scan them.
  */
 class PieceCounts {
-  readonly uses: number[] = []
+  size = 0
+  uses = new Int32Array(512)
   /** Per piece, its tail, or -1 for a piece of 4 units. */
-  readonly tails: number[] = []
+  tails = new Int32Array(512)
   /**
    * Per piece, its longest proper prefix that ends in a body suffix (县委巡察办 for
    * 县委巡察办管委会), or -1 when that prefix is shorter than a name.
    */
-  readonly heads: number[] = []
+  heads = new Int32Array(512)
   /** Per piece, its first two units (4 units long) or its first unit (longer). */
-  private readonly firstKeys: number[] = []
+  private firstKeys = new Int32Array(512)
   /** Per piece, its last two units (4 units long), or 0. */
-  private readonly lastKeys: number[] = []
-  /** Where each piece was first met: `lengths` code units of `texts` from `starts`. */
-  readonly texts: string[] = []
-  readonly starts: number[] = []
-  readonly lengths: number[] = []
+  private lastKeys = new Int32Array(512)
+  /** Where each piece was first met: `lengths` code units of text `textIndexes` from `starts`. */
+  private textIndexes = new Int32Array(512)
+  private starts = new Int32Array(512)
+  lengths = new Int32Array(512)
   /** Index + 1 of a piece; 0 is a free slot. Never more than half full. */
   private slots = new Int32Array(1024)
 
-  get size(): number {
-    return this.uses.length
+  constructor(private readonly texts: readonly string[]) {}
+
+  /** The text piece `index` was first met in, and where in it it starts. */
+  textOf(index: number): string {
+    return this.texts[this.textIndexes[index] ?? 0] ?? ''
+  }
+
+  startOf(index: number): number {
+    return this.starts[index] ?? 0
   }
 
   /** The piece as a string. */
   name(index: number): string {
-    const start = this.starts[index] ?? 0
-    return (this.texts[index] ?? '').slice(start, start + (this.lengths[index] ?? 0))
+    const start = this.startOf(index)
+    return this.textOf(index).slice(start, start + (this.lengths[index] ?? 0))
   }
 
   /**
    * Counts one use of text[start, end), which is `tail` (-1 for 4 units) with `first` before it,
    * and returns its index. `head` is kept when the piece is new (it depends on the piece alone).
    */
-  add(text: string, start: number, end: number, tail: number, first: number, last: number, head: number): number {
+  add(text: number, start: number, end: number, tail: number, first: number, last: number, head: number): number {
     const mask = this.slots.length - 1
     for (let slot = keyHash(tail, first, last) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0
       if (entry === 0) {
-        this.uses.push(1)
-        this.tails.push(tail)
-        this.heads.push(head)
-        this.firstKeys.push(first)
-        this.lastKeys.push(last)
-        this.texts.push(text)
-        this.starts.push(start)
-        this.lengths.push(end - start)
-        this.slots[slot] = this.uses.length
-        if (this.uses.length * 2 > this.slots.length) this.grow()
-        return this.uses.length - 1
+        if (this.size === this.uses.length) this.growColumns()
+        const index = this.size++
+        this.uses[index] = 1
+        this.tails[index] = tail
+        this.heads[index] = head
+        this.firstKeys[index] = first
+        this.lastKeys[index] = last
+        this.textIndexes[index] = text
+        this.starts[index] = start
+        this.lengths[index] = end - start
+        this.slots[slot] = index + 1
+        if (this.size * 2 > this.slots.length) this.growSlots()
+        return index
       }
       if (this.tails[entry - 1] === tail && this.firstKeys[entry - 1] === first && this.lastKeys[entry - 1] === last) {
         this.uses[entry - 1]!++
@@ -127,8 +138,8 @@ class PieceCounts {
    * piece, and most swaps are known to be absent at the first unit added to it.
    */
   swapOf(index: number, swap: number): number {
-    const units = this.texts[index] ?? ''
-    const start = this.starts[index] ?? 0
+    const units = this.textOf(index)
+    const start = this.startOf(index)
     const length = this.lengths[index] ?? 0
     if (swap + 2 + shortestName > length) return this.find(units, start, swap, length)
     let found = index
@@ -146,10 +157,26 @@ class PieceCounts {
     }
   }
 
-  private grow(): void {
+  private growColumns(): void {
+    const wider = (column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const copy = new Int32Array(column.length * 2)
+      copy.set(column)
+      return copy
+    }
+    this.uses = wider(this.uses)
+    this.tails = wider(this.tails)
+    this.heads = wider(this.heads)
+    this.firstKeys = wider(this.firstKeys)
+    this.lastKeys = wider(this.lastKeys)
+    this.textIndexes = wider(this.textIndexes)
+    this.starts = wider(this.starts)
+    this.lengths = wider(this.lengths)
+  }
+
+  private growSlots(): void {
     this.slots = new Int32Array(this.slots.length * 2)
     const mask = this.slots.length - 1
-    for (let index = 0; index < this.uses.length; index++) {
+    for (let index = 0; index < this.size; index++) {
       let slot = keyHash(this.tails[index] ?? -1, this.firstKeys[index] ?? 0, this.lastKeys[index] ?? 0) & mask
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask
       this.slots[slot] = index + 1
@@ -195,13 +222,14 @@ interface NameReading {
  * names they extend by one unit at the start and by one suffix at the end) and the unit after it.
  */
 function readNames(texts: readonly string[]): NameReading {
-  const tally = new PieceCounts()
+  const tally = new PieceCounts(texts)
   const aroundSuffix = new Uint8Array(0x10000 / 8)
   // The pieces ending at this suffix and at the previous one, by length: the previous ones that
   // start where a piece here starts are its heads.
   let current = new Int32Array(longestName + 1)
   let previous = new Int32Array(longestName + 1)
-  for (const text of texts) {
+  for (let textIndex = 0; textIndex < texts.length; textIndex++) {
+    const text = texts[textIndex] ?? ''
     let previousEnd = -longestName
     let previousLongest = 0
     for (let end = 1; end <= text.length; end++) {
@@ -230,8 +258,8 @@ function readNames(texts: readonly string[]): NameReading {
         const head = headLength >= shortestName && headLength <= previousLongest ? (previous[headLength] ?? -1) : -1
         tail =
           length === shortestName
-            ? tally.add(text, start, end, -1, (code << 16) | text.charCodeAt(start + 1), lastUnits, head)
-            : tally.add(text, start, end, tail, code, 0, head)
+            ? tally.add(textIndex, start, end, -1, (code << 16) | text.charCodeAt(start + 1), lastUnits, head)
+            : tally.add(textIndex, start, end, tail, code, 0, head)
         current[length] = tail
         longest = length
       }
@@ -483,7 +511,7 @@ export const nameVariant: Rule = {
     }
     for (const index of namesToCheck(tally)) {
       if (declaredNames.size > 0 && declaredNames.has(tally.name(index))) continue
-      const variants = usedSwaps(tally.texts[index] ?? '', tally.starts[index] ?? 0, tally.lengths[index] ?? 0, index, reading, counter)
+      const variants = usedSwaps(tally.textOf(index), tally.startOf(index), tally.lengths[index] ?? 0, index, reading, counter)
       // Most names: the notice never swaps them, and they report nothing.
       if (variants.length > 0) known.push({ name: tally.name(index), uses: tally.uses[index] ?? 0, declared: false, variants })
     }
