@@ -73,7 +73,14 @@ class PieceCounts {
   /** Index + 1 of a piece; 0 is a free slot. Never more than half full. */
   private slots = new Int32Array(1024)
 
-  constructor(private readonly texts: readonly string[]) {}
+  private texts: readonly string[] = []
+
+  /** Empties the tally for the pieces of other texts; its tables stay as large as they grew. */
+  reset(texts: readonly string[]): void {
+    this.texts = texts
+    this.size = 0
+    this.slots.fill(0)
+  }
 
   /** The text piece `index` was first met in, and where in it it starts. */
   textOf(index: number): string {
@@ -218,16 +225,27 @@ interface NameReading {
 }
 
 /**
+ * One reading for every notice, emptied for the next: a check runs to completion before another
+ * begins, and allocating its tables for each notice cost more than clearing them. Nothing of it
+ * is kept past `readNames`' caller.
+ */
+const reading: NameReading = { tally: new PieceCounts(), aroundSuffix: new Uint8Array(0x10000 / 8) }
+/** The pieces ending at this suffix and at the previous one, by length (see `readNames`). */
+const endingHere = new Int32Array(longestName + 1)
+const endingBefore = new Int32Array(longestName + 1)
+
+/**
  * The one pass over the texts: at each body suffix, the names ending there (counted, with the
- * names they extend by one unit at the start and by one suffix at the end) and the unit after it.
+ * names they extend by one unit at the start and by one suffix at the end) and the units around
+ * it. The reading returned is emptied by the next call.
  */
 function readNames(texts: readonly string[]): NameReading {
-  const tally = new PieceCounts(texts)
-  const aroundSuffix = new Uint8Array(0x10000 / 8)
-  // The pieces ending at this suffix and at the previous one, by length: the previous ones that
-  // start where a piece here starts are its heads.
-  let current = new Int32Array(longestName + 1)
-  let previous = new Int32Array(longestName + 1)
+  const { tally, aroundSuffix } = reading
+  tally.reset(texts)
+  aroundSuffix.fill(0)
+  // The pieces ending at the previous suffix that start where a piece here starts are its heads.
+  let current = endingHere
+  let previous = endingBefore
   for (let textIndex = 0; textIndex < texts.length; textIndex++) {
     const text = texts[textIndex] ?? ''
     let previousEnd = -longestName
@@ -267,7 +285,7 @@ function readNames(texts: readonly string[]): NameReading {
       previousLongest = longest
     }
   }
-  return { tally, aroundSuffix }
+  return reading
 }
 
 /**
@@ -437,7 +455,7 @@ class EndingNode {
 class VariantCounter {
   private readonly byLastUnit = new Map<number, EndingNode>()
   /** By the low 12 bits of a needle's last code unit: most positions end no needle (a false alarm costs one lookup). */
-  private readonly mayEndNeedle = new Uint8Array(0x1000)
+  private mayEndNeedle: Uint8Array | undefined
   private readonly nowhere = new EndingNode(-1)
 
   /** Registers a non-empty needle; adding it again returns the same node. Its `uses` are set by `count`. */
@@ -453,6 +471,8 @@ class VariantCounter {
           node.firstChild = next
         } else {
           this.byLastUnit.set(code, next)
+          // Made with the first needle: most notices have none.
+          this.mayEndNeedle ??= new Uint8Array(0x1000)
           this.mayEndNeedle[code & 0xfff] = 1
         }
       }
@@ -464,14 +484,16 @@ class VariantCounter {
   }
 
   get isEmpty(): boolean {
-    return this.byLastUnit.size === 0
+    return this.mayEndNeedle === undefined
   }
 
   count(texts: readonly string[]): void {
+    const mayEndNeedle = this.mayEndNeedle
+    if (mayEndNeedle === undefined) return
     for (const text of texts) {
       for (let end = 1; end <= text.length; end++) {
         const last = text.charCodeAt(end - 1)
-        if (this.mayEndNeedle[last & 0xfff] === 0) continue
+        if (mayEndNeedle[last & 0xfff] === 0) continue
         let node = this.byLastUnit.get(last)
         for (let at = end - 2; node !== undefined; at--) {
           if (node.isNeedle) node.uses++
