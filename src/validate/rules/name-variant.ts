@@ -15,7 +15,7 @@ interface KnownName {
   uses: number
   declared: boolean
   /** `swaps(name)` that the notice may use; the others it does not. */
-  variants: Variant[]
+  variants: readonly Variant[]
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -295,7 +295,7 @@ function readNames(texts: readonly string[]): NameReading {
  * (its tail is the name) or one suffix longer at the end (its head is the name), and is then
  * used as often too: counts only fall as a name grows. So no substring is ever compared.
  */
-function namesToCheck(tally: PieceCounts): number[] {
+function namesToCheck(tally: PieceCounts): Int32Array {
   const { uses, tails, heads, lengths } = tally
   const inLonger = new Uint8Array(tally.size)
   for (let index = 0; index < tally.size; index++) {
@@ -306,18 +306,23 @@ function namesToCheck(tally: PieceCounts): number[] {
     const head = heads[index] ?? -1
     if (head >= 0 && uses[head] === count) inLonger[head] = 1
   }
-  const byLength: number[][] = []
-  for (let length = 0; length <= longestName; length++) byLength.push([])
+  // Placed by length, longest first, without a sort: where each length begins, then each name.
+  const begins = new Int32Array(longestName + 2)
   for (let index = 0; index < tally.size; index++) {
-    if ((uses[index] ?? 0) >= minUses && inLonger[index] === 0) byLength[lengths[index] ?? 0]?.push(index)
+    if ((uses[index] ?? 0) >= minUses && inLonger[index] === 0) begins[longestName - (lengths[index] ?? 0) + 1]!++
   }
-  return byLength.reverse().flat()
+  for (let place = 1; place < begins.length; place++) begins[place]! += begins[place - 1] ?? 0
+  const order = new Int32Array(begins[longestName + 1] ?? 0)
+  for (let index = 0; index < tally.size; index++) {
+    if ((uses[index] ?? 0) >= minUses && inLonger[index] === 0) order[begins[longestName - (lengths[index] ?? 0)]!++] = index
+  }
+  return order
 }
 
 /** `namesToCheck` of some texts, for the tests. */
 export function keptNames(texts: readonly string[]): Array<[string, number]> {
   const { tally } = readNames(texts)
-  return namesToCheck(tally).map((index) => [tally.name(index), tally.uses[index] ?? 0])
+  return Array.from(namesToCheck(tally), (index) => [tally.name(index), tally.uses[index] ?? 0])
 }
 
 function hasSurrogate(text: string): boolean {
@@ -393,11 +398,11 @@ interface Variant {
  * tallied name that still ends in a suffix is a tallied name too, counted already: only those
  * used are built as strings (a notice has hundreds of names). The others are given to `counter`.
  */
-function usedSwaps(units: string, start: number, length: number, index: number, reading: NameReading, counter: VariantCounter): Variant[] {
-  const name = (): string => units.slice(start, start + length)
-  if (!isTallied(units, start, length)) return swaps(name()).map((text) => ({ text, uses: 0, node: counter.add(text) }))
+function usedSwaps(units: string, start: number, length: number, index: number, reading: NameReading, counter: VariantCounter): readonly Variant[] {
+  if (!isTallied(units, start, length)) return swaps(units.slice(start, start + length)).map((text) => ({ text, uses: 0, node: counter.add(text) }))
   const { tally } = reading
-  const result: Variant[] = []
+  // Made with the first swap used: most names have none.
+  let result: Variant[] | undefined
   const last = length - 1
   // Every character is one code unit, and two different swaps never give the same string.
   for (let swap = 0; swap < last; swap++) {
@@ -405,14 +410,19 @@ function usedSwaps(units: string, start: number, length: number, index: number, 
     if (code === units.charCodeAt(start + swap + 1)) continue
     if (swap < last - 1 || bodySuffixes[code] === 1) {
       const found = index >= 0 ? tally.swapOf(index, swap) : tally.find(units, start, swap, length)
-      if (found >= 0) result.push({ text: swapped(name(), swap), uses: tally.uses[found] ?? 0, node: undefined })
+      if (found < 0) continue
+      result ??= []
+      result.push({ text: swapped(units.slice(start, start + length), swap), uses: tally.uses[found] ?? 0, node: undefined })
     } else if (mayUseSuffixSwap(units, start, length, reading)) {
-      const text = swapped(name(), swap)
+      const text = swapped(units.slice(start, start + length), swap)
+      result ??= []
       result.push({ text, uses: 0, node: counter.add(text) })
     }
   }
-  return result
+  return result ?? noVariants
 }
+
+const noVariants: readonly Variant[] = []
 
 /**
  * Whether the notice may use a tallied name with its last two units swapped (产业集区聚): the
