@@ -4,7 +4,7 @@ import type { LoadedNotice } from '../../src/load/notice.js'
 import type { DocLine, LineRole } from '../../src/structure/types.js'
 import { proseLines, type ProseLine } from '../../src/validate/prose.js'
 import { positionIn, type Report } from '../../src/validate/rule.js'
-import { frequentNames, nameVariant, swaps } from '../../src/validate/rules/name-variant.js'
+import { frequentNames, keptNames, nameVariant, swaps } from '../../src/validate/rules/name-variant.js'
 import { site } from '../check/notice-fixture.js'
 import { proseText } from './prose-arbitrary.js'
 
@@ -56,18 +56,23 @@ interface KnownName {
   declared: boolean
 }
 
-function referenceCheck(notice: LoadedNotice, declaredNames: readonly string[]): Report[] {
-  const lines = proseLines(notice)
-  const texts = lines.map(({ line }) => line.text)
-  const known = new Map<string, KnownName>()
-  for (const name of declaredNames.filter((name) => [...name].length >= 4)) known.set(name, { name, uses: countIn(texts, name), declared: true })
+/** The frequent names, longest first, but those inside a longer one kept before and used as often: every kept name compared. */
+function referenceKeptNames(texts: readonly string[]): Array<[string, number]> {
   const frequent = [...referenceFrequentNames(texts)].sort((a, b) => b[0].length - a[0].length)
   const kept: Array<[string, number]> = []
   for (const [name, uses] of frequent) {
     if (kept.some(([longer, longerUses]) => longerUses === uses && longer.includes(name))) continue
     kept.push([name, uses])
   }
-  for (const [name, uses] of kept) if (!known.has(name)) known.set(name, { name, uses, declared: false })
+  return kept
+}
+
+function referenceCheck(notice: LoadedNotice, declaredNames: readonly string[]): Report[] {
+  const lines = proseLines(notice)
+  const texts = lines.map(({ line }) => line.text)
+  const known = new Map<string, KnownName>()
+  for (const name of declaredNames.filter((name) => [...name].length >= 4)) known.set(name, { name, uses: countIn(texts, name), declared: true })
+  for (const [name, uses] of referenceKeptNames(texts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
   const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
   for (const name of known.values()) {
     for (const variant of referenceSwaps(name.name)) {
@@ -131,6 +136,30 @@ describe('name-variant', () => {
       }),
       { numRuns: 5000 }
     )
+  })
+
+  it('keeps the same names as the reference, dropping those inside a longer name used as often', () => {
+    // Both ways a name sits in a longer one must occur: with more before it (业集聚区 in
+    // 产业集聚区) and only after it (党工委 in 党工委办).
+    let droppedInside = 0
+    let droppedAtStart = 0
+    fc.assert(
+      fc.property(
+        notice.map(({ texts }) => texts),
+        (texts) => {
+          const kept = keptNames(texts)
+          expect(kept).toEqual(referenceKeptNames(texts))
+          for (const [name, uses] of referenceFrequentNames(texts)) {
+            if (kept.some(([other]) => other === name)) continue
+            if (kept.some(([longer, longerUses]) => longerUses === uses && longer.startsWith(name))) droppedAtStart++
+            else droppedInside++
+          }
+        }
+      ),
+      { numRuns: 3000 }
+    )
+    expect(droppedInside).toBeGreaterThan(100)
+    expect(droppedAtStart).toBeGreaterThan(100)
   })
 
   it('swaps the same characters as the reference', () => {

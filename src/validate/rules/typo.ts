@@ -206,12 +206,24 @@ function doubledBmpWords(text: string, mayDouble: readonly number[]): Array<{ at
   let from = 0
   for (const at of mayDouble) {
     if (at < from) continue
-    const length = doubledAt(text, at)
+    const length = doubledBmpAt(text, at)
     if (length === 0) continue
     result.push({ at, length })
     from = at + length
   }
   return result
+}
+
+/**
+ * `doubledAt` in a line without surrogates, where a character is one code unit: how many Han
+ * units start at `at` (up to 4) is counted in place, not listed (this runs wherever a unit
+ * recurs 2 to 4 units on, a few times in most lines).
+ */
+function doubledBmpAt(text: string, at: number): number {
+  let han = 0
+  while (han < 4 && at + han < text.length && isHanUnit(text.charCodeAt(at + han))) han++
+  for (let unit = han; unit >= 2; unit--) if (repeatsAt(text, at, unit)) return unit * 2
+  return 0
 }
 
 /** Length in code units of the code point at `at` (2 for a surrogate pair, else 1). */
