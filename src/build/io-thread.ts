@@ -16,7 +16,7 @@ import type { WrittenFile } from '../write/staging.js'
 import { claim, consumed, counters, signal, sleepUnless, toMain, toWorker, type IoReply, type IoRequest, type IoSetup } from './io-protocol.js'
 
 /** Notices read ahead: enough that the main thread never waits, few enough to hold little memory. */
-const readAhead = 8
+const readAhead = 32
 /**
  * The thread, once the read-ahead is full, sleeps until told the main thread took more. Telling
  * it wakes it (a system call on each side), so it is told after every few notices, not every one.

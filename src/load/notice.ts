@@ -19,6 +19,7 @@ import { parseDocument } from '../structure/parse.js'
 import type { DocLine, ParsedDocument, ParsedFinding, Region } from '../structure/types.js'
 import { compareNatural } from '../text/natural-sort.js'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.js'
+import { trivialFinding, trivialSection } from './trivial-frontmatter.js'
 import { contentLimits, findLimitBreach, treeDepth } from './limits.js'
 import { schemaDiagnostics } from './schema-diagnostics.js'
 
@@ -112,11 +113,17 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
   const parts = orderParts(source.files).map((file) => {
     const part = readPart(file)
     diagnostics.push(...part.frontmatter.diagnostics)
-    if (part.frontmatter.data !== undefined) {
-      const schema = file.kind === 'finding' ? findingFrontmatter : sectionFrontmatter
-      const checked = schemaDiagnostics(file.path, part.frontmatter, schema, part.frontmatter.data)
-      diagnostics.push(...checked.diagnostics)
-      if (checked.value && file.kind === 'finding') part.finding = checked.value as FindingFrontmatter
+    const data = part.frontmatter.data
+    if (data !== undefined) {
+      const trivial = file.kind === 'finding' ? trivialFinding(data) : trivialSection(data)
+      if (trivial) {
+        if (file.kind === 'finding') part.finding = trivial as FindingFrontmatter
+      } else {
+        const schema = file.kind === 'finding' ? findingFrontmatter : sectionFrontmatter
+        const checked = schemaDiagnostics(file.path, part.frontmatter, schema, data)
+        diagnostics.push(...checked.diagnostics)
+        if (checked.value && file.kind === 'finding') part.finding = checked.value as FindingFrontmatter
+      }
     }
     return part
   })
