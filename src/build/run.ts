@@ -108,18 +108,18 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   // Path, size and mtime of every input, as one hash: when it matches, the files are not even read.
   const statsOf = (notice: NoticeListing): string => hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}`))
   const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, statsOf(notice)]) : [])
-  const pending = cacheDir ? listing.notices.filter((notice) => previous.notices[notice.id]?.stats !== statsKeys.get(notice.id)).length : listing.notices.length
-  const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
-  // The main thread processes notices too, between the workers' answers: on two cores one worker
-  // beside it uses both (two workers and a busy main thread would share two cores three ways).
-  const workers = options.workers ?? forced ?? (pending >= workerThreshold ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0)
-  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
   const keyBase = cacheDir ? hash(program, siteText ?? '', displayRoot) : ''
-  // The notices whose files will be read: changed since the cache saw them, or changed in what they depend on.
+  // The notices to process, whose files will be read: changed since the cache saw them, or changed
+  // in what they depend on (site.yml, the program).
   const toRead = listing.notices.filter((notice) => {
     const cached = previous.notices[notice.id]
     return !cached || cached.stats !== statsKeys.get(notice.id) || cached.validation.key !== hash(keyBase, cached.inputs)
   })
+  const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
+  // The main thread processes notices too, between the workers' answers: on two cores one worker
+  // beside it uses both (two workers and a busy main thread would share two cores three ways).
+  const workers = options.workers ?? forced ?? (toRead.length >= workerThreshold ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0)
+  const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
   const forcedIo = process.env.NOTICE_IO === undefined ? undefined : process.env.NOTICE_IO === '1'
   const io = !pool && toRead.length > 0 && (forcedIo ?? toRead.length >= ioThreshold) ? new IoThread(toRead, staging?.folder) : undefined
   const writeOutputs = io ? (files: readonly OutputFile[]) => io.write(files) : undefined

@@ -115,15 +115,12 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
     diagnostics.push(...part.frontmatter.diagnostics)
     const data = part.frontmatter.data
     if (data !== undefined) {
-      const trivial = file.kind === 'finding' ? trivialFinding(data) : trivialSection(data)
-      if (trivial) {
-        if (file.kind === 'finding') part.finding = trivial as FindingFrontmatter
-      } else {
-        const schema = file.kind === 'finding' ? findingFrontmatter : sectionFrontmatter
-        const checked = schemaDiagnostics(file.path, part.frontmatter, schema, data)
-        diagnostics.push(...checked.diagnostics)
-        if (checked.value && file.kind === 'finding') part.finding = checked.value as FindingFrontmatter
-      }
+      const finding = file.kind === 'finding'
+      // What nearly every part has passes without zod (trivial-frontmatter.ts); the rest goes to the schema.
+      const trivial = finding ? trivialFinding(data) : trivialSection(data)
+      const checked = trivial ? { value: trivial, diagnostics: [] } : schemaDiagnostics(file.path, part.frontmatter, finding ? findingFrontmatter : sectionFrontmatter, data)
+      diagnostics.push(...checked.diagnostics)
+      if (checked.value && finding) part.finding = checked.value as FindingFrontmatter
     }
     return part
   })

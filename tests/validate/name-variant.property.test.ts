@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { LoadedNotice } from '../../src/load/notice.js'
 import type { DocLine, LineRole } from '../../src/structure/types.js'
-import { proseLines, type ProseLine } from '../../src/validate/prose.js'
-import { positionIn, type Report } from '../../src/validate/rule.js'
-import { frequentNames, keptNames, nameVariant, swaps } from '../../src/validate/rules/name-variant.js'
+import { proseLines } from '../../src/validate/prose.js'
+import type { Report } from '../../src/validate/rule.js'
+import { frequentNames, keptNames, nameVariant, reportVariantUses, swaps, type VariantUse } from '../../src/validate/rules/name-variant.js'
 import { site } from '../check/notice-fixture.js'
 import { proseText } from './prose-arbitrary.js'
 
@@ -73,7 +73,7 @@ function referenceCheck(notice: LoadedNotice, declaredNames: readonly string[]):
   const known = new Map<string, KnownName>()
   for (const name of declaredNames.filter((name) => [...name].length >= 4)) known.set(name, { name, uses: countIn(texts, name), declared: true })
   for (const [name, uses] of referenceKeptNames(texts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
-  const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
+  const found: VariantUse[] = []
   for (const name of known.values()) {
     for (const variant of referenceSwaps(name.name)) {
       if (known.get(variant)?.declared) continue
@@ -85,20 +85,8 @@ function referenceCheck(notice: LoadedNotice, declaredNames: readonly string[]):
       }
     }
   }
-  const weight = (name: KnownName): number => (name.declared ? Number.MAX_SAFE_INTEGER : name.uses)
-  found.sort((a, b) => weight(b.name) - weight(a.name) || b.variant.length - a.variant.length)
-  const chosen: typeof found = []
-  for (const candidate of found) {
-    const overlaps = chosen.some(
-      (other) => other.entry.index === candidate.entry.index && candidate.offset < other.offset + other.variant.length && other.offset < candidate.offset + candidate.variant.length
-    )
-    if (!overlaps) chosen.push(candidate)
-  }
-  chosen.sort((a, b) => a.entry.index - b.entry.index || a.offset - b.offset)
-  return chosen.map(({ entry, offset, variant, name }) => {
-    const why = name.declared ? `声明的名称“${name.name}”` : `全文其他 ${name.uses} 处的写法“${name.name}”`
-    return { ...positionIn(entry.line, offset), message: `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, text: variant }
-  })
+  // Choosing among overlapping uses and wording the reports is the rule's own, unchanged code.
+  return reportVariantUses(found)
 }
 
 /** Just what the rule reads of a notice: its lines, their roles and the declared names. */

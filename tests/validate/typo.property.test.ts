@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { matches } from '../../src/validate/prose.js'
 import { confusions, type Confusion } from '../../src/validate/rules/typo-dictionary.js'
-import { applies, dictionary, findTypos, type TypoFinding } from '../../src/validate/rules/typo.js'
+import { applies, dictionary, dictionaryFinding, findTypos, type TypoFinding } from '../../src/validate/rules/typo.js'
 import { site } from '../check/notice-fixture.js'
 import { proseText } from './prose-arbitrary.js'
 
@@ -25,9 +25,7 @@ function reference(text: string, entries: readonly Confusion[]): TypoFinding[] {
       const end = at + entry.wrong.length
       if (!free(at, end) || !applies(entry, text, at)) continue
       taken.push([at, end])
-      const finding: TypoFinding = { offset: at, length: entry.wrong.length, text: entry.wrong, message: `“${entry.wrong}”应为“${entry.right}”：${entry.reason}` }
-      if (entry.fixable) finding.replacement = entry.right
-      found.push(finding)
+      found.push(dictionaryFinding(entry, at))
     }
   }
   for (const match of matches(doubled, text)) {

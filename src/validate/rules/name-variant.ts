@@ -10,6 +10,35 @@ const minUses = 3
 const shortestName = 4
 const longestName = 8
 
+/** A place where a variant of a name is used. */
+export interface VariantUse {
+  entry: ProseLine
+  offset: number
+  variant: string
+  name: { name: string; uses: number; declared: boolean }
+}
+
+/**
+ * One report per place: the variant of the most used (or declared) name wins, then the longest;
+ * reports in reading order.
+ */
+export function reportVariantUses(found: VariantUse[]): Report[] {
+  const weight = (name: VariantUse['name']): number => (name.declared ? Number.MAX_SAFE_INTEGER : name.uses)
+  found.sort((a, b) => weight(b.name) - weight(a.name) || b.variant.length - a.variant.length)
+  const chosen: VariantUse[] = []
+  for (const candidate of found) {
+    const overlaps = chosen.some(
+      (other) => other.entry.index === candidate.entry.index && candidate.offset < other.offset + other.variant.length && other.offset < candidate.offset + candidate.variant.length
+    )
+    if (!overlaps) chosen.push(candidate)
+  }
+  chosen.sort((a, b) => a.entry.index - b.entry.index || a.offset - b.offset)
+  return chosen.map(({ entry, offset, variant, name }) => {
+    const why = name.declared ? `声明的名称“${name.name}”` : `全文其他 ${name.uses} 处的写法“${name.name}”`
+    return reportAt(entry.line, offset, `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, variant)
+  })
+}
+
 interface KnownName {
   name: string
   uses: number
@@ -550,7 +579,7 @@ export const nameVariant: Rule = {
     // Most notices leave nothing to search for: every swap they may use was in the tally.
     if (!counter.isEmpty) counter.count(texts)
 
-    const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
+    const found: VariantUse[] = []
     for (const name of known) {
       for (const { text: variant, uses: tallied, node } of name.variants) {
         const uses = node ? node.uses : tallied
@@ -562,22 +591,6 @@ export const nameVariant: Rule = {
         }
       }
     }
-    // One report per place: the variant of the most used (or declared) name, then the longest.
-    const weight = (name: KnownName): number => (name.declared ? Number.MAX_SAFE_INTEGER : name.uses)
-    found.sort((a, b) => weight(b.name) - weight(a.name) || b.variant.length - a.variant.length)
-    const chosen: typeof found = []
-    for (const candidate of found) {
-      const overlaps = chosen.some(
-        (other) => other.entry.index === candidate.entry.index && candidate.offset < other.offset + other.variant.length && other.offset < candidate.offset + candidate.variant.length
-      )
-      if (!overlaps) chosen.push(candidate)
-    }
-    chosen.sort((a, b) => a.entry.index - b.entry.index || a.offset - b.offset)
-    const reports: Report[] = []
-    for (const { entry, offset, variant, name } of chosen) {
-      const why = name.declared ? `声明的名称“${name.name}”` : `全文其他 ${name.uses} 处的写法“${name.name}”`
-      reports.push(reportAt(entry.line, offset, `名称“${variant}”与${why}不一致：请统一写作“${name.name}”`, variant))
-    }
-    return reports
+    return reportVariantUses(found)
   }
 }

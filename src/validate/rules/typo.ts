@@ -119,6 +119,13 @@ export function applies(entry: Confusion, text: string, at: number): boolean {
  * Everything the typo rule finds in one line, longest dictionary entries first, never overlapping.
  * `entries` is indexed the first time it is seen (as `dictionary` gives it): do not change it after.
  */
+/** A dictionary word used at `at`: what to write instead, and the fix when it is safe. */
+export function dictionaryFinding(entry: Confusion, at: number): TypoFinding {
+  const finding: TypoFinding = { offset: at, length: entry.wrong.length, text: entry.wrong, message: `“${entry.wrong}”应为“${entry.right}”：${entry.reason}` }
+  if (entry.fixable) finding.replacement = entry.right
+  return finding
+}
+
 export function findTypos(text: string, entries: readonly Confusion[]): TypoFinding[] {
   const { starts, byStart, shortEntries } = indexOf(entries)
   // One pass notes every place something may start; most characters start nothing.
@@ -167,9 +174,7 @@ export function findTypos(text: string, entries: readonly Confusion[]): TypoFind
     const end = at + entry.wrong.length
     if (!free(at, end) || !applies(entry, text, at)) continue
     taken.push([at, end])
-    const finding: TypoFinding = { offset: at, length: entry.wrong.length, text: entry.wrong, message: `“${entry.wrong}”应为“${entry.right}”：${entry.reason}` }
-    if (entry.fixable) finding.replacement = entry.right
-    found.push(finding)
+    found.push(dictionaryFinding(entry, at))
   }
   // With characters outside the BMP a unit can be up to 8 code units long: the general search.
   for (const { at, length } of surrogates ? doubledWords(text) : doubledBmpWords(text, mayDouble)) {
