@@ -58,7 +58,7 @@ export function currentProgram(): string {
   // Run from the bundle, the program is the bundle's folder; run from the compiled modules, all of lib/.
   const here = fileURLToPath(new URL('./', import.meta.url))
   const libRoot = path.basename(here) === 'bundle' ? here : fileURLToPath(new URL('../', import.meta.url))
-  const files = (readdirSync(libRoot, { recursive: true }) as string[]).filter((file) => file.endsWith('.js')).sort()
+  const files = (readdirSync(libRoot, { recursive: true }) as string[]).filter((file) => file.endsWith('.js') || file.endsWith('.cjs')).sort()
   // The files' bytes, not their text: decoding a megabyte and more of JavaScript took longer than hashing it.
   const digest = createHash('sha256')
   digest.update(readFileSync(new URL('../../package.json', import.meta.url)))
