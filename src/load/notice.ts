@@ -17,7 +17,7 @@ import {
 import { statusNames, statuses, type Status } from '../model/vocabulary.js'
 import { parseDocument } from '../structure/parse.js'
 import type { DocLine, ParsedDocument, ParsedFinding, Region } from '../structure/types.js'
-import { compareNatural } from '../text/natural-sort.js'
+import { compareNaturalKeys, naturalKey } from '../text/natural-sort.js'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.js'
 import { trivialFinding, trivialSection } from './trivial-frontmatter.js'
 import { contentLimits, findLimitBreach, treeDepth } from './limits.js'
@@ -74,9 +74,12 @@ export interface LoadedNotice {
 const kindOrder: Record<SourceKind, number> = { notice: 0, section: 1, finding: 2 }
 
 export function orderParts(files: readonly SourceFile[]): SourceFile[] {
+  // Each name is cut into runs once, not at every comparison.
   return files
     .filter((file) => file.kind !== 'notice')
-    .sort((a, b) => compareNatural(stem(a.name), stem(b.name)) || kindOrder[a.kind] - kindOrder[b.kind] || compareNatural(a.name, b.name))
+    .map((file) => ({ file, stem: naturalKey(stem(file.name)), name: naturalKey(file.name) }))
+    .sort((a, b) => compareNaturalKeys(a.stem, b.stem) || kindOrder[a.file.kind] - kindOrder[b.file.kind] || compareNaturalKeys(a.name, b.name))
+    .map(({ file }) => file)
 }
 
 const stem = (name: string): string => name.replace(/\.md$/iu, '')

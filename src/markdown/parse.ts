@@ -51,7 +51,7 @@ export function parseBody(source: string, separatorLines: number): Body {
   let comments = 0
   let blankBefore = 0
   let previousEnd: number | undefined
-  const lineCount = source.length === 0 ? 0 : source.split('\n').length
+  const lineCount = source.length === 0 ? 0 : countLineBreaks(source) + 1
   let previousWasComment = false
   for (const node of root.children) {
     const start = node.position?.start
@@ -83,13 +83,19 @@ export function parseBody(source: string, separatorLines: number): Body {
   if (previousEnd !== undefined && !previousWasComment) {
     // The writer ends the body with one newline; each further line break is a blank line of the notice.
     const trailing = source.slice(offsetOfLineEnd(source, previousEnd))
-    const breaks = (trailing.match(/\n/gu) ?? []).length
+    const breaks = countLineBreaks(trailing)
     if (last) last.blankAfter += Math.max(0, breaks - 1)
     else blankBefore += Math.max(0, breaks - 1)
   } else if (previousEnd === undefined) {
     blankBefore = Math.max(0, lineCount - 1 - separatorLines)
   }
   return { blocks, blankBefore, marker, comments }
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
 }
 
 function offsetOfLineEnd(source: string, line: number): number {
@@ -127,7 +133,10 @@ export function plainText(node: Nodes): string {
     case 'footnoteReference':
       return `[^${node.identifier}]`
     default:
-      return 'children' in node ? node.children.map((child) => plainText(child as Nodes)).join('') : ''
+      if (!('children' in node)) return ''
+      // A paragraph of plain prose is one text node: its text, without an array to join.
+      if (node.children.length === 1) return plainText(node.children[0] as Nodes)
+      return node.children.map((child) => plainText(child as Nodes)).join('')
   }
 }
 

@@ -88,14 +88,23 @@ export function isChineseCodePoint(codePoint: number): boolean {
   return codePoint < 0x10000 ? isChineseUnit(codePoint) : isHanCodePoint(codePoint)
 }
 
-/** Every match of a global pattern in a text, with its index. */
-export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+const noMatches: readonly RegExpExecArray[] = Object.freeze([])
+
+/**
+ * Every match of a pattern in a text, with its index. An array, not a generator: the rules call
+ * this for every line, and a generator's set-up cost more than the search in a line with no match.
+ */
+export function matches(pattern: RegExp, text: string): readonly RegExpExecArray[] {
   const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`)
   global.lastIndex = 0
-  for (let match = global.exec(text); match; match = global.exec(text)) {
-    yield match
+  let match = global.exec(text)
+  if (!match) return noMatches
+  const found: RegExpExecArray[] = []
+  for (; match; match = global.exec(text)) {
+    found.push(match)
     if (match[0].length === 0) global.lastIndex++
   }
+  return found
 }
 
 /** `text`, shortened around an offset for messages. */
