@@ -33,6 +33,29 @@ function domainEnd(text: string, from: number): number {
 }
 
 /**
+ * Whether GFM could read an e-mail address anywhere in the text. Both of its readers (micromark's
+ * tokenizer and the mdast transform's pattern, `@[\w-]+(?:\.[\w-]+)+`) need an `@` whose domain
+ * (letters, digits, `-`, `_` and dots) holds a dot followed by a letter, digit, `-` or `_`. Without
+ * one, as in `ycxcyjjqgwh@126` at the end of a line, every `@` is plain text.
+ */
+export function mayHoldAddress(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    for (let index = at + 1; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code === 46) {
+        if (isDomainCharacter(text.charCodeAt(index + 1))) return true
+        continue
+      }
+      if (!isDomainCharacter(code)) break
+    }
+  }
+  return false
+}
+
+/** `[\w-]`: a letter, a digit, `-` or `_`. */
+const isDomainCharacter = (code: number): boolean => isLabel(code) || code === 95
+
+/**
  * A one-line paragraph at `line`/`offset` whose only syntax is plain e-mail addresses, as remark
  * with GFM reads it; undefined when it is anything else.
  */

@@ -3,14 +3,14 @@
  * which remark's full tokenizer does work that cannot change the result. A body whose every line is
  * provably plain (nothing Markdown or GFM could read as syntax) is split here into the same mdast
  * the real parser builds. A line that can hold only inline syntax (an e-mail address, a link
- * literal, an escape, emphasis) has its paragraph built here when it is plain e-mail addresses
- * (email.ts), or else parsed alone by the real parser, since nothing in it can reach past the
+ * literal, an escape, emphasis) has its paragraph built here when it holds no syntax after all (an
+ * `@` that begins no address) or only plain e-mail addresses (email.ts), or else parsed alone by the real parser, since nothing in it can reach past the
  * blank lines around it; anything else sends the whole body to the real parser. Property tests
  * hold the results equal.
  */
 import type { Html, Paragraph, Root } from 'mdast'
-import { emailParagraph } from './email.js'
-import { autolinkStart, syntaxCharacter } from './syntax.js'
+import { emailParagraph, mayHoldAddress } from './email.js'
+import { autolinkStart, syntaxCharacter, syntaxCharacterBesidesAt } from './syntax.js'
 
 const unsafeStart = /^(?:[-+=#\s]|\d{1,9}[.)])/u
 const unsafeEnd = /[ \t]$/u
@@ -50,7 +50,7 @@ export function parsePlainBody(source: string, parseParagraph?: ParagraphParser)
   const close = (endLine: number, endOffset: number): void => {
     if (!paragraph) return
     const value = paragraph.lines.join('\n')
-    if (paragraph.inline) {
+    if (paragraph.inline && needsInlineParse(value)) {
       const built = emailParagraph(value, paragraph.startLine, paragraph.startOffset)
       const parsed = built ? [built] : parseParagraph ? parseParagraph(value).children : []
       const only = parsed[0]
@@ -93,6 +93,11 @@ export function parsePlainBody(source: string, parseParagraph?: ParagraphParser)
   }
   close(lines.length, offset - 1)
   return refused ? undefined : { type: 'root', children }
+}
+
+/** Whether a paragraph of inline-only lines holds syntax: not when its only candidate is an `@` that begins no address. */
+function needsInlineParse(value: string): boolean {
+  return syntaxCharacterBesidesAt.test(value) || autolinkStart.test(value) || mayHoldAddress(value)
 }
 
 /** Moves a node parsed on its own to where it stands in the body (its lines start at column 1). */

@@ -17,7 +17,7 @@ const line = fc.oneof(
 )
 const body = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean()).map(([lines, newline]) => lines.join('\n') + (newline ? '\n' : ''))
 /** Lines of notice prose with inline syntax in them: addresses, links, escapes, emphasis, references. */
-const inlinePieces = ['电子邮箱：', 'ab@126.com', 'x.y@a-b.cn', '@', 'www.a.cn', 'http://x.cn/a?b=1', 'mailto:a@b.cn', '\\*', '\\', '*重点*', '**重点**', '_x_', '&amp;', '&#12;', '&', '。', '，', '.', '-', '_', ' ', '党工委', '整改', '1.', '[a]: http://x.cn', '[a]', '<b>']
+const inlinePieces = ['电子邮箱：', 'ab@126.com', 'x.y@a-b.cn', '@', 'ycxcyjjqgwh@126', '@126', 'a@b_c', 'a@x.', 'a@x.-y', 'a@x._z', '.com', 'x.y', 'www.a.cn', 'http://x.cn/a?b=1', 'mailto:a@b.cn', '\\*', '\\', '*重点*', '**重点**', '_x_', '&amp;', '&#12;', '&', '。', '，', '.', '-', '_', ' ', '党工委', '整改', '1.', '[a]: http://x.cn', '[a]', '<b>']
 const inlineLine = fc.array(fc.constantFrom(...inlinePieces), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''))
 const mixedBody = fc
   .tuple(fc.array(fc.oneof(line, inlineLine, inlineLine), { maxLength: 12 }), fc.boolean())
@@ -87,6 +87,24 @@ describe('the plain-text fast path', () => {
     expect(built).toBeGreaterThan(80)
     const closing = parsePlainBody('联系电话：0379-68359030，电子邮箱：ycxcyjjqgwh@126.com。')?.children[0]
     expect(closing?.type === 'paragraph' && closing.children.map((child) => child.type)).toEqual(['text', 'link', 'text'])
+  })
+
+  it('takes as plain text, without the real parser, a paragraph whose `@` begins no address', () => {
+    const calls: string[] = []
+    const parseAlone = (text: string): ReturnType<typeof parseMarkdown> => {
+      calls.push(text)
+      return parseMarkdown(text)
+    }
+    for (const source of ['8、电子邮箱：ycxcyjjqgwh@126', '电子邮箱：ab@126。', '邮箱：x@y.\n下一行', '@ 与 @126。', 'a@x..。']) {
+      const fast = parsePlainBody(source, parseAlone)
+      expect(fast?.children, source).toEqual(parseMarkdown(source).children)
+      expect(fast?.children[0]?.type === 'paragraph' && fast.children[0].children.map((child) => child.type), source).toEqual(['text'])
+    }
+    expect(calls).toEqual([])
+    // With an address there, the paragraph is still built as a link or parsed alone.
+    for (const source of ['电子邮箱：ab@126.com', '邮箱 a@x.y_z', 'a@x.-y电子邮箱：']) {
+      expect(parsePlainBody(source, parseAlone)?.children, source).toEqual(parseMarkdown(source).children)
+    }
   })
 
   it('accepts ordinary notice prose and refuses lines with Markdown syntax', () => {
