@@ -3,10 +3,10 @@
  * which remark's full tokenizer does work that cannot change the result. A body whose every line is
  * provably plain (nothing Markdown or GFM could read as syntax) is split here into the same mdast
  * the real parser builds. A line that can hold only inline syntax (an e-mail address, a link
- * literal, an escape, emphasis) has its paragraph built here when it holds no syntax after all (an
- * `@` that begins no address) or only plain e-mail addresses (email.ts), or else parsed alone by the real parser, since nothing in it can reach past the
- * blank lines around it; anything else sends the whole body to the real parser. Property tests
- * hold the results equal.
+ * literal, an escape, emphasis) has its paragraph built here when it holds no syntax after all
+ * (an `@` that begins no address) or only plain e-mail addresses (email.ts), or else parsed alone
+ * by the real parser, since nothing in it can reach past the blank lines around it; anything else
+ * sends the whole body to the real parser. Property tests hold the results equal.
  */
 import type { Html, Paragraph, Root } from 'mdast'
 import { emailParagraph, mayHoldAddress } from './email.js'

@@ -4,6 +4,7 @@
  * here, and only when a PDF is asked for, so a build without --pdf never loads it.
  */
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { UsageError } from '../load/read.js'
 
@@ -38,7 +39,9 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
   if (!existsSync(executablePath)) {
     throw new UsageError(`找不到 Chromium（${executablePath}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }
-  const { chromium } = await import('playwright-core')
+  // Required, not imported: the CLI runs as a script compiled with its code cache (bin/program.js),
+  // where `import()` has no module loader to call. playwright-core is a CommonJS package.
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true }).catch((error: unknown) => {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new UsageError(`无法启动 Chromium（${executablePath}）：${detail}。请检查安装：${installHint}`)
