@@ -2,7 +2,7 @@
 // Usage: node bench/run.mjs [--sizes 1,40,400,2000] [--runs 3] [--skip-peers]
 // Installs the peers on first use: Hugo from Debian (apt-get install hugo), Eleventy from npm into bench/.tools.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generate } from './corpus.mjs'
@@ -33,10 +33,38 @@ function discard(folder) {
   mkdirSync(trash, { recursive: true })
   renameSync(folder, path.join(trash, String(trashed++)))
 }
+/** When the last run removed what it had moved aside (milliseconds since the epoch). */
+const removedAt = path.join(work, '.trash-removed-at')
+const inodesAge = 90_000
 if (existsSync(trash)) {
   rmSync(trash, { recursive: true, force: true })
   console.error('removed the outputs an earlier run moved aside; waiting 90 s until their inodes no longer slow down creating files')
-  await new Promise((resolve) => setTimeout(resolve, 90_000))
+  await new Promise((resolve) => setTimeout(resolve, inodesAge))
+} else if (existsSync(removedAt)) {
+  const wait = Number(readFileSync(removedAt, 'utf8')) + inodesAge - Date.now()
+  if (wait > 0) {
+    console.error(`the last run removed its old outputs ${Math.round((inodesAge - wait) / 1000)} s ago; waiting ${Math.ceil(wait / 1000)} s more`)
+    await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+}
+
+/**
+ * Reads every file under a path (not following links, leaving out the named folders), so that a
+ * tool starts with its program and its input in the page cache. This machine's DAMON reclaim
+ * evicts page cache idle for a few minutes, and a round of the largest corpus lasts longer than
+ * that: without this, whichever tool came after Eleventy's four minutes read its files from disk.
+ */
+function prime(target, { skip = [], statOnly = [] } = {}) {
+  if (!existsSync(target)) return
+  const walk = (folder, read) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory() && !skip.includes(entry.name)) walk(full, read && !statOnly.includes(entry.name))
+      else if (entry.isFile()) read ? readFileSync(full) : statSync(full)
+    }
+  }
+  if (statSync(target).isDirectory()) walk(target, true)
+  else readFileSync(target)
 }
 
 function sh(command, commandArgs, options = {}) {
@@ -69,16 +97,27 @@ const median = (values) => {
 }
 
 const notice = path.join(repo, 'bin', 'notice.js')
+
+/** notice-press's program, and its input and cache; the warm build's last output is only looked up. */
+function primeNoticePress(np) {
+  for (const folder of ['bin', 'lib/bundle', 'templates']) prime(path.join(repo, folder))
+  prime(np, { skip: ['dist', 'node_modules'], statOnly: ['dist-warm'] })
+}
 const eleventyBin = path.join(tools, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
 
 /** The peers, each on the same files as notice-press (`files`) and on one file per notice (`merged`). */
 function peers(dir) {
+  const hugoBinary = spawnSync('sh', ['-c', 'command -v hugo'], { encoding: 'utf8' }).stdout.trim()
   const eleventy = (folder) => () => {
     discard(path.join(dir, folder, '_site'))
+    prime(tools)
+    prime(path.join(dir, folder), { skip: ['_site'] })
     return timed(process.execPath, [eleventyBin, '--quiet', '--input=src', '--output=_site'], path.join(dir, folder))
   }
   const hugo = (folder) => () => {
     discard(path.join(dir, folder, 'public'))
+    prime(hugoBinary)
+    prime(path.join(dir, folder), { skip: ['public'] })
     return timed('hugo', ['--quiet', '--source', path.join(dir, folder), '--destination', path.join(dir, folder, 'public')], dir)
   }
   return { eleventy: eleventy('eleventy-files'), hugo: hugo('hugo-files'), 'eleventy-merged': eleventy('eleventy'), 'hugo-merged': hugo('hugo') }
@@ -96,28 +135,42 @@ function measure(size) {
     // Every tool builds into an empty output folder, its previous output moved aside outside the timing.
     'notice-press': () => {
       discard(path.join(np, 'dist'))
+      primeNoticePress(np)
       return timed(process.execPath, [notice, 'build', '--no-cache', '--content', 'content', '--out', 'dist'], np)
     },
     ...(skipPeers ? {} : peers(dir))
   }
-  const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]))
-  const count = size >= 2000 ? Math.min(runs, 2) : runs
-  // Alternate the tools run by run so machine noise falls on all of them alike.
-  for (let run = 0; run < count; run++) for (const [name, go] of Object.entries(tools)) samples[name].push(go())
-
-  // Warm: the cache is filled by a cached build, then one finding is edited and the site rebuilt.
-  timed(process.execPath, [notice, 'build', '--content', 'content', '--out', 'dist'], np)
+  // Warm: one finding edited since the cache (filled below, untimed) last saw it, and the site
+  // rebuilt into a folder of its own, so the cold builds' output does not disturb the cache's.
   const finding = path.join(np, 'content', 'bench-0001', 'findings', '01-01.md')
   const original = readFileSync(finding, 'utf8')
-  const warm = []
-  for (let run = 0; run < count; run++) {
-    writeFileSync(finding, original.replace('问题内容:', `问题内容:（第${run + 1}次修改）`))
-    warm.push(timed(process.execPath, [notice, 'build', '--content', 'content', '--out', 'dist'], np))
+  const cached = ['build', '--content', 'content', '--out', 'dist-warm']
+  timed(process.execPath, [notice, ...cached], np)
+  let edits = 0
+  const measured = {
+    ...tools,
+    warm: () => {
+      writeFileSync(finding, original.replace('问题内容:', `问题内容:（第${++edits}次修改）`))
+      primeNoticePress(np)
+      return timed(process.execPath, [notice, ...cached], np)
+    },
+    check: () => {
+      primeNoticePress(np)
+      return timed(process.execPath, [notice, 'check', '--no-cache', '--content', 'content'], np)
+    }
   }
-  writeFileSync(finding, original)
-  timed(process.execPath, [notice, 'build', '--content', 'content', '--out', 'dist'], np)
-  const check = []
-  for (let run = 0; run < count; run++) check.push(timed(process.execPath, [notice, 'check', '--no-cache', '--content', 'content'], np))
+  const samples = Object.fromEntries(Object.keys(measured).map((name) => [name, []]))
+  const count = size >= 2000 ? Math.min(runs, 2) : runs
+  // Every measurement in every round, in turn: this machine's speed drifts by a third within
+  // minutes, and a ratio of two figures taken minutes apart would carry that drift.
+  try {
+    for (let run = 0; run < count; run++) for (const [name, go] of Object.entries(measured)) samples[name].push(go())
+  } finally {
+    writeFileSync(finding, original)
+  }
+  const { warm, check } = samples
+  delete samples.warm
+  delete samples.check
 
   const summary = (list) => ({ seconds: median(list.map((sample) => sample.seconds)), mib: Math.max(...list.map((sample) => sample.mib)) })
   return {
@@ -160,3 +213,4 @@ for (const result of results) {
 console.log(lines.join('\n'))
 // Only now, with every timing done: the next run waits for these inodes to age (see `discard`).
 rmSync(trash, { recursive: true, force: true })
+writeFileSync(removedAt, String(Date.now()))
