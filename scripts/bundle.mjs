@@ -53,8 +53,9 @@ await build({
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" }
 })
 
-// A build and a check of the bundled content compile what nearly every run uses; the code V8 made
-// for it is kept beside the bundle. Without it (or when V8 refuses it) the program only starts slower.
+// A build of the bundled content compiles what nearly every run uses (listing, loading, the rules,
+// rendering); the code V8 made for it is kept beside the bundle. Without it (or when V8 refuses it)
+// the program only starts slower.
 const scratch = mkdtempSync(path.join(tmpdir(), 'notice-press-code-cache-'))
 try {
   const run = spawnSync(
