@@ -12,6 +12,81 @@ function daysIn(month: number, year: number | undefined): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
+/** A date problem in a line: where, what is written there, and what to say. */
+export interface DateProblem {
+  offset: number
+  written: string
+  message: string
+}
+
+
+/** The number written in the run of ASCII digits that ends just before `end`, or -1 when there is none. */
+function numberBefore(text: string, end: number): number {
+  let start = end
+  while (start > 0 && text.charCodeAt(start - 1) >= 0x30 && text.charCodeAt(start - 1) <= 0x39) start--
+  return start === end ? -1 : Number(text.slice(start, end))
+}
+
+/**
+ * Whether a month or a day the last two patterns can report stands in the text: before some 月 a
+ * run of digits that is no month (0, 13 …), or before some 日 one that is 0 or 29 and more (the
+ * smallest month has 28 days). Both patterns take the whole run of digits before 月 and 日 (the
+ * year, or a lookbehind for digits, stands before it), so without either nothing they match is
+ * reported: in a notice nearly every date is a real one, and each match costs an array.
+ */
+function mayHoldImpossibleDate(text: string): boolean {
+  for (let at = text.indexOf('月'); at !== -1; at = text.indexOf('月', at + 1)) {
+    const written = numberBefore(text, at)
+    if (written !== -1 && (written < 1 || written > 12)) return true
+  }
+  for (let at = text.indexOf('日'); at !== -1; at = text.indexOf('日', at + 1)) {
+    const written = numberBefore(text, at)
+    if (written !== -1 && (written < 1 || written > 28)) return true
+  }
+  return false
+}
+
+/**
+ * Every date problem of a line, pattern by pattern. `screen: false` runs the last two patterns on
+ * every line, for the test that holds the screen (`mayHoldImpossibleDate`) to never hide a problem.
+ */
+export function dateProblems(text: string, { screen = true } = {}): DateProblem[] {
+  const problems: DateProblem[] = []
+  // Every pattern holds a 月 or a 日; about half the lines of a notice have neither.
+  if (text.indexOf('月') === -1 && text.indexOf('日') === -1) return problems
+  const report = (offset: number, written: string, message: string): void => {
+    problems.push({ offset, written, message })
+  }
+  for (const match of matches(lostBoth, text)) {
+    report(match.index, match[0], `日期“${match[0]}”缺少“年”“月”：请写成“${match[1]}年…月…日”`)
+  }
+  for (const match of matches(lostMonth, text)) {
+    report(match.index, match[0], `日期“${match[0]}”缺少“月”：请写成“${match[1]}年…月…日”`)
+  }
+  for (const match of matches(leadingZero, text)) {
+    const fixed = match[0].replace(/(^|[年月])0(\d)/gu, '$1$2')
+    report(match.index, match[0], `日期“${match[0]}”的月、日前不加“0”：应写作“${fixed}”`)
+  }
+  if (screen && !mayHoldImpossibleDate(text)) return problems
+  for (const match of matches(yearMonth, text)) {
+    const month = Number(match[2])
+    if (month >= 1 && month <= 12) continue
+    report(match.index, match[0], `日期“${match[0]}”不存在：月份应在 1 到 12 之间`)
+  }
+  for (const match of matches(fullDate, text)) {
+    const year = match[1] === undefined ? undefined : Number(match[1])
+    const month = Number(match[2])
+    const day = Number(match[3])
+    if (month < 1 || month > 12) {
+      if (year === undefined) report(match.index, match[0], `日期“${match[0]}”不存在：月份应在 1 到 12 之间`)
+      continue
+    }
+    if (day >= 1 && day <= daysIn(month, year)) continue
+    report(match.index, match[0], `日期“${match[0]}”不存在：${month}月只有 ${daysIn(month, year)} 天`)
+  }
+  return problems
+}
+
 export const dateFormat: Rule = {
   id: 'date-format',
   severity: 'warning',
@@ -19,38 +94,7 @@ export const dateFormat: Rule = {
   check(notice) {
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
-      const text = line.text
-      // Every pattern above holds a 月 or a 日; about half the lines of a notice have neither.
-      if (!text.includes('月') && !text.includes('日')) continue
-      const report = (offset: number, written: string, message: string): void => {
-        reports.push(reportAt(line, offset, message, written))
-      }
-      for (const match of matches(lostBoth, text)) {
-        report(match.index, match[0], `日期“${match[0]}”缺少“年”“月”：请写成“${match[1]}年…月…日”`)
-      }
-      for (const match of matches(lostMonth, text)) {
-        report(match.index, match[0], `日期“${match[0]}”缺少“月”：请写成“${match[1]}年…月…日”`)
-      }
-      for (const match of matches(leadingZero, text)) {
-        const fixed = match[0].replace(/(^|[年月])0(\d)/gu, '$1$2')
-        report(match.index, match[0], `日期“${match[0]}”的月、日前不加“0”：应写作“${fixed}”`)
-      }
-      for (const match of matches(yearMonth, text)) {
-        const month = Number(match[2])
-        if (month >= 1 && month <= 12) continue
-        report(match.index, match[0], `日期“${match[0]}”不存在：月份应在 1 到 12 之间`)
-      }
-      for (const match of matches(fullDate, text)) {
-        const year = match[1] === undefined ? undefined : Number(match[1])
-        const month = Number(match[2])
-        const day = Number(match[3])
-        if (month < 1 || month > 12) {
-          if (year === undefined) report(match.index, match[0], `日期“${match[0]}”不存在：月份应在 1 到 12 之间`)
-          continue
-        }
-        if (day >= 1 && day <= daysIn(month, year)) continue
-        report(match.index, match[0], `日期“${match[0]}”不存在：${month}月只有 ${daysIn(month, year)} 天`)
-      }
+      for (const problem of dateProblems(line.text)) reports.push(reportAt(line, problem.offset, problem.message, problem.written))
     }
     return reports
   }
