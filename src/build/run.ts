@@ -109,11 +109,18 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const statsOf = (notice: NoticeListing): string => hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}`))
   const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, statsOf(notice)]) : [])
   const keyBase = cacheDir ? hash(program, siteText ?? '', displayRoot) : ''
+  // A notice's validation key decides whether it is read, and again whether it is reused: computed once.
+  const validationKeys = new Map<string, string>()
+  const validationKeyOf = (inputs: string): string => {
+    let key = validationKeys.get(inputs)
+    if (key === undefined) validationKeys.set(inputs, (key = hash(keyBase, inputs)))
+    return key
+  }
   // The notices to process, whose files will be read: changed since the cache saw them, or changed
   // in what they depend on (site.yml, the program).
   const toRead = listing.notices.filter((notice) => {
     const cached = previous.notices[notice.id]
-    return !cached || cached.stats !== statsKeys.get(notice.id) || cached.validation.key !== hash(keyBase, cached.inputs)
+    return !cached || cached.stats !== statsKeys.get(notice.id) || cached.validation.key !== validationKeyOf(cached.inputs)
   })
   const forced = process.env.NOTICE_WORKERS === undefined ? undefined : Number(process.env.NOTICE_WORKERS)
   // The main thread processes notices too, between the workers' answers: on two cores one worker
@@ -181,7 +188,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         }
       }
       if (inputs !== undefined && cached) {
-        const validationKey = hash(keyBase, inputs)
+        const validationKey = validationKeyOf(inputs)
         const renderKey = hash(validationKey, templatesKey)
         if (cached.validation.key === validationKey && cached.validation.counts) {
           const publish = !cached.validation.draft || Boolean(build?.drafts)

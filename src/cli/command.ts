@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { idPattern } from '../model/schema.js'
+import { idPattern } from '../model/id.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 export interface Io {

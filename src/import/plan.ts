@@ -3,7 +3,7 @@
  * opening and closing; each finding gets a file; headings and narrative text not owned by a finding
  * go to sections/. Files are named by position when the numbering allows, else by order of appearance.
  */
-import { idPattern } from '../model/schema.js'
+import { idPattern } from '../model/id.js'
 import type { ParsedDocument } from '../structure/types.js'
 import { compareNatural } from '../text/natural-sort.js'
 

@@ -8,7 +8,6 @@
 import type { Link, Paragraph, PhrasingContent, Text } from 'mdast'
 import { autolinkStart, syntaxCharacterBesidesAt } from './syntax.js'
 
-
 const isAlphanumeric = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
 const isLocalPart = (code: number): boolean => isAlphanumeric(code) || code === 46 || code === 43 || code === 45
 const isLabel = (code: number): boolean => isAlphanumeric(code) || code === 45

@@ -6,8 +6,6 @@ import * as z from 'zod'
 import { idPattern } from './id.js'
 import { statuses } from './vocabulary.js'
 
-export { idPattern }
-
 const isRealDate = (value: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value)
   if (!match) return false

@@ -68,6 +68,11 @@ export function balanceTitle(title: string, maxWidth = 20): string[] {
   // Most titles fit one line, and one line is their best layout: its words joined give the title
   // back when nothing in it is white space (which `titleUnits` trims). No need to segment it.
   if (textWidth(text) <= maxWidth && !/\s/u.test(text)) return [text]
+  return layoutTitleUnits(text, maxWidth)
+}
+
+/** `balanceTitle` without its one-line shortcut: the trimmed, non-empty title cut into words and shared out. */
+export function layoutTitleUnits(text: string, maxWidth: number): string[] {
   const units = titleUnits(text, maxWidth)
   const widths = units.map(textWidth)
   const count = units.length

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { balanceTitle, textWidth, titleUnits } from '../../src/print/title-lines.js'
+import { balanceTitle, layoutTitleUnits, textWidth, titleUnits } from '../../src/print/title-lines.js'
 
 const words = (text: string): string[] => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((segment) => segment.segment)
 
@@ -80,6 +80,21 @@ describe('the one-line fast path of balanceTitle', () => {
         if (textWidth(title) > maxWidth) return
         expect(titleUnits(title, maxWidth).join('')).toBe(title)
         expect(balanceTitle(title, maxWidth)).toEqual([title])
+        // What the segmenting layout, which the shortcut skips, makes of the same title.
+        expect(layoutTitleUnits(title, maxWidth)).toEqual([title])
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it('gives every title, fitting or not, the layout the segmenting path gives it', () => {
+    const char = fc.constantFrom(...'县委巡察组整改情况公布关于（）“”〔〕、，。 ABC0123-.'.split(''))
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 1, maxLength: 40 }), fc.integer({ min: 4, max: 30 }), (chars, maxWidth) => {
+        const title = chars.join('')
+        const text = title.trim()
+        if (text === '') return
+        expect(balanceTitle(title, maxWidth)).toEqual(layoutTitleUnits(text, maxWidth))
       }),
       { numRuns: 3000 }
     )

@@ -115,10 +115,6 @@ export function applies(entry: Confusion, text: string, at: number): boolean {
   return true
 }
 
-/**
- * Everything the typo rule finds in one line, longest dictionary entries first, never overlapping.
- * `entries` is indexed the first time it is seen (as `dictionary` gives it): do not change it after.
- */
 /** A dictionary word used at `at`: what to write instead, and the fix when it is safe. */
 export function dictionaryFinding(entry: Confusion, at: number): TypoFinding {
   const finding: TypoFinding = { offset: at, length: entry.wrong.length, text: entry.wrong, message: `“${entry.wrong}”应为“${entry.right}”：${entry.reason}` }
@@ -126,6 +122,10 @@ export function dictionaryFinding(entry: Confusion, at: number): TypoFinding {
   return finding
 }
 
+/**
+ * Everything the typo rule finds in one line, longest dictionary entries first, never overlapping.
+ * `entries` is indexed the first time it is seen (as `dictionary` gives it): do not change it after.
+ */
 export function findTypos(text: string, entries: readonly Confusion[]): TypoFinding[] {
   const { starts, byStart, shortEntries } = indexOf(entries)
   // One pass notes every place something may start; most characters start nothing.
