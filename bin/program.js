@@ -18,12 +18,10 @@ const defaultBundle = fileURLToPath(new URL('../lib/bundle/main.cjs', import.met
  * @returns {{ main: (argv: string[]) => Promise<number>, codeCache: 'used' | 'absent' | 'stale' | 'refused', saveCodeCache: () => void }}
  */
 export function loadProgram(bundle = defaultBundle) {
-  // A build holds its listing and cache index while it works: the young generation, which starts at
-  // 1 MB, copied them again at every small step of its growth. Growing it eight-fold at a time
-  // measured 0.68 → 0.62 s for a warm build of 400 notices, and no change cold. A tuning flag only:
-  // V8 reads it each time it decides to grow the young generation. It is set here, before the
-  // bundle is compiled, because V8 refuses a code cache made under other flags.
-  setFlagsFromString('--semi-space-growth-factor=8')
+  // The young generation stays at its first size unless a run has many notices to process
+  // (src/build/young-generation.ts, which says why). Set here, before the bundle is compiled,
+  // because V8 refuses a code cache made under other flags; the run puts it back when it is done.
+  setFlagsFromString('--semi-space-growth-factor=1')
   const bytes = readFileSync(bundle)
   const digest = createHash('sha256').update(bytes).digest()
   const cacheFile = `${bundle}.v8-cache`

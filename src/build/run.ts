@@ -31,6 +31,7 @@ import { installHint } from '../pdf/hint.js'
 import { IoThread } from './io-thread.js'
 import { NoticePool } from './pool.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
+import { growthThreshold, letYoungGenerationGrow } from './young-generation.js'
 
 export interface RunOptions {
   contentDir: string
@@ -85,6 +86,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     throw new UsageError(`找不到 Chromium（${chromiumPath()}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }
   const cacheDir = options.useCache ? options.cacheDir : undefined
+  // Without a cache every notice listed will be processed: the listing may grow it already.
+  letYoungGenerationGrow(cacheDir === undefined)
   // Without a cache nothing is keyed by the files' stats: the listing need not take them.
   const listing = listContent(options.contentDir, options.cwd, { stats: cacheDir !== undefined })
   /** Problems outside any notice's own files: the folder layout, site.yml, files that cannot be read. */
@@ -170,6 +173,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     return outcome
   }
 
+  letYoungGenerationGrow(toRead.length >= growthThreshold)
   try {
     const tasks = listing.notices.map((notice) => async (): Promise<void> => {
       const stats = statsKeys.get(notice.id) ?? ''
@@ -261,6 +265,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     staging?.abort()
     await pool?.close()
     await io?.close()
+    letYoungGenerationGrow(false)
   }
   if (failed) {
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.

@@ -4,21 +4,24 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+// @ts-expect-error The bench generator is plain JavaScript without types.
+import { generate } from '../../bench/corpus.mjs'
+import { growthThreshold } from '../../src/build/young-generation.js'
 import { repoRoot, tempDir } from '../helpers/cli.js'
 
 const programModule = pathToFileURL(path.join(repoRoot, 'bin', 'program.js')).href
 const bundle = path.join(repoRoot, 'lib', 'bundle', 'main.cjs')
 
 /** Loads a bundle as bin/notice.js does, in a process of its own, runs it with `args` and reports what became of its code cache. */
-function load(bundlePath: string, args: readonly string[], save = false): { codeCache: string; code: number; out: string } {
+function load(bundlePath: string, args: readonly string[], save = false, cwd = repoRoot): { codeCache: string; code: number; out: string } {
   const script = `
     import { loadProgram } from ${JSON.stringify(programModule)}
     const program = loadProgram(${JSON.stringify(bundlePath)})
     let out = ''
-    const code = await program.main(${JSON.stringify(args)}, { out: (text) => (out += text), err: (text) => (out += text), isTTY: false })
+    const code = await program.main(${JSON.stringify(args)}, { out: (text) => (out += text), err: (text) => (out += text), isTTY: false, cwd: ${JSON.stringify(cwd)} })
     ${save ? 'program.saveCodeCache()' : ''}
     console.log(JSON.stringify({ codeCache: program.codeCache, code, out }))`
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd })
   if (result.status !== 0) throw new Error(result.stderr)
   return JSON.parse(result.stdout) as { codeCache: string; code: number; out: string }
 }
@@ -59,6 +62,17 @@ describe('the code cache of the bundled CLI', () => {
     expect(run.codeCache).toBe('stale')
     expect(run.out).toContain(replacement)
     expect(run.out).not.toContain(original)
+  })
+
+  it('saved after a run that let the young generation grow, is used by the next run', () => {
+    // A run of many notices changes a V8 flag while it works; V8 refuses a cache made under other flags.
+    const root = tempDir('notice-code-cache-')
+    ;(generate as (dir: string, notices: number, findings: number) => void)(root, growthThreshold, 2)
+    const cwd = path.join(root, 'notice-press')
+    const copy = bundleCopy()
+    const run = load(copy, ['check', '--no-cache'], true, cwd)
+    expect(run.out).toContain('content/bench-')
+    expect(load(copy, ['--version'], false, cwd).codeCache).toBe('used')
   })
 
   it('is refused by V8 when damaged, and the command still runs', () => {
