@@ -9,7 +9,7 @@
 // it is loaded only for --pdf.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,11 +19,29 @@ const lib = path.join(root, 'lib')
 const outdir = path.join(lib, 'bundle')
 rmSync(outdir, { recursive: true, force: true })
 
+// js-yaml, which gray-matter loads, loads esprima for its `!!js/function` type, which only its unsafe
+// `load` reads: gray-matter calls `safeLoad`, and notice-press gives gray-matter a YAML engine of
+// its own. The call is hidden from bundlers (`var _require = require`), so every run loaded esprima
+// from node_modules at start: 18 ms of a 0.3 s check of one notice. Here that call gives nothing,
+// which js-yaml's own fallback for a missing esprima handles (the type then matches nothing).
+const withoutEsprima = {
+  name: 'without-esprima',
+  setup(build) {
+    build.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const call = "_require('esprima')"
+      if (!source.includes(call)) throw new Error(`bundle: ${args.path} no longer loads esprima as ${call}: look at it again`)
+      return { contents: source.replace(call, 'undefined'), loader: 'js' }
+    })
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   external: ['playwright-core'],
+  plugins: [withoutEsprima],
   // Less text for V8 to parse at every start; names are kept so an internal error's stack still reads.
   minifyWhitespace: true,
   minifySyntax: true,
