@@ -31,6 +31,8 @@ export interface NoticeJob {
   pdf: boolean
   /** Return every diagnostic (a check), or only the errors (a build counts the rest). */
   allDiagnostics: boolean
+  /** Diagnostics carry their fixes (for `check --fix`, and whenever they are stored in the cache). */
+  fixes: boolean
 }
 
 export interface NoticeOutcome {
@@ -72,7 +74,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   const inputs = job.inputs ?? (job.cacheDir ? inputsHash(source) : '')
   const validationKey = job.cacheDir ? hash(job.keyBase, inputs) : ''
   const renderKey = job.cacheDir ? hash(validationKey, job.templatesKey) : ''
-  const result = processNotice(source, site, renderer, { pdf: job.pdf })
+  const result = processNotice(source, site, renderer, { pdf: job.pdf, fixes: job.fixes || job.cacheDir !== undefined })
   if (job.cacheDir && readDiagnostics.length === 0) writeCachedDiagnostics(job.cacheDir, job.listing.id, validationKey, result.diagnostics)
   const outcome: NoticeOutcome = {
     readDiagnostics,

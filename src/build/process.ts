@@ -19,9 +19,9 @@ export interface NoticeResult {
   files: OutputFile[]
 }
 
-export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined, options: { pdf?: boolean } = {}): NoticeResult {
+export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined, options: { pdf?: boolean; fixes?: boolean } = {}): NoticeResult {
   const notice = loadNotice(source, { statusPhrases: { ...defaultStatusPhrases, ...site.statusPhrases } })
-  const diagnostics = validateNotice(notice, site)
+  const diagnostics = validateNotice(notice, site, undefined, { fixes: options.fixes ?? true })
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
   return {
     id: source.id,

@@ -42,6 +42,8 @@ export interface RunOptions {
   useCache: boolean
   /** Worker threads; undefined decides from the machine and the amount of work. */
   workers?: number
+  /** Diagnostics carry their fixes even without a cache (`check --fix`). */
+  fixes?: boolean
 }
 
 export interface BuildOptions extends RunOptions {
@@ -217,6 +219,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         ...(cacheDir ? { cacheDir } : {}),
         drafts: Boolean(build?.drafts),
         allDiagnostics: !build,
+        fixes: options.fixes ?? false,
         pdf: Boolean(build?.pdf)
       }
       const outcome = pool?.hasRoom() ? await pool.run(job) : await inline(job)

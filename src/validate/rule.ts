@@ -8,6 +8,12 @@ export type { Fix } from '../fix/edit.js'
 
 export interface RuleContext {
   site: SiteConfig
+  /**
+   * Whether reports carry their fix (default: they do). A run that neither applies fixes nor
+   * stores its diagnostics for a later `check --fix` leaves them out: 22,000 of 33,000 reports
+   * of the 400-notice bench corpus have one, each with two positions to find.
+   */
+  fixes?: boolean
 }
 
 /** What a rule reports: a place, a message, and the text it is about (for `ignore` entries). */

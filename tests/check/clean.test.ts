@@ -56,6 +56,37 @@ describe('check on clean notices in the standard style', () => {
     expect(found).toEqual(wanted)
   })
 
+  it('--fix makes the same changes without a cache, and from diagnostics a check or a build stored in the cache', () => {
+    // A run that neither fixes nor stores its diagnostics leaves the fixes out of them: the other three must not.
+    const planted = (): string => {
+      const dir = tempDir()
+      cpSync(fixture, path.join(dir, 'C'), { recursive: true })
+      plant(dir, '2022-county-health/findings/01-01.md', '以传达文件为主，', '以传达文件为主,')
+      plant(dir, '2022-county-health/notice.md', '截至目前，县委', '截止目前，县委')
+      plant(dir, '2022-county-health/findings/02-02.md', '修订《公务接待管理办法》', '按县卫发(2021)8号文件修订《公务接待管理办法》')
+      return dir
+    }
+    const changes = (result: { stdout: string }): string[] => result.stdout.split('\n').filter((line) => line.includes(' → '))
+
+    const noCache = planted()
+    const withoutCache = runCli(['check', '--content', 'C', '--fix', '--no-cache'], { cwd: noCache })
+    expect(changes(withoutCache).map((line) => line.replace(/^.*\[(.*)\]$/u, '$1')).sort()).toEqual(['doc-number', 'punctuation-width', 'typo'])
+
+    const afterCheck = planted()
+    expect(runCli(['check', '--content', 'C'], { cwd: afterCheck }).code).toBe(0)
+    const fromCheckCache = runCli(['check', '--content', 'C', '--fix'], { cwd: afterCheck })
+
+    const afterBuild = planted()
+    expect(runCli(['build', '--content', 'C', '--out', 'D'], { cwd: afterBuild }).code).toBe(0)
+    const fromBuildCache = runCli(['check', '--content', 'C', '--fix'], { cwd: afterBuild })
+
+    expect(changes(fromCheckCache)).toEqual(changes(withoutCache))
+    expect(changes(fromBuildCache)).toEqual(changes(withoutCache))
+    for (const dir of [noCache, afterCheck, afterBuild]) {
+      expect(readFileSync(path.join(dir, 'C', '2022-county-health/findings/01-01.md'), 'utf8')).toContain('以传达文件为主，')
+    }
+  })
+
   it('--fix --format json keeps stdout one JSON array and lists the changes on stderr', () => {
     const dir = tempDir()
     cpSync(fixture, path.join(dir, 'C'), { recursive: true })

@@ -31,7 +31,7 @@ export const check: Command = {
   async run(values, _positionals, io) {
     const format = String(values.format ?? 'text')
     if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
-    const options: RunOptions = contentRunOptions(values, io)
+    const options: RunOptions = { ...contentRunOptions(values, io), fixes: Boolean(values.fix) }
     let summary = await runCheck(options)
     if (values.fix) {
       const changed = await applySafeFixes(summary.diagnostics, io, format === 'json' ? io.err : io.out)

@@ -56,13 +56,13 @@ export const docNumber: Rule = {
   id: 'doc-number',
   severity: 'warning',
   description: '发文字号不规范：应写作“代字〔2021〕13号”（六角括号、不加“第”、不编虚位、带“号”）',
-  check(notice) {
+  check(notice, { fixes = true }) {
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
       for (const span of docNumberSpans(line.text)) {
         if (span.problems.length === 0) continue
         const report = reportAt(line, span.start, `发文字号“${span.written}”不规范：${span.problems.join('；')}。应写作“${span.canonical}”`, span.written)
-        if (span.fixable) report.fix = fixIn(line, span.start, span.end, span.canonical)
+        if (fixes && span.fixable) report.fix = fixIn(line, span.start, span.end, span.canonical)
         reports.push(report)
       }
     }
