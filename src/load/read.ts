@@ -162,15 +162,21 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
   return listing
 }
 
+/**
+ * Where files are read: a content file is a few kilobytes, and its bytes are only decoded into a
+ * string, so one buffer serves every read of this thread. A listing without stats leaves the size
+ * unknown; a read that does not fill the buffer ends the file, so no `fstat` is needed to size it.
+ */
+const scratch = Buffer.allocUnsafe(64 * 1024)
+
 /** Reads a listed file as UTF-8 text, or says why it cannot be used. */
 export function readListedFile(file: ListedFile): { text?: string; diagnostic?: Diagnostic } {
   let descriptor: number | undefined
   try {
     descriptor = openSync(file.absolute, 'r')
-    const size = file.size ?? fstatSync(descriptor).size
-    if (size > maxFileBytes) return { diagnostic: fileProblem(file.path, tooLargeMessage(size)) }
+    if (file.size !== undefined && file.size > maxFileBytes) return { diagnostic: fileProblem(file.path, tooLargeMessage(file.size)) }
     // One byte more than the size: a file that grew since it was listed is read whole, not cut short.
-    let bytes = Buffer.allocUnsafe(size + 1)
+    let bytes = file.size === undefined || file.size < scratch.length ? scratch : Buffer.allocUnsafe(file.size + 1)
     let read = 0
     for (;;) {
       if (read === bytes.length) {

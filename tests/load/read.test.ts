@@ -75,3 +75,32 @@ describe('a listing without stats', () => {
     expect(readNotice(listing.notices[0]!).diagnostics).toEqual([])
   })
 })
+
+describe('reading files of every size', () => {
+  // Files are read into one reused buffer of 64 KiB; a listing without stats does not know their sizes.
+  const sizes = [0, 1, 65535, 65536, 65537, 200_000]
+  const textOf = (bytes: number): string => (bytes === 0 ? '' : `${'问'.repeat(Math.floor((bytes - 1) / 3))}${'a'.repeat((bytes - 1) % 3)}\n`)
+
+  for (const stats of [true, false]) {
+    it(`gives each file its own whole text, largest first and smallest last (${stats ? 'with' : 'without'} stats)`, () => {
+      const files: Record<string, string> = { ...validNotice }
+      sizes.forEach((bytes, index) => (files[`n/sections/0${index + 2}.md`] = textOf(bytes)))
+      const root = writeContent(files)
+      // Sorted by name, the largest file is read before the small ones after it.
+      files['n/sections/09.md'] = textOf(200_000)
+      writeFileSync(path.join(root, 'content', 'n/sections/09.md'), files['n/sections/09.md'])
+      const listing = listContent(path.join(root, 'content'), root, { stats })
+      const read = readNotice(listing.notices[0]!)
+      expect(read.diagnostics).toEqual([])
+      for (const file of read.source?.files ?? []) expect(Buffer.byteLength(file.text), file.ref).toBe(Buffer.byteLength(files[file.ref]!))
+      expect(Object.fromEntries((read.source?.files ?? []).map((file) => [file.ref, file.text]))).toEqual(files)
+    })
+
+    it(`refuses a file past the size limit with its size (${stats ? 'with' : 'without'} stats)`, () => {
+      const root = writeContent(validNotice)
+      writeFileSync(path.join(root, 'content', 'n/findings/01-01.md'), 'a'.repeat(maxFileBytes + 10))
+      const { diagnostics } = readNotice(listContent(path.join(root, 'content'), root, { stats }).notices[0]!)
+      expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([expect.stringMatching(/^文件过大（2\.0 MB，上限 2 MB）/u)])
+    })
+  }
+})
