@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { Diagnostic, DiagnosticCounts } from '../diagnostics/diagnostic.js'
 import type { IndexEntry } from '../render/site.js'
 import type { WrittenFile } from '../write/staging.js'
 
@@ -18,18 +18,6 @@ export interface CachedNotice {
   /** The notice's diagnostics live in a file of their own (`diagnostics/<id>.json`), read only when shown. */
   validation: { key: string; counts: DiagnosticCounts; entry: IndexEntry; draft: boolean }
   render?: { key: string; outputs: WrittenFile[] }
-}
-
-export interface DiagnosticCounts {
-  error: number
-  warning: number
-  info: number
-}
-
-export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
-  const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
-  for (const diagnostic of diagnostics) counts[diagnostic.severity]++
-  return counts
 }
 
 export interface CacheData {

@@ -4,14 +4,14 @@
  * One function for the inline path and the worker threads, so both do exactly the same; in a
  * worker, reading and writing then happen beside the processing instead of on the main thread.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { countDiagnostics, type Diagnostic, type DiagnosticCounts } from '../diagnostics/diagnostic.js'
 import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import type { SiteConfig } from '../model/schema.js'
 import type { IndexEntry, OutputFile } from '../render/site.js'
 import type { Renderer } from '../render/templates.js'
 import { writeStagedFile, type WrittenFile } from '../write/staging.js'
-import { countDiagnostics, hash, writeCachedDiagnostics, type DiagnosticCounts } from './cache.js'
+import { hash, writeCachedDiagnostics } from './cache.js'
 import { processNotice } from './process.js'
 
 export interface NoticeJob {

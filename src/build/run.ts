@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { countDiagnostics, sortDiagnostics, type Diagnostic, type DiagnosticCounts } from '../diagnostics/diagnostic.js'
+import { OrderedDiagnostics } from '../diagnostics/ordered.js'
 import type { NoticeSource } from '../load/notice.js'
 import { listContent, readListedFile, readNotice, UsageError, type NoticeListing } from '../load/read.js'
 import { loadSite } from '../load/site.js'
@@ -14,7 +15,6 @@ import { renderSiteFiles, type IndexEntry, type OutputFile } from '../render/sit
 import { createRenderer, type TemplateSources } from '../render/templates.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
 import {
-  countDiagnostics,
   currentProgram,
   emptyCache,
   hash,
@@ -23,8 +23,7 @@ import {
   writeCache,
   writeCachedDiagnostics,
   type CachedNotice,
-  type CacheData,
-  type DiagnosticCounts
+  type CacheData
 } from './cache.js'
 import { chromiumPath } from '../pdf/chromium.js'
 import { installHint } from '../pdf/hint.js'
@@ -44,6 +43,11 @@ export interface RunOptions {
   workers?: number
   /** Diagnostics carry their fixes even without a cache (`check --fix`). */
   fixes?: boolean
+  /**
+   * Receives the diagnostics as the run goes, in the order of `sortDiagnostics`, instead of the
+   * summary's list: a check prints them as they come and holds none.
+   */
+  onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void
 }
 
 export interface BuildOptions extends RunOptions {
@@ -92,7 +96,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   letYoungGenerationGrow(cacheDir === undefined)
   // Without a cache nothing is keyed by the files' stats: the listing need not take them.
   const listing = listContent(options.contentDir, options.cwd, { stats: cacheDir !== undefined })
-  /** Problems outside any notice's own files: the folder layout, site.yml, files that cannot be read. */
+  /** Problems outside any notice's own files: the folder layout, site.yml. */
   const outside: Diagnostic[] = [...listing.diagnostics]
   const diagnostics: Diagnostic[] = []
   const siteRead = listing.site ? readListedFile(listing.site) : {}
@@ -145,8 +149,21 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   let failed = false
 
   const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
-  const keep = (found: readonly Diagnostic[]): void => {
-    for (const diagnostic of found) if (!build || diagnostic.severity === 'error') diagnostics.push(diagnostic)
+  const add = (found: DiagnosticCounts): void => {
+    counts.error += found.error
+    counts.warning += found.warning
+    counts.info += found.info
+    if (found.error > 0) failed = true
+  }
+  const ordered = options.onDiagnostics ? new OrderedDiagnostics(listing.notices.map((notice) => notice.id), kept(outside), options.onDiagnostics) : undefined
+  /** A build keeps the errors only (it counts the rest). */
+  function kept(found: readonly Diagnostic[]): readonly Diagnostic[] {
+    return build ? found.filter((diagnostic) => diagnostic.severity === 'error') : found
+  }
+  /** A notice's diagnostics, all in its own files. */
+  const keep = (notice: NoticeListing, found: readonly Diagnostic[]): void => {
+    if (ordered) ordered.add(notice.id, kept(found))
+    else diagnostics.push(...kept(found))
   }
   const finish = (
     notice: NoticeListing,
@@ -154,11 +171,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     outputs: WrittenFile[] | undefined,
     entry: CachedNotice
   ): void => {
-    keep(result.diagnostics)
-    counts.error += result.counts.error
-    counts.warning += result.counts.warning
-    counts.info += result.counts.info
-    if (result.counts.error > 0) failed = true
+    keep(notice, result.diagnostics)
+    add(result.counts)
     const publish = !result.draft || Boolean(build?.drafts)
     if (outputs && publish) {
       entries.push(result.entry)
@@ -223,8 +237,10 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         pdf: Boolean(build?.pdf)
       }
       const outcome = pool?.hasRoom() ? await pool.run(job) : await inline(job)
-      outside.push(...outcome.readDiagnostics)
-      if (outcome.skipped || !outcome.entry) return
+      // Files that could not be read are reported with the notice's other diagnostics.
+      const readDiagnostics = outcome.readDiagnostics
+      add(countDiagnostics(readDiagnostics))
+      if (outcome.skipped || !outcome.entry) return keep(notice, readDiagnostics)
       const validation = { key: outcome.validationKey, counts: outcome.counts, entry: outcome.entry, draft: outcome.draft }
       const outputs = outcome.outputs
       if (outputs) staging?.adopt(outputs)
@@ -233,7 +249,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       if (outcome.printHtml !== undefined) {
         printJobs.push({ path: `${notice.id}/notice.pdf`, html: outcome.printHtml, ...(outcome.entry.date ? { date: outcome.entry.date } : {}), cacheEntry: entry })
       }
-      finish(notice, { diagnostics: outcome.diagnostics, counts: outcome.counts, draft: outcome.draft, entry: outcome.entry }, outputs, entry)
+      const found = readDiagnostics.length > 0 ? [...readDiagnostics, ...outcome.diagnostics] : outcome.diagnostics
+      finish(notice, { diagnostics: found, counts: outcome.counts, draft: outcome.draft, entry: outcome.entry }, outputs, entry)
       // A notice with a file that could not be read is never cached, so the problem is reported every time.
       if (outcome.readDiagnostics.length > 0) delete next.notices[notice.id]
     })
@@ -241,13 +258,10 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     // Every output handed to the I/O thread is written (and its size and mtime known) before anything uses them.
     io?.flush()
 
-    // Listing, site.yml and unreadable files report errors outside any notice.
-    const outsideCounts = countDiagnostics(outside)
-    counts.error += outsideCounts.error
-    counts.warning += outsideCounts.warning
-    counts.info += outsideCounts.info
-    keep(outside)
-    if (outsideCounts.error > 0) failed = true
+    // The listing and site.yml report problems outside any notice.
+    add(countDiagnostics(outside))
+    if (ordered) ordered.end()
+    else diagnostics.push(...kept(outside))
     if (staging && build && !failed && printJobs.length > 0) {
       const { printPdfs } = await import('../pdf/print-pdf.js')
       const pdfs = await printPdfs(printJobs, build.onPdfProgress ? { onProgress: build.onPdfProgress } : {})

@@ -20,27 +20,23 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${file}:${line}:${column}: ${severity}: ${message} [${rule}]`
 }
 
-export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify(
-    diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),
-    null,
-    2
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** The order of diagnostics: by file (code points), line, column, severity, rule, message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    severityOrder[a.severity] - severityOrder[b.severity] ||
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.message, b.message)
   )
 }
 
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
-
-/** Stable order: by file (code points), line, column, severity, rule. */
+/** Stable order (`compareDiagnostics`). */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      compareStrings(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      severityOrder[a.severity] - severityOrder[b.severity] ||
-      compareStrings(a.rule, b.rule) ||
-      compareStrings(a.message, b.message)
-  )
+  return [...diagnostics].sort(compareDiagnostics)
 }
 
 export function compareStrings(a: string, b: string): number {
@@ -51,7 +47,22 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 }
 
+export interface DiagnosticCounts {
+  error: number
+  warning: number
+  info: number
+}
+
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
+  const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
+  for (const diagnostic of diagnostics) counts[diagnostic.severity]++
+  return counts
+}
+
 export function summarize(diagnostics: readonly Diagnostic[]): string {
-  const count = (severity: Severity): number => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
-  return `${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 个提示`
+  return summarizeCounts(countDiagnostics(diagnostics))
+}
+
+export function summarizeCounts(counts: DiagnosticCounts): string {
+  return `${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示`
 }

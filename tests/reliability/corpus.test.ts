@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js'
 import { rules } from '../../src/validate/rules/index.js'
 import { tempDir } from '../helpers/cli.js'
 import { fixturesDir, generators, hashTree, minimalContent, plantPreviousOutput, readTree, runMain, stackTrace } from './support.js'
@@ -95,6 +96,8 @@ describe('the bad-input corpus', () => {
       const checked = await runMain(['check', '--content', 'content', '--format', 'json'], root)
       expect(checked.stdout + checked.stderr).not.toMatch(stackTrace)
       const diagnostics = JSON.parse(checked.stdout) as JsonDiagnostic[]
+      // Printed as the notices finish, yet in the order of the whole list sorted.
+      expect(diagnostics).toEqual(sortDiagnostics(diagnostics as Diagnostic[]))
       for (const diagnostic of diagnostics) {
         expect(diagnostic.message.length).toBeGreaterThan(0)
         expect(diagnostic.message).toMatch(/\p{Script=Han}/u)

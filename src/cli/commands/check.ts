@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCheck, type RunOptions } from '../../build/run.js'
-import { hasErrors } from '../../diagnostics/diagnostic.js'
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js'
 import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
 import { writeFileAtomically } from '../../write/file.js'
 import { ArgumentError, contentOptions, contentRunOptions, exitCodes, type Command, type Io } from '../command.js'
-import { printDiagnostics } from '../report.js'
+import { diagnosticPrinter, printDiagnostics } from '../report.js'
 
 export const check: Command = {
   name: 'check',
@@ -32,14 +32,24 @@ export const check: Command = {
     const format = String(values.format ?? 'text')
     if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
     const options: RunOptions = { ...contentRunOptions(values, io), fixes: Boolean(values.fix) }
-    let summary = await runCheck(options)
     if (values.fix) {
+      let summary = await runCheck(options)
       const changed = await applySafeFixes(summary.diagnostics, io, format === 'json' ? io.err : io.out)
       if (changed > 0) summary = await runCheck(options)
+      printDiagnostics(io, summary.diagnostics, format, 'out')
+      return finish(summary.diagnostics.length, hasErrors(summary.diagnostics), summary.notices)
     }
-    printDiagnostics(io, summary.diagnostics, format, 'out')
-    if (format === 'text' && summary.diagnostics.length === 0) io.out(`检查通过：${summary.notices} 个通报，没有发现问题。\n`)
-    return hasErrors(summary.diagnostics) ? exitCodes.contentError : exitCodes.ok
+    // Printed as the check goes, in their final order: a site's thousands of warnings are never held at once.
+    const printer = diagnosticPrinter(io, format, 'out')
+    const summary = await runCheck({ ...options, onDiagnostics: (diagnostics: readonly Diagnostic[]) => printer.print(diagnostics) })
+    printer.end(summary.counts)
+    const { error, warning, info } = summary.counts
+    return finish(error + warning + info, error > 0, summary.notices)
+
+    function finish(found: number, failed: boolean, notices: number): number {
+      if (format === 'text' && found === 0) io.out(`检查通过：${notices} 个通报，没有发现问题。\n`)
+      return failed ? exitCodes.contentError : exitCodes.ok
+    }
   }
 }
 
