@@ -22,6 +22,13 @@ export function loadProgram(bundle = defaultBundle) {
   // (src/build/young-generation.ts, which says why). Set here, before the bundle is compiled,
   // because V8 refuses a code cache made under other flags; the run puts it back when it is done.
   setFlagsFromString('--semi-space-growth-factor=1')
+  // V8 allocates an allocation site's objects straight in the old generation once most of them
+  // survived a young collection (pretenuring). In a check the listing's survivals led to that, and
+  // objects each notice made for itself then filled the old generation as garbage. Without it a
+  // check of 400 notices moved 17 MB to the old generation instead of 31 MB and ended with 19 MB of
+  // heap instead of 44 MB: 31,000 page faults against 36,000, and 0.1–0.15 s less of about 2 s.
+  // Warm and cold builds gained too, and at 2,000 notices peak memory fell by a fifth.
+  setFlagsFromString('--no-allocation-site-pretenuring')
   const bytes = readFileSync(bundle)
   const digest = createHash('sha256').update(bytes).digest()
   const cacheFile = `${bundle}.v8-cache`
