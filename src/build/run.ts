@@ -61,7 +61,7 @@ export interface BuildOptions extends RunOptions {
 }
 
 export interface RunSummary {
-  /** Every diagnostic for a check; for a build, the errors only (warnings are counted, not kept: a site may have thousands). */
+  /** Every diagnostic for a check; for a build, the errors only (warnings are counted, not kept: a site may have thousands). Empty when `onDiagnostics` took them. */
   diagnostics: Diagnostic[]
   counts: DiagnosticCounts
   notices: number
