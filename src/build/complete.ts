@@ -74,7 +74,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   const inputs = job.inputs ?? (job.cacheDir ? inputsHash(source) : '')
   const validationKey = job.cacheDir ? hash(job.keyBase, inputs) : ''
   const renderKey = job.cacheDir ? hash(validationKey, job.templatesKey) : ''
-  const result = processNotice(source, site, renderer, { pdf: job.pdf, fixes: job.fixes || job.cacheDir !== undefined })
+  const result = processNotice(source, site, renderer, { pdf: job.pdf, fixes: job.fixes })
   if (job.cacheDir && readDiagnostics.length === 0) writeCachedDiagnostics(job.cacheDir, job.listing.id, validationKey, result.diagnostics)
   const outcome: NoticeOutcome = {
     readDiagnostics,

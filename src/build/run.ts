@@ -41,7 +41,7 @@ export interface RunOptions {
   useCache: boolean
   /** Worker threads; undefined decides from the machine and the amount of work. */
   workers?: number
-  /** Diagnostics carry their fixes even without a cache (`check --fix`). */
+  /** Diagnostics carry their fixes even without a cache (`check --fix`); with one they always do. */
   fixes?: boolean
   /**
    * Receives the diagnostics as the run goes, in the order of `sortDiagnostics`, instead of the
@@ -155,15 +155,13 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     counts.info += found.info
     if (found.error > 0) failed = true
   }
-  const ordered = options.onDiagnostics ? new OrderedDiagnostics(listing.notices.map((notice) => notice.id), kept(outside), options.onDiagnostics) : undefined
   /** A build keeps the errors only (it counts the rest). */
-  function kept(found: readonly Diagnostic[]): readonly Diagnostic[] {
-    return build ? found.filter((diagnostic) => diagnostic.severity === 'error') : found
-  }
+  const kept = (found: readonly Diagnostic[]): readonly Diagnostic[] => (build ? found.filter((diagnostic) => diagnostic.severity === 'error') : found)
+  const ordered = options.onDiagnostics ? new OrderedDiagnostics(listing.notices.map((notice) => notice.id), kept(outside), options.onDiagnostics) : undefined
   /** A notice's diagnostics, all in its own files. */
   const keep = (notice: NoticeListing, found: readonly Diagnostic[]): void => {
     if (ordered) ordered.add(notice.id, kept(found))
-    else diagnostics.push(...kept(found))
+    else for (const diagnostic of kept(found)) diagnostics.push(diagnostic)
   }
   const finish = (
     notice: NoticeListing,
@@ -233,7 +231,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         ...(cacheDir ? { cacheDir } : {}),
         drafts: Boolean(build?.drafts),
         allDiagnostics: !build,
-        fixes: options.fixes ?? false,
+        // Fixes are for `check --fix`, now or from the cache.
+        fixes: Boolean(options.fixes) || cacheDir !== undefined,
         pdf: Boolean(build?.pdf)
       }
       const outcome = pool?.hasRoom() ? await pool.run(job) : await inline(job)
@@ -261,7 +260,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     // The listing and site.yml report problems outside any notice.
     add(countDiagnostics(outside))
     if (ordered) ordered.end()
-    else diagnostics.push(...kept(outside))
+    else for (const diagnostic of kept(outside)) diagnostics.push(diagnostic)
     if (staging && build && !failed && printJobs.length > 0) {
       const { printPdfs } = await import('../pdf/print-pdf.js')
       const pdfs = await printPdfs(printJobs, build.onPdfProgress ? { onProgress: build.onPdfProgress } : {})

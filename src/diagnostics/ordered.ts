@@ -8,7 +8,7 @@
  * diagnostics outside any notice (the folder layout, site.yml) are known from the start and
  * merged in between.
  */
-import { compareDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostic.js'
+import { compareDiagnostics, compareStrings, sortDiagnostics, type Diagnostic } from './diagnostic.js'
 
 export class OrderedDiagnostics {
   /** Each notice's place in the output, by id. */
@@ -28,7 +28,7 @@ export class OrderedDiagnostics {
     outside: readonly Diagnostic[],
     private readonly emit: (diagnostics: readonly Diagnostic[]) => void
   ) {
-    const folders = noticeIds.map((id) => `${id}/`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const folders = noticeIds.map((id) => `${id}/`).sort(compareStrings)
     folders.forEach((folder, index) => this.rank.set(folder.slice(0, -1), index))
     this.outside = sortDiagnostics(outside)
   }
