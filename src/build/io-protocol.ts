@@ -20,7 +20,12 @@ const sleeping = { [toWorker]: 3, [toMain]: 4 }
  * main thread reads the first notices itself while the I/O thread is still starting.
  */
 export const claimed = 5
-export const counters = 6
+/**
+ * Set by the I/O thread as it begins. Until then the main thread writes outputs itself, so a thread
+ * that never starts (its file missing from a damaged install) leaves nothing waiting for it.
+ */
+export const started = 6
+export const counters = 7
 
 /** Claims notice `index` for reading, if nobody has yet. */
 export function claim(state: Int32Array, index: number): boolean {

@@ -12,8 +12,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import { assertSafeOutputPath } from '../write/safe-path.js'
-import type { WrittenFile } from '../write/staging.js'
-import { claim, consumed, counters, signal, sleepUnless, toMain, toWorker, type IoReply, type IoRequest, type IoSetup } from './io-protocol.js'
+import { writeStagedFile, type WrittenFile } from '../write/staging.js'
+import { claim, consumed, counters, signal, sleepUnless, started, toMain, toWorker, type IoReply, type IoRequest, type IoSetup } from './io-protocol.js'
 
 /** Notices read ahead: enough that the main thread never waits, few enough to hold little memory. */
 const readAhead = 32
@@ -36,16 +36,29 @@ export class IoThread {
   private nextRead = 0
   private nextWrite = 0
   private failure: string | undefined
+  /** Folders the main thread made, for the outputs it writes before the thread has started. */
+  private readonly madeFolders = new Set<string>()
 
   constructor(
     private readonly notices: readonly NoticeListing[],
-    stagingFolder: string | undefined
+    private readonly stagingFolder: string | undefined
   ) {
     this.ids = new Set(notices.map((notice) => notice.id))
     const channel = new MessageChannel()
     this.port = channel.port1
     const setup: IoSetup = { notices: [...notices], readAhead, state: this.state.buffer as SharedArrayBuffer, port: channel.port2, ...(stagingFolder ? { stagingFolder } : {}) }
     this.worker = new Worker(new URL('./io-worker.js', import.meta.url), { workerData: setup, transferList: [channel.port2] })
+    // A thread that fails to start has done nothing and nothing waits for it: the main thread reads
+    // what the thread did not claim and writes while it has not started. Unheard, the error would
+    // end the process; heard, it counts only from a thread that had started.
+    this.worker.on('error', (error) => {
+      if (this.running) this.failure ??= error.message
+    })
+  }
+
+  /** Whether the thread has begun: until then the main thread writes the outputs itself. */
+  get running(): boolean {
+    return Atomics.load(this.state, started) === 1
   }
 
   /** Whether this thread reads the notice's files. */
@@ -78,6 +91,10 @@ export class IoThread {
    */
   write(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): WrittenFile[] {
     for (const file of files) assertSafeOutputPath(file.path)
+    if (!this.running && this.stagingFolder !== undefined) {
+      const folder = this.stagingFolder
+      return files.map((file) => writeStagedFile(folder, file.path, file.content, this.madeFolders))
+    }
     if (this.pending.size >= maxPendingWrites) {
       signal(this.state, toWorker)
       this.waitUntil(() => this.pending.size < maxPendingWrites / 2)

@@ -7,12 +7,13 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
 import { readNotice } from '../load/read.js'
 import { writeStagedFile } from '../write/staging.js'
-import { claim, claimed, consumed, signal, sleepUnless, toMain, toWorker, type IoReply, type IoRequest, type IoSetup } from './io-protocol.js'
+import { claim, claimed, consumed, signal, sleepUnless, started, toMain, toWorker, type IoReply, type IoRequest, type IoSetup } from './io-protocol.js'
 
 const setup = workerData as IoSetup
 const state = new Int32Array(setup.state)
 const port: MessagePort = setup.port
 const madeFolders = new Set<string>()
+Atomics.store(state, started, 1)
 
 function reply(message: IoReply): void {
   port.postMessage(message)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -26,14 +26,16 @@ function load(bundlePath: string, args: readonly string[], save = false, cwd = r
   return JSON.parse(result.stdout) as { codeCache: string; code: number; out: string }
 }
 
-/** A copy of the bundle where it can find package.json, as it does in the repository. */
+/**
+ * A copy of the bundle with its worker files, where it can find package.json, as in the
+ * repository; without its code cache.
+ */
 function bundleCopy(): string {
   const root = tempDir()
-  mkdirSync(path.join(root, 'lib', 'bundle'), { recursive: true })
+  const folder = path.join(root, 'lib', 'bundle')
+  cpSync(path.dirname(bundle), folder, { recursive: true, filter: (source) => !source.endsWith('.v8-cache') })
   copyFileSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'))
-  const copy = path.join(root, 'lib', 'bundle', 'main.cjs')
-  copyFileSync(bundle, copy)
-  return copy
+  return path.join(folder, 'main.cjs')
 }
 
 describe('the code cache of the bundled CLI', () => {
