@@ -52,15 +52,18 @@ export function importText(source: string, id: string, options: ImportOptions = 
   const plan = planParts(document)
   const { title, frontmatter } = noticeMetadata(document, plan, id)
 
+  let mismatch = 1
   for (const escape of [escapeLine, escapeLineStrict]) {
     const files = writeFiles(document, plan, frontmatter, escape)
     const reread = loadNotice(
       { id, files: files.map((file): SourceFile => ({ path: file.path, ref: file.path, name: file.path.split('/').pop() ?? file.path, kind: kindOf(file.path), text: file.text })) },
       { statusPhrases }
     )
-    if (renderText(reread.document) === expected && reread.document.findings.length === document.findings.length) {
+    const rendered = renderText(reread.document)
+    if (rendered === expected && reread.document.findings.length === document.findings.length) {
       return { ok: true, files, report: report(document, plan, title) }
     }
+    mismatch = firstMismatch(texts, rendered, plan, reread.document)
     const refused = reread.diagnostics.find((diagnostic) => diagnostic.rule === 'limits')
     if (refused) {
       const part = plan.parts.find((candidate) => refused.file.endsWith(`/${candidate.name}`))
@@ -68,8 +71,31 @@ export function importText(source: string, id: string, options: ImportOptions = 
       return { ok: false, line, message: `从第 ${line} 行开始的这一部分超过了解析上限：${refused.message}` }
     }
   }
-  const line = firstUnsavableLine(texts)
-  return { ok: false, line, message: `第 ${line} 行含有无法原样保存的字符（控制字符或不成对的代理项）：请删除后再导入` }
+  const unsavable = firstUnsavableLine(texts)
+  if (unsavable !== undefined) return { ok: false, line: unsavable, message: `第 ${unsavable} 行含有无法原样保存的字符（控制字符或不成对的代理项）：请删除后再导入` }
+  return {
+    ok: false,
+    line: mismatch,
+    message: `第 ${mismatch} 行：拆成内容文件后读回的结果与原文不一致，所以没有导入任何文件。这是 notice-press 的缺陷，请把原文报告给维护者；眼下可以改动这一行附近的编号或标签后再导入`
+  }
+}
+
+/**
+ * The line of the text where the files read back part from it: the first line rendered otherwise,
+ * or the first line of a finding file that read back as other than one finding.
+ */
+export function firstMismatch(texts: readonly string[], rendered: string, plan: Plan, reread: ParsedDocument): number {
+  const renderedLines = rendered.split('\n')
+  const differing = texts.findIndex((text, index) => renderedLines[index] !== text)
+  if (differing !== -1) return differing + 1
+  if (renderedLines.length > texts.length + 1) return Math.max(texts.length, 1)
+  const perFile = new Map<string, number>()
+  for (const finding of reread.findings) {
+    const file = reread.lines[finding.firstLine]?.file ?? ''
+    perFile.set(file, (perFile.get(file) ?? 0) + 1)
+  }
+  const split = plan.parts.find((part) => part.kind === 'finding' && perFile.get(`findings/${part.name}`) !== 1)
+  return split ? (split.lines[0] ?? 0) + 1 : 1
 }
 
 function kindOf(path: string): SourceFile['kind'] {
@@ -126,8 +152,8 @@ function report(document: ParsedDocument, plan: Plan, generatedTitle: string | u
   }
 }
 
-function firstUnsavableLine(texts: readonly string[]): number {
+function firstUnsavableLine(texts: readonly string[]): number | undefined {
   // eslint-disable-next-line no-control-regex
   const index = texts.findIndex((text) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udfff]/u.test(text))
-  return index === -1 ? 1 : index + 1
+  return index === -1 ? undefined : index + 1
 }

@@ -80,8 +80,11 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   let list: { rank: number; last: number } | undefined
   let seenContent = false
 
+  // A numbered list belongs to the finding it was written in: the next finding starts with none, as
+  // a finding file read on its own does.
   const closeFinding = (): void => {
     current = undefined
+    list = undefined
   }
 
   const pathOf = (): number[] => stack.map((level) => level.number)
