@@ -19,8 +19,16 @@ export interface NoticeResult {
   files: OutputFile[]
 }
 
+/** One merged table per site: the parser sorts a table's phrases once and keys that by the table itself. */
+const phrasesOfSite = new WeakMap<SiteConfig, NonNullable<SiteConfig['statusPhrases']>>()
+function statusPhrasesOf(site: SiteConfig): NonNullable<SiteConfig['statusPhrases']> {
+  let phrases = phrasesOfSite.get(site)
+  if (!phrases) phrasesOfSite.set(site, (phrases = { ...defaultStatusPhrases, ...site.statusPhrases }))
+  return phrases
+}
+
 export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined, options: { pdf?: boolean; fixes?: boolean } = {}): NoticeResult {
-  const notice = loadNotice(source, { statusPhrases: { ...defaultStatusPhrases, ...site.statusPhrases } })
+  const notice = loadNotice(source, { statusPhrases: statusPhrasesOf(site) })
   const diagnostics = validateNotice(notice, site, undefined, { fixes: options.fixes ?? true })
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
   return {
