@@ -80,6 +80,11 @@ export function fixIn(line: DocLine, start: number, end: number, replacement: st
   return { file: line.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, original: line.text.slice(start, end), replacement }
 }
 
+/** A report's fix (`fixIn`), or none when the run leaves fixes out (`RuleContext.fixes`). */
+export function fixUnlessLeftOut(context: RuleContext, line: DocLine, start: number, end: number, replacement: string): Fix | undefined {
+  return context.fixes === false ? undefined : fixIn(line, start, end, replacement)
+}
+
 /** Position just after text character `end - 1`. */
 function endPositionIn(line: DocLine, end: number): { line: number; column: number } {
   if (end < line.text.length && line.text[end] !== '\n') return positionIn(line, end)

@@ -4,7 +4,9 @@ import { fixFile } from '../../src/fix/plan.js'
 import { fixIn } from '../../src/validate/rule.js'
 import { docNumber } from '../../src/validate/rules/doc-number.js'
 import { punctuationWidth } from '../../src/validate/rules/punctuation-width.js'
-import { finding, load, run } from './notice-fixture.js'
+import { typo } from '../../src/validate/rules/typo.js'
+import { validateNotice } from '../../src/validate/validate.js'
+import { finding, load, run, site } from './notice-fixture.js'
 
 const fix = (line: number, column: number, endColumn: number, original: string, replacement: string): Fix => ({
   file: 'f.md',
@@ -73,5 +75,16 @@ describe('applying fixes (a pure function)', () => {
     const result = fixFile(file.path, file.text, diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, fix: diagnostic.fix! })))
     expect(result.changes).toHaveLength(1)
     expect(result.text).toContain('按伊发〔2021〕13号执行。')
+  })
+
+  it('are not made by the rules when the run wants none (no --fix, no cache); the diagnostics are otherwise the same', () => {
+    // One fixable report of each rule that makes fixes: a half-width comma, a document number, a typo.
+    const { notice } = load({ findings: [finding('01', ['1、标题', '问题内容：甲,乙。', '整改情况：已完成。按伊发[2021]013号执行，截止目前已整改。'])] })
+    const rules = [punctuationWidth, docNumber, typo]
+    const withFixes = validateNotice(notice, site(), rules)
+    const without = validateNotice(notice, site(), rules, { fixes: false })
+    expect(new Set(withFixes.filter((diagnostic) => diagnostic.fix).map((diagnostic) => diagnostic.rule))).toEqual(new Set(['punctuation-width', 'doc-number', 'typo']))
+    expect(without.filter((diagnostic) => diagnostic.fix)).toEqual([])
+    expect(without).toEqual(withFixes.map(({ fix: _fix, ...diagnostic }) => diagnostic))
   })
 })

@@ -19,7 +19,6 @@ export interface DateProblem {
   message: string
 }
 
-
 /** The number written in the run of ASCII digits that ends just before `end`, or -1 when there is none. */
 function numberBefore(text: string, end: number): number {
   let start = end

@@ -1,5 +1,5 @@
 import { han, matches, proseLines } from '../prose.js'
-import { fixIn, reportAt, type Report, type Rule } from '../rule.js'
+import { fixUnlessLeftOut, reportAt, type Report, type Rule } from '../rule.js'
 
 /** `代字〔2021〕13号` and the forms it is mistyped in: other brackets, 第, leading zeros, no 号. */
 const candidate = /([〔［[（(【〈])((?:19|20)\d{2})([〕］\]）)】〉])(第?)(\d{1,5})(号?)/gu
@@ -56,14 +56,13 @@ export const docNumber: Rule = {
   id: 'doc-number',
   severity: 'warning',
   description: '发文字号不规范：应写作“代字〔2021〕13号”（六角括号、不加“第”、不编虚位、带“号”）',
-  check(notice, { fixes = true }) {
+  check(notice, context) {
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
       for (const span of docNumberSpans(line.text)) {
         if (span.problems.length === 0) continue
-        const report = reportAt(line, span.start, `发文字号“${span.written}”不规范：${span.problems.join('；')}。应写作“${span.canonical}”`, span.written)
-        if (fixes && span.fixable) report.fix = fixIn(line, span.start, span.end, span.canonical)
-        reports.push(report)
+        const fix = span.fixable ? fixUnlessLeftOut(context, line, span.start, span.end, span.canonical) : undefined
+        reports.push(reportAt(line, span.start, `发文字号“${span.written}”不规范：${span.problems.join('；')}。应写作“${span.canonical}”`, span.written, fix))
       }
     }
     return reports

@@ -1,5 +1,5 @@
 import { excerpt, isChineseCodePoint, isChineseUnit, proseLines } from '../prose.js'
-import { fixIn, reportAt, type Report, type Rule } from '../rule.js'
+import { fixUnlessLeftOut, reportAt, type Report, type Rule } from '../rule.js'
 import { docNumberSpans } from './doc-number.js'
 
 const fullWidth: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' }
@@ -212,14 +212,14 @@ export const punctuationWidth: Rule = {
   id: 'punctuation-width',
   severity: 'warning',
   description: '中文里夹用了半角标点 , : ; ( ) ? !，应为全角（可自动修改）',
-  check(notice, { fixes = true }) {
+  check(notice, context) {
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
       for (const offset of halfWidthInChinese(line.text)) {
         const char = line.text[offset] ?? ''
         const replacement = fullWidth[char] ?? char
         const message = `中文里用了半角标点“${char}”（${excerpt(line.text, offset, offset + 1)}）：应改为全角“${replacement}”`
-        reports.push(reportAt(line, offset, message, char, fixes ? fixIn(line, offset, offset + 1, replacement) : undefined))
+        reports.push(reportAt(line, offset, message, char, fixUnlessLeftOut(context, line, offset, offset + 1, replacement)))
       }
     }
     return reports

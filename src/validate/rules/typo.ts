@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../../model/schema.js'
 import { isHanCodePoint, isHanUnit, proseLines } from '../prose.js'
-import { fixIn, reportAt, type Report, type Rule } from '../rule.js'
+import { fixUnlessLeftOut, reportAt, type Report, type Rule } from '../rule.js'
 import { confusions, type Confusion } from './typo-dictionary.js'
 
 /*
@@ -318,14 +318,13 @@ export const typo: Rule = {
   id: 'typo',
   severity: 'warning',
   description: '错别字和常见误用（巡查/巡察、为落实/未落实、有于/由于、截止目前/截至目前……）、词语重复、“、等”',
-  check(notice, { site, fixes = true }) {
-    const entries = dictionary(site)
+  check(notice, context) {
+    const entries = dictionary(context.site)
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
       for (const finding of findTypos(line.text, entries)) {
-        const report = reportAt(line, finding.offset, finding.message, finding.text)
-        if (fixes && finding.replacement !== undefined) report.fix = fixIn(line, finding.offset, finding.offset + finding.length, finding.replacement)
-        reports.push(report)
+        const fix = finding.replacement === undefined ? undefined : fixUnlessLeftOut(context, line, finding.offset, finding.offset + finding.length, finding.replacement)
+        reports.push(reportAt(line, finding.offset, finding.message, finding.text, fix))
       }
     }
     return reports
