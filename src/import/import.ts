@@ -36,6 +36,8 @@ export type ImportOutcome =
 
 export interface ImportOptions {
   statusPhrases?: Readonly<Record<string, Exclude<Status, 'unknown'>>>
+  /** notice.md fields known from outside the text (a Word file's title by its look); a title here is not made up. */
+  frontmatter?: Record<string, unknown>
 }
 
 export function importText(source: string, id: string, options: ImportOptions = {}): ImportOutcome {
@@ -50,7 +52,10 @@ export function importText(source: string, id: string, options: ImportOptions = 
   const lines: DocLine[] = texts.map((text, index) => ({ text, file: '', line: index + 1, column: 1 }))
   const document = parseDocument(lines, { statusPhrases })
   const plan = planParts(document)
-  const { title, frontmatter } = noticeMetadata(document, plan, id)
+  const metadata = noticeMetadata(document, plan, id, typeof options.frontmatter?.title === 'string')
+  const title = metadata.title
+  // The given fields lead notice.md (the title first), and win over what the opening suggests.
+  const frontmatter = { ...options.frontmatter, ...metadata.frontmatter, ...options.frontmatter }
 
   let mismatch = 1
   for (const escape of [escapeLine, escapeLineStrict]) {
@@ -117,13 +122,13 @@ function writeFiles(document: ParsedDocument, plan: Plan, frontmatter: Record<st
   return files
 }
 
-function noticeMetadata(document: ParsedDocument, plan: Plan, id: string): { title?: string; frontmatter: Record<string, unknown> } {
+function noticeMetadata(document: ParsedDocument, plan: Plan, id: string, titleGiven: boolean): { title?: string; frontmatter: Record<string, unknown> } {
   const opening = plan.head.filter((index) => document.roles[index]?.kind === 'opening').map((index) => document.lines[index]?.text ?? '').join('\n')
   const inspection = inspectionFromOpening(opening)
   const hasTitle = document.roles.some((role) => role.kind === 'title')
   const frontmatter: Record<string, unknown> = {}
   let title: string | undefined
-  if (!hasTitle) {
+  if (!hasTitle && !titleGiven) {
     title = inspection.unit ? `${inspection.unit}巡察整改情况公布` : `${id} 巡察整改情况公布`
     frontmatter.title = title
   }

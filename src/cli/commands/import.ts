@@ -1,31 +1,36 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { importText, type ImportReport } from '../../import/import.js'
+import { importDocx, type DocxReport } from '../../import/docx/import-docx.js'
+import { importText, type ImportOutcome, type ImportReport } from '../../import/import.js'
 import { UsageError } from '../../load/read.js'
 import { statusNames, type Status } from '../../model/vocabulary.js'
 import { decodeText } from '../../text/decode.js'
 import { ArgumentError, checkNoticeIdArgument, exitCodes, type Command, type Io } from '../command.js'
+import { convertToDocx, sofficePath, wordKind } from '../word-file.js'
 
 const schemeNames: Record<string, string> = { cn: '“一、”', 'cn-paren': '“（一）”', num: '“1、/1.”', 'num-paren': '“（1）”', shi: '“一是”' }
 
 export const importCommand: Command = {
   name: 'import',
-  help: `用法：notice import 文件 --id 编号 [--content 文件夹] [--force]
+  help: `用法：notice import 文件 --id 编号 [--content 文件夹] [--force] [--format text|json]
 
-把一份纯文本通报（UTF-8 或 GB18030/GBK 编码）拆分为 内容文件夹/编号/ 下的 notice.md、
+把一份纯文本通报（UTF-8 或 GB18030/GBK 编码）或 Word 文档（.docx）拆分为 内容文件夹/编号/ 下的 notice.md、
 每个问题一个文件（findings/）和章节文件（sections/）。不认识的行原样保留为文字，不会丢失任何字符：
-导入后生成的 notice.txt 与原文逐字相同。
+导入后生成的 notice.txt 与原文逐字相同。Word 文档按页面上显示的样子读入：自动编号、表格（台账）、
+脚注、文本框和段落内换行都会保留；旧版 .doc 和 .wps 需安装 LibreOffice 才能自动转换，否则请先另存为 .docx。
 
 参数：
   --id 编号          通报编号：小写字母、数字和连字符，例如 2021-yichuan-cluster
   --content 文件夹   内容文件夹（默认 content）
   --force            编号已存在时覆盖（默认拒绝覆盖）
+  --format 格式      报告格式：text（默认）或 json
   -h, --help         显示本帮助`,
   options: {
     id: { type: 'string' },
     content: { type: 'string' },
-    force: { type: 'boolean' }
+    force: { type: 'boolean' },
+    format: { type: 'string' }
   },
   allowPositionals: true,
   async run(values, positionals, io) {
@@ -39,14 +44,41 @@ export const importCommand: Command = {
     const bytes = await readFile(input).catch(() => {
       throw new UsageError(`找不到文件 ${file}`)
     })
-    const decoded = decodeText(bytes, { allowLegacy: true })
-    if (!decoded.ok) {
-      io.err(`${file}:1:1: error: ${decoded.reason === 'binary' ? '这不是文本文件：请先把 Word 文档另存为“纯文本”' : '无法识别文件编码：请另存为 UTF-8 或 GB18030'} [import]\n`)
-      return exitCodes.contentError
+    const format = values.format ?? 'text'
+    if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，而不是 ${String(format)}`)
+    let outcome: ImportOutcome
+    let docx: DocxReport | undefined
+    let encoding = 'utf-8'
+    const kind = wordKind(bytes, file)
+    if (kind) {
+      let docxBytes: Uint8Array | undefined = new Uint8Array(bytes)
+      if (kind === 'legacy') {
+        const soffice = sofficePath()
+        if (!soffice) {
+          io.err(`${file}:1:1: error: 这是旧版 Word（.doc）或 WPS（.wps）文件，不能直接读取：请在 Word 或 WPS 中“另存为” .docx 后再导入；安装 LibreOffice 后也可自动转换 [import]\n`)
+          return exitCodes.contentError
+        }
+        docxBytes = convertToDocx(soffice, input)
+        if (!docxBytes) {
+          io.err(`${file}:1:1: error: LibreOffice 未能把这个文件转换为 .docx（文件可能已损坏）：请在 Word 或 WPS 中另存为 .docx 后再导入 [import]\n`)
+          return exitCodes.contentError
+        }
+      }
+      const result = importDocx(docxBytes, id)
+      docx = result.docx
+      outcome = result
+    } else {
+      const decoded = decodeText(bytes, { allowLegacy: true })
+      if (!decoded.ok) {
+        io.err(`${file}:1:1: error: ${decoded.reason === 'binary' ? '这不是文本文件，也不是 Word 文档（.docx）：请另存为 .docx 或“纯文本”后再导入' : '无法识别文件编码：请另存为 UTF-8 或 GB18030'} [import]\n`)
+        return exitCodes.contentError
+      }
+      encoding = decoded.encoding
+      outcome = importText(decoded.text, id)
     }
-    const outcome = importText(decoded.text, id)
     if (!outcome.ok) {
-      io.err(`${file}:${outcome.line}:1: error: ${outcome.message} [import]\n`)
+      // A Word file's line is a line of the text it reads as (notice.txt); 0 when the file could not be opened.
+      io.err(`${file}:${Math.max(outcome.line, 1)}:1: error: ${outcome.message} [import]\n`)
       return exitCodes.contentError
     }
     const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
@@ -57,7 +89,11 @@ export const importCommand: Command = {
       return exitCodes.usage
     }
     await writeFolder(target, outcome.files)
-    printReport(io, outcome.report, decoded.encoding, path.relative(io.cwd, target) || target)
+    if (format === 'json') io.out(`${JSON.stringify(jsonReport(id, outcome.report, docx))}\n`)
+    else {
+      printReport(io, outcome.report, docx ? 'docx' : encoding, path.relative(io.cwd, target) || target)
+      if (docx) printDocxReport(io, docx)
+    }
     return exitCodes.ok
   }
 }
@@ -93,12 +129,43 @@ function printReport(io: Io, report: ImportReport, encoding: string, target: str
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${statusNames[status]} ${count} 个`)
     .join('，')
-  io.out(`已导入到 ${target}/（原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()}）\n`)
+  io.out(`已导入到 ${target}/（${encoding === 'docx' ? 'Word 文档' : `原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()}`}）\n`)
   io.out(`识别出标题：${headings || '无'}\n`)
   io.out(`识别出问题 ${report.findings} 个${statuses ? `：${statuses}` : ''}\n`)
   if (report.plainLines.length > 0) io.out(`按原文保留为普通文字的行（开头、结尾、叙述）：第 ${compactRanges(report.plainLines)} 行\n`)
   if (report.generatedTitle) io.out(`原文没有标题，已在 notice.md 中填写 title: ${report.generatedTitle}，请核对修改\n`)
   if (report.sequentialNames) io.out('原文编号不连续，文件按出现顺序命名（001.md、002.md …）；请运行 notice check 查看编号问题\n')
+}
+
+function jsonReport(id: string, report: ImportReport, docx: DocxReport | undefined): Record<string, unknown> {
+  return {
+    id,
+    ...(docx ? { from: 'docx' } : { from: 'text' }),
+    stats: { total: report.findings, byStatus: report.byStatus },
+    ...(report.generatedTitle ? { title: report.generatedTitle, titleFrom: 'made-up' } : {}),
+    ...(docx ? { docx: { title: docx.title, counts: docx.counts, origins: docx.origins } } : {})
+  }
+}
+
+const sourceNames: Record<string, string> = { table: '表格', footnote: '脚注', endnote: '尾注', textbox: '文本框' }
+
+function printDocxReport(io: Io, docx: DocxReport): void {
+  const { counts } = docx
+  const parts = [
+    counts.numbered > 0 ? `自动编号 ${counts.numbered} 段（已按页面显示写成文字）` : '',
+    counts.tableRows > 0 ? `表格 ${counts.tableRows} 行（单元格以制表符分隔）` : '',
+    counts.notes > 0 ? `脚注/尾注 ${counts.notes} 条（正文中记为 [n]，注文放在最后）` : '',
+    counts.textBoxLines > 0 ? `文本框 ${counts.textBoxLines} 行（放在所在段落之后）` : '',
+    counts.boldLabels > 0 ? `加粗标签 ${counts.boldLabels} 个` : ''
+  ].filter(Boolean)
+  if (docx.title) io.out(`标题（按字号和居中识别）：${docx.title.text}${docx.title.as === 'frontmatter' ? '（写入 notice.md 的 title）' : ''}\n`)
+  if (parts.length > 0) io.out(`Word 文档中读到：${parts.join('，')}\n`)
+  const added = docx.origins.filter((origin) => origin.colonAdded).map((origin) => origin.line)
+  if (added.length > 0) io.out(`第 ${compactRanges(added)} 行的加粗标签原文没有冒号，已补上“：”，请核对\n`)
+  const fromOther = docx.origins.filter((origin) => sourceNames[origin.from] && !origin.continues)
+  if (fromOther.length > 0 && fromOther.length <= 20) {
+    io.out(`来自${[...new Set(fromOther.map((origin) => sourceNames[origin.from]))].join('、')}的行：第 ${compactRanges(fromOther.map((origin) => origin.line))} 行\n`)
+  }
 }
 
 function compactRanges(numbers: readonly number[]): string {
