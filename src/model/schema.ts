@@ -134,6 +134,11 @@ export const siteConfig = z.strictObject({
     })
     .default({ declared: [], abbreviations: [] }),
   rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('检查规则的级别'),
+  privateData: z
+    .strictObject({
+      allow: z.array(z.string()).default([]).describe('可以公开的电话号码（例如办公室的手机），其余手机号码都按个人信息报错')
+    })
+    .default({ allow: [] }),
   typos: z
     .array(z.strictObject({ wrong: z.string().min(1), right: z.string().min(1), reason: z.string().min(1) }))
     .default([])
