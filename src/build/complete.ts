@@ -9,6 +9,7 @@ import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import type { SiteConfig } from '../model/schema.js'
 import type { IndexEntry, OutputFile } from '../render/site.js'
+import type { DocxModel } from '../render/docx/model.js'
 import type { Renderer } from '../render/templates.js'
 import { writeStagedFile, type WrittenFile } from '../write/staging.js'
 import { hash, writeCachedDiagnostics } from './cache.js'
@@ -29,6 +30,8 @@ export interface NoticeJob {
   cacheDir?: string
   drafts: boolean
   pdf: boolean
+  /** Make the notice's Word file (`--docx`). */
+  docx?: boolean
   /** Return every diagnostic (a check), or only the errors (a build counts the rest). */
   allDiagnostics: boolean
   /** Diagnostics carry their fixes (for `check --fix`, and whenever they are stored in the cache). */
@@ -51,6 +54,8 @@ export interface NoticeOutcome {
   outputs?: WrittenFile[]
   /** The print page, for the PDF printer (`--pdf` only). */
   printHtml?: string
+  /** What the Word file holds, for packing it (`--docx` only). */
+  docx?: DocxModel
 }
 
 export function inputsHash(source: NoticeSource): string {
@@ -74,7 +79,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   const inputs = job.inputs ?? (job.cacheDir ? inputsHash(source) : '')
   const validationKey = job.cacheDir ? hash(job.keyBase, inputs) : ''
   const renderKey = job.cacheDir ? hash(validationKey, job.templatesKey) : ''
-  const result = processNotice(source, site, renderer, { pdf: job.pdf, fixes: job.fixes })
+  const result = processNotice(source, site, renderer, { pdf: job.pdf, docx: Boolean(job.docx), fixes: job.fixes })
   if (job.cacheDir && readDiagnostics.length === 0) writeCachedDiagnostics(job.cacheDir, job.listing.id, validationKey, result.diagnostics)
   const outcome: NoticeOutcome = {
     readDiagnostics,
@@ -94,6 +99,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
     outcome.outputs = writeOutputs ? writeOutputs(result.files) : result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
     const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
     if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
+    if (result.docx) outcome.docx = result.docx
   }
   return outcome
 }

@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { loadNotice, type NoticeSource } from '../load/notice.js'
 import type { SiteConfig } from '../model/schema.js'
 import { defaultStatusPhrases } from '../model/vocabulary.js'
-import { indexEntry, renderNotice, type IndexEntry, type OutputFile } from '../render/site.js'
+import { indexEntry, renderDocxModel, renderNotice, type IndexEntry, type OutputFile } from '../render/site.js'
+import type { DocxModel } from '../render/docx/model.js'
 import type { Renderer } from '../render/templates.js'
 import { validateNotice } from '../validate/validate.js'
 
@@ -17,6 +18,8 @@ export interface NoticeResult {
   draft: boolean
   /** Rendered outputs; empty for a check, or when the notice has errors. */
   files: OutputFile[]
+  /** What its Word file holds (`--docx`), packed once the build succeeded. */
+  docx?: DocxModel
 }
 
 /** One merged table per site: the parser sorts a table's phrases once and keys that by the table itself. */
@@ -27,15 +30,17 @@ function statusPhrasesOf(site: SiteConfig): NonNullable<SiteConfig['statusPhrase
   return phrases
 }
 
-export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined, options: { pdf?: boolean; fixes?: boolean } = {}): NoticeResult {
+export function processNotice(source: NoticeSource, site: SiteConfig, renderer: Renderer | undefined, options: { pdf?: boolean; docx?: boolean; fixes?: boolean } = {}): NoticeResult {
   const notice = loadNotice(source, { statusPhrases: statusPhrasesOf(site) })
   const diagnostics = validateNotice(notice, site, undefined, { fixes: options.fixes ?? true })
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+  const render = renderer !== undefined && !failed
   return {
     id: source.id,
     diagnostics,
     entry: indexEntry(notice.record),
     draft: Boolean(notice.meta.draft),
-    files: renderer && !failed ? renderNotice(notice, site, renderer, options) : []
+    files: render ? renderNotice(notice, site, renderer, options) : [],
+    ...(render && options.docx ? { docx: renderDocxModel(notice) } : {})
   }
 }

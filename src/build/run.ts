@@ -28,6 +28,7 @@ import {
 import { chromiumPath } from '../pdf/chromium.js'
 import { installHint } from '../pdf/hint.js'
 import { IoThread } from './io-thread.js'
+import type { DocxModel } from '../render/docx/model.js'
 import { NoticePool } from './pool.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 import { growthThreshold, letYoungGenerationGrow } from './young-generation.js'
@@ -58,6 +59,8 @@ export interface BuildOptions extends RunOptions {
   pdf: boolean
   /** Called as PDFs are printed (a progress line on a terminal). */
   onPdfProgress?: (done: number, total: number) => void
+  /** The build writes each notice's Word file: pages link to it. */
+  docx?: boolean
 }
 
 export interface RunSummary {
@@ -110,7 +113,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const previous: CacheData = cacheDir ? readCache(cacheDir).cache : emptyCache(program)
   const next: CacheData = emptyCache(program)
   const displayRoot = path.relative(options.cwd, listing.root)
-  const templatesKey = build ? hash(JSON.stringify(build.templates), String(build.pdf)) : ''
+  const templatesKey = build ? hash(JSON.stringify(build.templates), String(build.pdf), String(Boolean(build.docx))) : ''
   const staging = build ? await Staging.open(build.outDir) : undefined
   const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
 
@@ -143,6 +146,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const entries: IndexEntry[] = []
   /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
   const printJobs: Array<{ path: string; html: string; date?: string; cacheEntry: CachedNotice }> = []
+  /** Word files of notices rendered in this build, packed once everything else succeeded. */
+  const docxJobs: Array<{ path: string; model: DocxModel; cacheEntry: CachedNotice }> = []
   let published = 0
   let files = 0
   let reused = 0
@@ -233,7 +238,8 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         allDiagnostics: !build,
         // Fixes are for `check --fix`, now or from the cache.
         fixes: Boolean(options.fixes) || cacheDir !== undefined,
-        pdf: Boolean(build?.pdf)
+        pdf: Boolean(build?.pdf),
+        docx: Boolean(build?.docx)
       }
       const outcome = pool?.hasRoom() ? await pool.run(job) : await inline(job)
       // Files that could not be read are reported with the notice's other diagnostics.
@@ -248,6 +254,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       if (outcome.printHtml !== undefined) {
         printJobs.push({ path: `${notice.id}/notice.pdf`, html: outcome.printHtml, ...(outcome.entry.date ? { date: outcome.entry.date } : {}), cacheEntry: entry })
       }
+      if (outcome.docx) docxJobs.push({ path: `${notice.id}/notice.docx`, model: outcome.docx, cacheEntry: entry })
       const found = readDiagnostics.length > 0 ? [...readDiagnostics, ...outcome.diagnostics] : outcome.diagnostics
       finish(notice, { diagnostics: found, counts: outcome.counts, draft: outcome.draft, entry: outcome.entry }, outputs, entry)
       // A notice with a file that could not be read is never cached, so the problem is reported every time.
@@ -269,6 +276,14 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         printJobs[index]?.cacheEntry.render?.outputs.push(written)
         files++
       })
+    }
+    if (staging && build && !failed && docxJobs.length > 0) {
+      const { packDocx } = await import('../render/docx/pack.js')
+      for (const job of docxJobs) {
+        const written = staging.write(job.path, await packDocx(job.model))
+        job.cacheEntry.render?.outputs.push(written)
+        files++
+      }
     }
     if (staging && renderer && build && !failed) {
       for (const file of renderSiteFiles(entries, site, renderer)) {

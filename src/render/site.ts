@@ -12,6 +12,7 @@ import { buildView, formatRate, type NoticeView } from './view.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
+import { docxModel, type DocxModel } from './docx/model.js'
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated. */
@@ -32,12 +33,14 @@ export interface NoticeOutputContext {
   view: NoticeView
   /** Whether this build also prints `notice.pdf` (the page links to it only then). */
   pdf: boolean
+  /** Whether this build also writes `notice.docx` (the page links to it only then). */
+  docx: boolean
 }
 
 /** One kind of per-notice output (page, text, JSON …). Each is pure in its context. */
 export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
-const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
+const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf, docx }) => {
   const record = notice.record
   const page = renderer.render('notice', {
     site,
@@ -48,6 +51,7 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     meta: pageMeta(record, site),
     feed: Boolean(site.baseUrl),
     pdf,
+    docx,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]
@@ -86,9 +90,14 @@ const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/n
 /** Every per-notice output, in the order they are rendered. */
 export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, fragmentOutput, textOutput, jsonOutput]
 
-export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
-  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false }
+export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean; docx?: boolean } = {}): OutputFile[] {
+  const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false, docx: options.docx ?? false }
   return noticeOutputs.flatMap((output) => output(context))
+}
+
+/** What a notice's Word file holds; packed after the build, as PDFs are printed. */
+export function renderDocxModel(notice: LoadedNotice): DocxModel {
+  return docxModel(notice, buildView(notice), formatDate)
 }
 
 /** The disclosure metadata a CMS imports with the fragment (the 政府信息公开 fields and the computed progress). */

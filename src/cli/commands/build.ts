@@ -8,7 +8,7 @@ import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
   name: 'build',
-  help: `用法：notice build [--content 文件夹] [--out 文件夹] [--drafts] [--templates 文件夹] [--no-cache]
+  help: `用法：notice build [--content 文件夹] [--out 文件夹] [--pdf] [--docx] [--drafts] [--templates 文件夹] [--no-cache]
 
 检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、
 纯文本（notice.txt）和数据（notice.json），
@@ -21,6 +21,7 @@ export const build: Command = {
   --out 文件夹        输出文件夹（默认 dist）；整个替换，只替换 notice-press 生成的文件夹
   --pdf               同时用 Chromium 把打印版印成 PDF（notice.pdf）；需要 ${installHint}，
                       可用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径；PDF 全部生成后才发布
+  --docx              同时生成 Word 文件（notice.docx，GB/T 9704 版式，可在 Word/WPS 中修改和签发）
   --drafts            同时发布标记为 draft: true 的草稿
   --templates 文件夹  模板文件夹（默认当前目录下的 templates，没有则用自带模板）
   --no-cache          不使用缓存，全部重新生成
@@ -30,6 +31,7 @@ export const build: Command = {
     ...contentOptions,
     out: { type: 'string' },
     pdf: { type: 'boolean' },
+    docx: { type: 'boolean' },
     drafts: { type: 'boolean' },
     templates: { type: 'string' }
   },
@@ -43,6 +45,7 @@ export const build: Command = {
       templates,
       drafts: Boolean(values.drafts),
       pdf: Boolean(values.pdf),
+      docx: Boolean(values.docx),
       ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {}),
     })
     const shown = path.relative(io.cwd, outDir) || outDir

@@ -1,0 +1,132 @@
+/**
+ * The bundled notice's Word file as LibreOffice lays it out (soffice --headless --convert-to pdf),
+ * measured from the PDF as the print PDF is (pdftotext -bbox-layout): A4, the 28 mm left margin and
+ * 156 mm measure, 22 lines a page at a 225/22 mm pitch, `— N —` right on odd and left on even pages.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot, runCliAsync } from '../helpers/cli.js'
+import { readPdfLayout, type PdfLine, type PdfPage } from '../print/pdf-layout.js'
+
+const left = 28
+const measure = 156
+const right = left + measure
+const char = measure / 28
+/** The grid's line pitch: 579 twips, the whole twips of 225 mm / 22 (Word writes the same for 22 lines). */
+const pitch = (579 / 1440) * 25.4
+const bodyBottom = 37 + 225
+const id = '2021-yichuan-cluster'
+const title = '伊川县产业集聚区关于县委第四巡察组巡察反馈意见整改情况的公布'
+const closing = ['中共伊川县产业集聚区工作委员会', '2021年4月15日']
+const headingPattern = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.．]|[（(]\d+[）)]|[一二三四五六七八九十]+是)/u
+
+let dir: string
+let pages: PdfPage[]
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'notice-docx-pdf-'))
+  const out = path.join(dir, 'dist')
+  const built = await runCliAsync(['build', '--content', path.join(repoRoot, 'content'), '--out', out, '--docx', '--no-cache'])
+  expect(built.code, built.stderr).toBe(0)
+  const converted = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), path.join(out, id, 'notice.docx')],
+    { encoding: 'utf8', timeout: 280_000 }
+  )
+  expect(readdirSync(path.join(dir, 'pdf')), converted.stderr).toEqual(['notice.pdf'])
+  pages = readPdfLayout(path.join(dir, 'pdf', 'notice.pdf'))
+}, 300_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const isTitle = (line: PdfLine): boolean => line.text.length > 0 && title.includes(line.text)
+const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.yMin < bodyBottom && !(page.number === 1 && isTitle(line)) && !closing.includes(line.text))
+const near = (value: number, target: number, tolerance: number): boolean => Math.abs(value - target) <= tolerance
+
+describe('the exported .docx converted to PDF by LibreOffice', () => {
+  it('is A4 on every page and has several pages', () => {
+    expect(pages.length).toBeGreaterThan(5)
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(210, 0)
+      expect(page.height).toBeCloseTo(297, 0)
+    }
+  })
+
+  it('starts every body line 28 mm from the left (or 2 characters in) and ends full lines at the 156 mm measure', () => {
+    const all = pages.flatMap(bodyLines)
+    let continuations = 0
+    for (const [index, line] of all.entries()) {
+      const flush = near(line.xMin, left, 1)
+      const indented = near(line.xMin, left + 2 * char, 1)
+      expect(flush || indented, `line starts at ${line.xMin.toFixed(2)} mm: ${line.text}`).toBe(true)
+      const next = all[index + 1]
+      if (next && near(next.xMin, left, 1)) {
+        continuations++
+        expect(line.xMax, `full line ends at ${line.xMax.toFixed(2)} mm: ${line.text}`).toBeGreaterThan(right - 1)
+        // LibreOffice hangs a closing mark that may not start a line (、。，) past the measure, as
+        // Word does; a line with Latin digits is justified up to 2 mm wider.
+        if (/[、。，；：”）》]$/u.test(line.text)) expect(line.xMax).toBeLessThan(right + char + 0.5)
+        else expect(line.xMax, `full line ends at ${line.xMax.toFixed(2)} mm: ${line.text}`).toBeLessThan(right + 2)
+      }
+    }
+    expect(continuations).toBeGreaterThan(200)
+  })
+
+  it('sets lines 225/22 mm apart, 22 to a full page', () => {
+    const firstLineTop = bodyLines(pages[1] as PdfPage)[0]?.yMin ?? 0
+    const fullPages: number[] = []
+    for (const [index, page] of pages.entries()) {
+      const lines = bodyLines(page)
+      for (const line of lines) {
+        const slot = Math.round((line.yMin - firstLineTop) / pitch)
+        expect(Math.abs(line.yMin - firstLineTop - slot * pitch), `page ${page.number}: ${line.text}`).toBeLessThan(0.27)
+      }
+      // The 落款 alone may fill the last page.
+      if (lines.length === 0 && index === pages.length - 1) continue
+      if (index > 0) expect(lines[0]?.yMin).toBeCloseTo(firstLineTop, 1)
+      const used = Math.round(((lines.at(-1) as PdfLine).yMin - firstLineTop) / pitch) + 1
+      expect(used).toBeLessThanOrEqual(22)
+      if (index === 0 || index === pages.length - 1) continue
+      if (used === 22) fullPages.push(page.number)
+      else {
+        // A page ends a line short only to keep a heading with its text.
+        expect(used, `page ${page.number} ends ${22 - used} lines short`).toBe(21)
+        expect(bodyLines(pages[index + 1] as PdfPage)[0]?.text).toMatch(headingPattern)
+      }
+    }
+    expect(fullPages.length).toBeGreaterThan(pages.length / 2)
+    // 22 lines of 579 twips: 0.14% short of 225 mm / 22, the rounding Word's own grid has.
+    expect(Math.abs(pitch - 225 / 22)).toBeLessThan(0.02)
+    // The first page: the title's two lines, one empty line, then the body from the fourth grid line.
+    const first = pages[0] as PdfPage
+    const titleLines = first.lines.filter(isTitle)
+    expect(titleLines.map((line) => line.text).join('')).toBe(title)
+    expect(Math.round(((bodyLines(first)[0] as PdfLine).yMin - (titleLines[0] as PdfLine).yMin) / pitch)).toBe(3)
+  })
+
+  it('carries — N — on every page, 7 mm below the 版心, right on odd pages and left on even pages', () => {
+    for (const page of pages) {
+      const footer = page.lines.filter((line) => line.yMin > bodyBottom)
+      expect(footer).toHaveLength(1)
+      const number = footer[0] as PdfLine
+      expect(number.text.replace(/\s/gu, '')).toBe(`\u2014${page.number}\u2014`)
+      expect(near((number.yMin + number.yMax) / 2, bodyBottom + 7 + 2.47, 1.5), `page ${page.number} number at ${number.yMin}–${number.yMax}`).toBe(true)
+      const space = (14 / 72) * 25.4
+      if (page.number % 2 === 1) expect(near(number.xMax, right - space, 1), `page ${page.number} number ends at ${number.xMax}`).toBe(true)
+      else expect(near(number.xMin, left + space, 1), `page ${page.number} number starts at ${number.xMin}`).toBe(true)
+    }
+  })
+
+  it('sets the signature 2 characters from the right, one line below the body, and the date on the next line', () => {
+    const last = pages.at(-1) as PdfPage
+    const body = bodyLines(last)
+    const signature = last.lines.find((line) => line.text === closing[0]) as PdfLine
+    const date = last.lines.find((line) => line.text === closing[1]) as PdfLine
+    expect(near(signature.xMax, right - 2 * char, 1)).toBe(true)
+    // Below the body's last line with one empty line between, when the body ends on the same page.
+    if (body.length > 0) expect(Math.round((signature.yMin - (body.at(-1) as PdfLine).yMin) / pitch)).toBe(2)
+    expect(Math.round((date.yMin - signature.yMin) / pitch)).toBe(1)
+  })
+})
