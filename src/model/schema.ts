@@ -115,7 +115,11 @@ export const sectionFrontmatter = z.strictObject({
 export const siteConfig = z.strictObject({
   name: z.string().default('巡察整改情况公开').describe('网站名称'),
   domain: z.string().optional().describe('网站域名'),
-  baseUrl: z.url({ message: '应为完整网址，例如 https://www.example.gov.cn/xczg/' }).optional(),
+  // Only a web address: javascript:, data: or file: would become links in every feed entry and sitemap line.
+  baseUrl: z
+    .url({ protocol: /^https?$/u, hostname: /^[^\s]+$/u, message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
+    .refine((value) => URL.canParse(`${value.replace(/\/?$/u, '/')}x/`), { message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
+    .optional(),
   siteIdCode: z.string().optional().describe('网站标识码'),
   columnName: z.string().default('巡察整改').describe('栏目名称'),
   footer: z
