@@ -119,7 +119,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const next: CacheData = emptyCache(program)
   const displayRoot = path.relative(options.cwd, listing.root)
   const templatesKey = build ? hash(JSON.stringify(build.templates), String(build.pdf)) : ''
-  const staging = build ? await Staging.open(build.outDir) : undefined
+  const staging = build ? await Staging.open(build.outDir, shownPlace(build.outDir)) : undefined
   const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
 
   // Path, size, mtime, ctime and inode of every input (git's index tuple), as one hash: when it matches, the files are not even read.
