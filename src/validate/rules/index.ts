@@ -3,6 +3,7 @@ import { dateFormat } from './date-format.js'
 import { docNumber } from './doc-number.js'
 import { duplicateId } from './duplicate-id.js'
 import { emptyFinding } from './empty-finding.js'
+import { invisibleChars } from './invisible-chars.js'
 import { labelVariant } from './label-variant.js'
 import { nameVariant } from './name-variant.js'
 import { numbering } from './numbering.js'
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   rawHtml,
   privateData,
   punctuationWidth,
+  invisibleChars,
   docNumber,
   dateFormat,
   nameVariant,
