@@ -4,7 +4,7 @@
  */
 import * as z from 'zod'
 import { idPattern } from './id.js'
-import { statuses } from './vocabulary.js'
+import { labelKinds, statuses } from './vocabulary.js'
 
 const isRealDate = (value: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value)
@@ -170,6 +170,8 @@ export const findingRecord = z.object({
   problem: z.string(),
   rectification: z.string(),
   labels: z.array(z.object({ kind: z.string(), label: z.string() })),
+  /** Every paragraph of the finding, typed: what a ledger shows as columns. */
+  fields: z.array(z.object({ label: z.string(), kind: z.enum(labelKinds), text: z.string() })),
   deadline: z.string().optional(),
   responsible: z.string().optional(),
   source: sourceRef
