@@ -9,6 +9,7 @@ import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { withoutComments } from '../markdown/comments.js'
+import { remoteAddress } from '../markdown/remote.js'
 
 const sanitizeSchema = {
   ...defaultSchema,
@@ -33,7 +34,23 @@ function escapeGreaterThan() {
   return (tree: HastRoot): void => visit(tree)
 }
 
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(escapeGreaterThan).use(rehypeStringify, { allowDangerousHtml: true })
+/**
+ * Images from another host never reach a page: the remote-resource rule refuses them, and when a
+ * site turns it off they become their alt text, so no output loads anything from elsewhere.
+ */
+function dropRemoteImages() {
+  const visit = (node: HastRoot | HastRoot['children'][number]): void => {
+    if (!('children' in node)) return
+    node.children.forEach((child, index) => {
+      if (child.type === 'element' && child.tagName === 'img' && remoteAddress.test(String(child.properties.src ?? ''))) {
+        node.children[index] = { type: 'text', value: String(child.properties.alt ?? '') }
+      } else visit(child)
+    })
+  }
+  return (tree: HastRoot): void => visit(tree)
+}
+
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(dropRemoteImages).use(escapeGreaterThan).use(rehypeStringify, { allowDangerousHtml: true })
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')

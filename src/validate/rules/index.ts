@@ -10,6 +10,7 @@ import { numbering } from './numbering.js'
 import { privateData } from './private-data.js'
 import { punctuationWidth } from './punctuation-width.js'
 import { rawHtml } from './raw-html.js'
+import { remoteResource } from './remote-resource.js'
 import { statsMismatch } from './stats-mismatch.js'
 import { statusConflict } from './status-conflict.js'
 import { typo } from './typo.js'
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   numbering,
   emptyFinding,
   rawHtml,
+  remoteResource,
   privateData,
   punctuationWidth,
   invisibleChars,
