@@ -271,7 +271,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       })
     }
     if (staging && renderer && build && !failed) {
-      for (const file of renderSiteFiles(entries, site, renderer)) {
+      for (const file of renderSiteFiles(entries, site, renderer, { pdf: build.pdf })) {
         staging.write(file.path, file.content)
         files++
       }

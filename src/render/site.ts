@@ -8,7 +8,10 @@ import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
-import { buildView, formatRate, type NoticeView } from './view.js'
+import { buildView, statusLabel, type NoticeView } from './view.js'
+import { progressOf, unknownStatusText } from './progress.js'
+import { renderStatsFiles } from './stats.js'
+import type { Status } from '../model/vocabulary.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
@@ -116,7 +119,10 @@ export function fragmentMetadata(record: NoticeRecord, site: SiteConfig): Record
 
 /** One sentence on the progress, computed from the findings (Description meta, feed summary). */
 export function noticeDescription(record: NoticeRecord): string {
-  return record.findings.length > 0 ? `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}` : record.title
+  if (record.findings.length === 0) return record.title
+  const progress = progressOf(record.stats)
+  if (!progress.known) return `共${progress.total}个问题，${unknownStatusText}`
+  return `共${progress.total}个问题，已完成${progress.done}个，完成率${progress.rate}`
 }
 
 function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
@@ -138,6 +144,14 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
 /** Where a notice stands as a whole: every finding done, some still open, or no findings to count. */
 export type NoticeProgress = 'done' | 'ongoing' | 'none'
 
+/** A finding not yet done, as the stats page lists it (linked to its anchor on the notice page). */
+export interface OpenFinding {
+  anchor: string
+  title: string
+  status: Status
+  statusName: string
+}
+
 export interface IndexEntry {
   id: string
   title: string
@@ -146,17 +160,37 @@ export interface IndexEntry {
   /** The latest of the notice's own dates (published, written, changes): feed and sitemap dates. */
   updated?: string
   description: string
+  /** `80%`, or 整改状态未标明 when no finding states a status. */
   rate: string
+  completionRate: number
+  /** False when the notice has findings and none states a status. */
+  known: boolean
   total: number
   done: number
+  byStatus: Record<Status, number>
   progress: NoticeProgress
+  /** Findings not done, in document order. */
+  open: OpenFinding[]
 }
 
 export function indexEntry(record: NoticeRecord): IndexEntry {
-  const done = record.stats.byStatus.done ?? 0
-  const total = record.stats.total
+  const stats = progressOf(record.stats)
+  const { done, total } = stats
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const entry: IndexEntry = { id: record.id, title: record.title, description: noticeDescription(record), rate: formatRate(record.stats.completionRate), total, done, progress }
+  const open = record.findings.filter((finding) => finding.status !== 'done').map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
+  const entry: IndexEntry = {
+    id: record.id,
+    title: record.title,
+    description: noticeDescription(record),
+    rate: stats.rate,
+    completionRate: stats.completionRate,
+    known: stats.known,
+    total,
+    done,
+    byStatus: stats.byStatus,
+    progress,
+    open
+  }
   const unit = record.inspection?.unit ?? record.issuer
   if (unit) entry.unit = unit
   const date = record.dates.published ?? record.dates.written
@@ -175,6 +209,8 @@ export interface SiteOutputContext {
   entries: readonly IndexEntry[]
   site: SiteConfig
   renderer: Renderer
+  /** Whether this build printed `notice.pdf` for every notice (the index links to them only then). */
+  pdf: boolean
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -209,7 +245,7 @@ export function groupByYear(sorted: readonly IndexEntry[]): YearGroup[] {
   return groups.sort((a, b) => (a.year === '' ? 1 : b.year === '' ? -1 : compareStrings(b.year, a.year)))
 }
 
-const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
+const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
   const sorted = sortEntries(entries)
   const meta = [
     { name: 'SiteName', content: site.name },
@@ -231,6 +267,7 @@ const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
       pageTitle: filter.progress ? `${site.columnName}（${filter.name}） - ${site.name}` : `${site.columnName} - ${site.name}`,
       meta,
       feed: Boolean(site.baseUrl),
+      pdf,
       formatDate
     })
     return { path: filter.path, content }
@@ -243,9 +280,11 @@ const sitemapOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path
 
 const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
 
-/** Every site-wide output. */
-export const siteOutputs: readonly SiteOutput[] = [indexOutput, feedOutput, sitemapOutput, assetsOutput]
+const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFiles(sortEntries(entries), site, renderer, formatDate)
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
-  return siteOutputs.flatMap((output) => output({ entries, site, renderer }))
+/** Every site-wide output. */
+export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, feedOutput, sitemapOutput, assetsOutput]
+
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false }))
 }
