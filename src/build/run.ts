@@ -31,6 +31,7 @@ import { IoThread } from './io-thread.js'
 import { NoticePool } from './pool.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 import { growthThreshold, letYoungGenerationGrow } from './young-generation.js'
+import { searchKey, writeSearchIndex } from './search.js'
 
 export interface RunOptions {
   contentDir: string
@@ -275,6 +276,12 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
         staging.write(file.path, file.content)
         files++
       }
+      if (site.search) {
+        const published = entries.map((entry) => ({ id: entry.id, validationKey: next.notices[entry.id]?.validation.key ?? '' }))
+        const search = await writeSearchIndex(staging, published.map((notice) => notice.id), searchKey(published), previous.search)
+        next.search = search
+        files += search.outputs.length
+      }
       staging.commit()
     }
   } finally {
@@ -284,6 +291,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     letYoungGenerationGrow(false)
   }
   if (failed) {
+    if (previous.search) next.search = previous.search
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.
     for (const [id, entry] of Object.entries(next.notices)) {
       const previousRender = previous.notices[id]?.render

@@ -126,6 +126,8 @@ export const siteConfig = z.strictObject({
       police: z.string().optional().describe('公安备案号')
     })
     .default({}),
+  // Off unless asked for: indexing every finding takes far longer than the rest of a large site's build (README, “站内搜索”).
+  search: z.boolean().default(false).describe('站内搜索：true 时生成搜索页和搜索索引'),
   statusPhrases: z.record(z.string(), statusSchema.exclude(['unknown'])).default({}).describe('整改状态用语的补充映射'),
   names: z
     .strictObject({

@@ -11,7 +11,8 @@ import { renderText } from './text.js'
 import { buildView, statusLabel, type NoticeView } from './view.js'
 import { progressOf, unknownStatusText } from './progress.js'
 import { renderStatsFiles } from './stats.js'
-import type { Status } from '../model/vocabulary.js'
+import { statusNames, type Status } from '../model/vocabulary.js'
+import { undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
@@ -282,8 +283,26 @@ const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.asset
 
 const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFiles(sortEntries(entries), site, renderer, formatDate)
 
+/** The search page; its index (pagefind/) is written by the build beside it. Filters offer the statuses and years the site has. */
+const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
+  if (!site.search) return []
+  const sorted = sortEntries(entries)
+  const statuses = (Object.keys(statusNames) as Status[]).filter((status) => sorted.some((entry) => entry.byStatus[status] > 0)).map((status) => ({ status, name: statusNames[status] }))
+  const years = groupByYear(sorted).map((group) => ({ value: group.year || undatedYear, name: group.year ? `${group.year}年` : '未注明日期' }))
+  const content = renderer.render('search', {
+    site,
+    statuses,
+    years,
+    root: '',
+    pageTitle: `搜索 - ${site.columnName} - ${site.name}`,
+    meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
+    feed: Boolean(site.baseUrl)
+  })
+  return [{ path: 'search.html', content }]
+}
+
 /** Every site-wide output. */
-export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, feedOutput, sitemapOutput, assetsOutput]
+export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
 
 export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
   return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false }))

@@ -1,15 +1,16 @@
 /**
  * The site-wide pages in real Chromium, on one built site (the seed and two more notices) served on
- * 127.0.0.1: the stats page at a phone's and a desktop's width (axe WCAG 2.1 AA, no request to
- * another host, no sideways scrolling), its table's numbers against each notice.json, and every
- * page whole without JavaScript.
+ * 127.0.0.1 as a web server would (the search index is fetched): searching two-character Chinese
+ * words, filters, links that land on the finding; the stats and search pages at a phone's and a
+ * desktop's width (axe WCAG 2.1 AA, no request to another host, no sideways scrolling); the stats
+ * table against each notice.json; every page whole without JavaScript.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, runAxe } from './browser.js'
+import { launchBrowser, openPage, runAxe, type WatchedPage } from './browser.js'
 import { buildSeed, extraNotices, seedId } from './fixture.js'
 import { serve, type Served } from './serve.js'
 
@@ -66,6 +67,91 @@ describe('the stats page', () => {
         const unknownAll = record.stats.byStatus.unknown === record.stats.total
         expect(cell('完成率')).toBe(unknownAll ? '整改状态未标明' : `${record.stats.completionRate}%`)
       }
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+/** Types a query into the search page and waits for its answer. */
+async function search(watched: WatchedPage, query: string): Promise<void> {
+  const { page } = watched
+  await page.locator('#search-query').fill(query)
+  await page.locator('#search-query').press('Enter')
+  await page.waitForFunction(() => /找到|没有找到|失败/u.test(document.getElementById('search-status')?.textContent ?? ''))
+}
+
+const resultLinks = (watched: WatchedPage): Promise<string[]> => watched.page.locator('#search-results .result-title a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.slice(1) + new URL((link as HTMLAnchorElement).href).hash))
+
+describe('the search page', () => {
+  it('finds the bundled notice’s findings with a two-character word (厂房), each with its status, and a status filter narrows them', async () => {
+    const watched = await openPage(browser, `${site.url}search.html`, { width: 1280 })
+    try {
+      await search(watched, '厂房')
+      const record = JSON.parse(readFileSync(path.join(out, seedId, 'notice.json'), 'utf8')) as { findings: Array<{ anchor: string; title: string; problem: string; rectification: string; status: string }> }
+      const expected = record.findings.filter((finding) => `${finding.title}${finding.problem}${finding.rectification}`.includes('厂房'))
+      expect(expected.map((finding) => finding.anchor).sort()).toEqual(['f-1-4-2', 'f-1-5-1', 'f-2-3'])
+      expect((await resultLinks(watched)).sort()).toEqual(expected.map((finding) => `${seedId}/index.html#${finding.anchor}`).sort())
+      expect(await watched.page.locator('#search-status').innerText()).toBe('找到 3 个问题。')
+      for (const finding of expected) {
+        const item = watched.page.locator('#search-results li', { has: watched.page.locator(`a[href$="#${finding.anchor}"]`) })
+        expect(await item.locator(`.badge-${finding.status}`).count(), finding.anchor).toBe(1)
+        expect(await item.locator('mark').first().innerText()).toBe('厂房')
+      }
+      await watched.page.locator('label', { hasText: '正在整改' }).locator('input').check()
+      await watched.page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1)
+      expect(await resultLinks(watched)).toEqual([`${seedId}/index.html#f-2-3`])
+      expect(watched.page.url()).toContain('status=')
+      expect(watched.errors).toEqual([])
+      expect(watched.foreign).toEqual([])
+    } finally {
+      await watched.context.close()
+    }
+  })
+
+  it('finds 公车 across notices, narrows by year, and a result’s link lands on the finding', async () => {
+    const watched = await openPage(browser, `${site.url}search.html?q=${encodeURIComponent('公车')}&year=2022`, { width: 360 })
+    try {
+      await watched.page.waitForFunction(() => /找到/u.test(document.getElementById('search-status')?.textContent ?? ''))
+      // The query and the filter came from the address: the four findings of 2022, not the two of 2019.
+      expect((await resultLinks(watched)).sort()).toEqual(['f-1-1', 'f-1-2', 'f-1-3', 'f-1-4'].map((anchor) => `2022-mixed-bureau/index.html#${anchor}`))
+      await watched.page.locator('label', { hasText: '2022年' }).locator('input').uncheck()
+      await watched.page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 6)
+      const link = watched.page.locator('#search-results a[href$="2022-mixed-bureau/index.html#f-1-3"]')
+      await link.click()
+      await watched.page.waitForURL(/index\.html#f-1-3$/u)
+      const target = watched.page.locator('[id="f-1-3"]')
+      expect(await target.isVisible()).toBe(true)
+      const box = await target.boundingBox()
+      expect(box && box.y >= 0 && box.y < 900).toBe(true)
+      expect(await target.locator('.badge-not_done').count()).toBe(1)
+      expect(watched.foreign).toEqual([])
+    } finally {
+      await watched.context.close()
+    }
+  })
+
+  for (const width of [360, 1280]) {
+    it(`has no axe violations at ${width} px with results shown, loads nothing from another host and does not scroll sideways`, async () => {
+      const watched = await openPage(browser, `${site.url}search.html`, { width })
+      try {
+        await search(watched, '厂房')
+        expect(watched.errors).toEqual([])
+        expect(watched.foreign).toEqual([])
+        expect(await watched.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+        expect(await runAxe(watched.page)).toEqual([])
+      } finally {
+        await watched.context.close()
+      }
+    })
+  }
+
+  it('shows a plain message instead of the form without JavaScript', async () => {
+    const { page, context } = await openPage(browser, `${site.url}search.html`, { width: 360, javaScript: false })
+    try {
+      expect(await page.locator('form.search-form').isVisible()).toBe(false)
+      expect(await page.locator('main').innerText()).toContain('搜索需要浏览器启用 JavaScript')
+      expect(await page.locator('main a[href="index.html"]').count()).toBeGreaterThan(0)
     } finally {
       await context.close()
     }

@@ -1,9 +1,9 @@
 /**
- * The site-wide progress page and its downloads: every number summed from the notices' own
- * notice.json stats, a notice without statuses shown as 整改状态未标明 (never a 0% bar), and the
- * index's links to each notice's print page, PDF and the stats page.
+ * The site-wide outputs as files: the progress page and its downloads (every number summed from
+ * the notices' own notice.json stats; a notice without statuses shown as 整改状态未标明, never a 0%
+ * bar), the index's links, and the search page with its index (one record per finding).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
@@ -14,6 +14,8 @@ import { statuses } from '../../src/model/vocabulary.js'
 import { bundledTemplates, readTemplates } from '../../src/render/read-templates.js'
 import { indexEntry, renderSiteFiles } from '../../src/render/site.js'
 import { csvField } from '../../src/render/stats.js'
+import { searchRecords } from '../../src/search/records.js'
+import { runCli } from '../helpers/cli.js'
 import { createRenderer } from '../../src/render/templates.js'
 import { buildSeed, copySeedContent, extraNotices, seedId } from './fixture.js'
 
@@ -42,6 +44,13 @@ const ids = [seedId, ...extraNotices.map((notice) => notice.id)]
 const read = (file: string): string => readFileSync(path.join(out, file), 'utf8')
 const noticeJson = (id: string): NoticeJson => JSON.parse(read(`${id}/notice.json`)) as NoticeJson
 const unknownId = '2019-unknown-office'
+
+function listFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'notice-stats-'))
@@ -92,7 +101,7 @@ describe('stats.json', () => {
 describe('stats.html', () => {
   it('has no html-validate errors (recommended rules), nor has the index beside it', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
-    for (const file of ['stats.html', 'index.html', `${unknownId}/index.html`]) {
+    for (const file of ['stats.html', 'search.html', 'index.html', `${unknownId}/index.html`]) {
       const report = await validator.validateString(read(file))
       const errors = report.results.flatMap((result) => result.messages.filter((message) => message.severity === 2).map((message) => `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))
       expect(errors).toEqual([])
@@ -164,5 +173,76 @@ describe('the index', () => {
     const indexWith = (pdf: boolean): string => renderSiteFiles(entries, checked.site, renderer, { pdf }).find((file) => file.path === 'index.html')?.content as string
     expect(indexWith(true)).toContain(`href="${seedId}/notice.pdf"`)
     expect(indexWith(false)).not.toContain('notice.pdf')
+  })
+})
+
+describe('the search page and its index', () => {
+  it('ships the index Pagefind made and only the files search.html loads (no UI bundles, no playground)', () => {
+    const files = listFiles(path.join(out, 'pagefind'))
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']))
+    expect(files.some((file) => file.startsWith('index/'))).toBe(true)
+    expect(files.some((file) => file.startsWith('filter/'))).toBe(true)
+    // One fragment per finding: each finding is a record of its own (25 + 2 + 4).
+    expect(files.filter((file) => file.startsWith('fragment/'))).toHaveLength(31)
+    expect(files.filter((file) => /ui\.(js|css)$|highlight|playground/u.test(file))).toEqual([])
+  })
+
+  it('has a form shown by its script, a plain message without JavaScript, and filters for the statuses and years the site has', () => {
+    const page = read('search.html')
+    expect(page).toMatch(/<form class="search-form" role="search"[^>]* hidden>/u)
+    expect(page).toMatch(/<noscript>\s*<p class="search-message">搜索需要浏览器启用 JavaScript。/u)
+    expect(page).toContain('<script src="assets/search.js" defer></script>')
+    const values = (name: string): string[] => [...page.matchAll(new RegExp(`name="${name}" value="([^"]+)"`, 'gu'))].map((match) => match[1] ?? '')
+    expect(values('status')).toEqual(['已完成', '正在整改', '未完成', '未标明'])
+    expect(values('year')).toEqual(['2022', '2021', '2019'])
+    expect(read('index.html')).toContain('href="search.html"')
+  })
+
+  it('is reused by a build in which no notice changed, and made again when a finding changes', () => {
+    const work = mkdtempSync(path.join(dir, 'warm-'))
+    const content = copySeedContent(work)
+    const dist = path.join(work, 'dist')
+    const build = (): void => {
+      const result = runCli(['build', '--content', content, '--out', dist], { cwd: work })
+      expect(result.code, result.stderr).toBe(0)
+    }
+    const snapshot = (): Map<string, number> => new Map(listFiles(path.join(dist, 'pagefind')).map((file) => [file, statSync(path.join(dist, 'pagefind', file)).mtimeMs]))
+    build()
+    const first = snapshot()
+    build()
+    expect(snapshot()).toEqual(first)
+    const finding = path.join(content, seedId, 'findings', '01-04-02.md')
+    writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况:已完成', '整改情况:正在整改'))
+    build()
+    expect(snapshot()).not.toEqual(first)
+  })
+
+  it('is not built, nor linked, unless site.yml asks for it (search: true, as the bundled site does)', () => {
+    const work = mkdtempSync(path.join(dir, 'off-'))
+    const content = copySeedContent(work)
+    const siteYml = readFileSync(path.join(content, 'site.yml'), 'utf8')
+    expect(siteYml).toMatch(/^search: true/mu)
+    writeFileSync(path.join(content, 'site.yml'), siteYml.replace(/^search: true.*\n/mu, ''))
+    const dist = path.join(work, 'dist')
+    const result = runCli(['build', '--content', content, '--out', dist], { cwd: work })
+    expect(result.code, result.stderr).toBe(0)
+    const files = listFiles(dist)
+    expect(files.filter((file) => file.startsWith('pagefind/') || file === 'search.html')).toEqual([])
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).not.toContain('search.html')
+  })
+})
+
+describe('search records', () => {
+  it('are one per finding, linked to its anchor, with its status and the notice’s year as filters', () => {
+    const record = JSON.parse(read(`${seedId}/notice.json`)) as Parameters<typeof searchRecords>[0]
+    const records = searchRecords(record)
+    expect(records).toHaveLength(record.findings.length)
+    const one = records.find((candidate) => candidate.url.endsWith('#f-2-3'))
+    expect(one?.url).toBe(`${seedId}/index.html#f-2-3`)
+    expect(one?.filters).toEqual({ status: ['正在整改'], year: ['2021'] })
+    expect(one?.meta).toMatchObject({ status: 'in_progress', statusText: '正在整改', notice: record.title, date: '2021-04-15' })
+    expect(one?.content).toContain('厂房')
+    const undated = searchRecords({ ...record, dates: {} })
+    expect(undated[0]?.filters.year).toEqual(['未注明'])
   })
 })
