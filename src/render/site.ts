@@ -11,6 +11,7 @@ import { renderText } from './text.js'
 import { buildView, statusLabel, type NoticeView } from './view.js'
 import { progressOf, unknownStatusText } from './progress.js'
 import { renderStatsFiles } from './stats.js'
+import { ledgerBlocks } from './ledger.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
 import { undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
@@ -43,6 +44,7 @@ export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
 const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
+  const ledger = (notice.meta.ledger ?? site.ledger) === 'table'
   const page = renderer.render('notice', {
     site,
     notice: record,
@@ -52,6 +54,8 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     meta: pageMeta(record, site),
     feed: Boolean(site.baseUrl),
     pdf,
+    // The 台账 layout: runs of findings as tables (the print page and the fragment keep the list).
+    bodyBlocks: ledger ? ledgerBlocks(view.blocks) : view.blocks,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]

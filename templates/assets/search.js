@@ -24,7 +24,7 @@
 
   function checked(name) {
     var values = []
-    var boxes = form.querySelectorAll('input[name="' + name + '"]:checked')
+    var boxes = form.querySelectorAll('input[data-filter="' + name + '"]:checked')
     for (var i = 0; i < boxes.length; i++) values.push(boxes[i].value)
     return values
   }
@@ -44,7 +44,7 @@
     input.value = params.get('q') || ''
     ;['status', 'year'].forEach(function (name) {
       var wanted = params.getAll(name)
-      var boxes = form.querySelectorAll('input[name="' + name + '"]')
+      var boxes = form.querySelectorAll('input[data-filter="' + name + '"]')
       for (var i = 0; i < boxes.length; i++) boxes[i].checked = wanted.indexOf(boxes[i].value) !== -1
     })
   }

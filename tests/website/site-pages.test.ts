@@ -158,6 +158,32 @@ describe('the search page', () => {
   })
 })
 
+describe('the 台账 layout', () => {
+  it('is a table on a desktop and a card per finding on a phone, with no axe violations at either width', async () => {
+    for (const width of [360, 1280]) {
+      const { page, context, errors, foreign } = await openPage(browser, `${site.url}2022-mixed-bureau/index.html#f-1-3`, { width })
+      try {
+        expect(errors).toEqual([])
+        expect(foreign).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+        const row = page.locator('tr[id="f-1-3"]')
+        expect(await row.isVisible()).toBe(true)
+        expect(await row.locator('.badge-not_done').isVisible()).toBe(true)
+        const display = await row.evaluate((element) => getComputedStyle(element).display)
+        expect(display).toBe(width === 360 ? 'block' : 'table-row')
+        const unit = row.locator('td[data-label="责任单位"]')
+        expect(await unit.innerText()).toBe('县市场监管局办公室')
+        // On a phone each cell is led by its column's name, drawn by CSS from data-label.
+        const label = await unit.evaluate((element) => getComputedStyle(element, '::before').content)
+        expect(label).toBe(width === 360 ? '"责任单位"' : 'none')
+        expect(await runAxe(page)).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }
+  })
+})
+
 describe('without JavaScript', () => {
   it('leaves every page whole: the index, the stats page and each notice page show their content and links', async () => {
     const pages = [
