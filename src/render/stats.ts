@@ -8,6 +8,7 @@ import { statusNames, statuses, type Status } from '../model/vocabulary.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import { completionRate, formatRate, unknownStatusText } from './progress.js'
 import type { Renderer } from './templates.js'
+import { wellFormedText } from './well-formed.js'
 
 /** What the stats need of a notice (an index entry has it all). */
 export interface StatsEntry {
@@ -116,7 +117,8 @@ const csvColumns = ['范围', '编号', '名称', '年份', '通报数', '问题
 
 /** A CSV field: quoted when it must be; a leading = + - @ is kept as text, not read as a formula by a spreadsheet. */
 export function csvField(value: string | number): string {
-  let text = String(value)
+  // Control characters a title may carry never reach the file (as they never reach a page).
+  let text = wellFormedText(String(value))
   if (typeof value === 'string' && /^[=+\-@\t\r]/u.test(text)) text = `'${text}`
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text
 }

@@ -128,6 +128,7 @@ describe('stats.csv', () => {
     expect(csvField('=1+1')).toBe("'=1+1")
     expect(csvField('+86')).toBe("'+86")
     expect(csvField(-1)).toBe('-1')
+    expect(csvField('标题\u0007')).toBe('标题')
   })
 })
 
