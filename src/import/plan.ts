@@ -53,7 +53,9 @@ export function planParts(document: ParsedDocument): Plan {
       }
       current = part
     } else if (role.kind === 'heading' || !current || current.kind === 'finding') {
-      const path = role.kind === 'heading' ? (document.headings[role.heading]?.path ?? []) : (current?.path ?? [])
+      // Text after a finding that is not part of it (下一步…) is named after it: `03-00.md` follows finding `03.md`.
+      const after = current?.kind === 'finding' && current.path.length > 0 ? [...current.path, 0] : (current?.path ?? [])
+      const path = role.kind === 'heading' ? (document.headings[role.heading]?.path ?? []) : after
       current = { kind: 'section', name: '', path, lines: [] }
       parts.push(current)
     }

@@ -335,13 +335,22 @@ function noticeRecord(
     keywords: meta.keywords ?? [],
     changes: [...(meta.changes ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     findings: findings.map((finding) => finding.record),
-    stats: { total, byStatus, completionRate: total === 0 ? 0 : Math.round(((byStatus.done ?? 0) / total) * 1000) / 10 }
+    stats: { total, byStatus, stated: total - (byStatus.unknown ?? 0), completionRate: total === 0 ? 0 : Math.round(((byStatus.done ?? 0) / total) * 1000) / 10 }
   }
-  const signature = meta.signature ?? lineOf('signature')?.text.trim()
+  const signature = meta.signature ?? signatureOf(document)
   if (signature) record.signature = signature
   if (meta.issuer ?? signature) record.issuer = meta.issuer ?? signature
   if (meta.source ?? meta.issuer ?? signature) record.source = meta.source ?? meta.issuer ?? signature
   return record
+}
+
+/** The signature as one name, joined when it was wrapped over consecutive lines. */
+function signatureOf(document: ParsedDocument): string | undefined {
+  const first = document.roles.findIndex((role) => role.kind === 'signature')
+  if (first === -1) return undefined
+  let signature = ''
+  for (let index = first; document.roles[index]?.kind === 'signature'; index++) signature += document.lines[index]?.text.trim() ?? ''
+  return signature
 }
 
 function isoFromParts(year: number, month: number, day: number): string | undefined {

@@ -73,7 +73,8 @@ export const noticeFrontmatter = z
         indexNumber: z.string().optional().describe('信息索引号'),
         publisher: z.string().optional().describe('发布机构'),
         openness: z.string().optional().describe('公开方式，如 主动公开'),
-        category: z.string().optional().describe('主题分类')
+        category: z.string().optional().describe('主题分类'),
+        docNumber: z.string().optional().describe('文号')
       })
       .optional(),
     names: z
@@ -191,6 +192,8 @@ export const noticeRecord = z.object({
   stats: z.object({
     total: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
+    /** Findings whose status the notice states: with none, there is no completion rate to show. */
+    stated: z.number().int(),
     completionRate: z.number()
   })
 })

@@ -8,6 +8,7 @@ import {
   findStatus,
   isClosingStart,
   isSignatureLine,
+  isSignatureStart,
   isTitleLine,
   matchContact,
   matchDateLine,
@@ -17,6 +18,7 @@ import {
   matchStatus,
   type HeadingMatch
 } from './classify.js'
+import { recognitionKey } from './recognise.js'
 import type { DocLine, LineRole, ParsedDocument, ParsedField, ParsedFinding, ParsedHeading, Region } from './types.js'
 
 export interface ParseOptions {
@@ -42,6 +44,17 @@ interface Draft extends ParsedFinding {
 }
 
 const isBlank = (text: string): boolean => text.trim().length === 0
+
+/** Headings of narrative sections (整改工作组织情况, 下一步工作打算): their prose never makes a finding. */
+const narrativeTitle = /(?:情况|打算|安排|计划|举措|部署|成效|体会|总结|概况|意见|方案|思路|措施)[。.．]?$/u
+const isFindingHeading = (title: string): boolean => {
+  const key = recognitionKey(title).trim()
+  return key.includes('问题') || !narrativeTitle.test(key)
+}
+
+/** What follows the findings rather than belonging to the last one: 下一步…, a statistics sentence. */
+const afterword = /^[ \t\u3000]*(?:下一步|下步|今后|接下来)/u
+const isAfterword = (text: string): boolean => afterword.test(recognitionKey(text)) || matchStats(text) !== undefined
 const inlinePointPattern = /(?:^|[。；;！？!?\s])([一二三四五六七八九十]+)是/gu
 
 /** Regions of a plain-text notice: title and opening, the findings, and the closing. */
@@ -53,7 +66,7 @@ export function inferRegions(lines: readonly DocLine[]): Region[] {
   for (let index = lines.length - 1; index >= Math.max(bodyStart, 0); index--) {
     const text = lines[index]?.text ?? ''
     if (index === bodyStart && firstHeading !== -1) break
-    if (isBlank(text) || isClosingStart(text) || matchDateLine(text) || isSignatureLine(text)) {
+    if (isBlank(text) || isClosingStart(text) || matchDateLine(text) || isSignatureLine(text) || isSignatureStart(text, lines[index + 1]?.text)) {
       if (!isBlank(text)) closingStart = index
       continue
     }
@@ -72,6 +85,13 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   const inferred = regions.some((region) => region === undefined) ? inferRegions(lines) : undefined
   const regionOf = (index: number): Region => regions[index] ?? inferred?.[index] ?? 'body'
 
+  const nextText = (index: number): string | undefined => {
+    for (let next = index + 1; next < lines.length; next++) {
+      const text = lines[next]?.text ?? ''
+      if (!isBlank(text)) return text
+    }
+    return undefined
+  }
   const roles: LineRole[] = []
   const headings: ParsedHeading[] = []
   const findings: Draft[] = []
@@ -80,6 +100,13 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   let current: Draft | undefined
   let list: { rank: number; last: number } | undefined
   let seenContent = false
+  // After the last line that opens a finding (a heading or a label), 下一步 or a statistics sentence ends the finding it follows.
+  let lastOpening = -1
+  lines.forEach((line, index) => {
+    if (regionOf(index) !== 'body') return
+    const heading = matchHeading(line.text)
+    if ((heading && heading.scheme !== 'shi') || matchLabel(line.text)) lastOpening = index
+  })
 
   // A numbered list belongs to the finding it was written in: the next finding starts with none, as
   // a finding file read on its own does.
@@ -218,7 +245,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       const date = matchDateLine(text)
       const contact = matchContact(text)
       if (date) roles[index] = { kind: 'date', date }
-      else if (isSignatureLine(text)) roles[index] = { kind: 'signature' }
+      else if (isSignatureLine(text) || isSignatureStart(text, nextText(index))) roles[index] = { kind: 'signature' }
       else if (contact.phones.length > 0 || contact.emails.length > 0 || contact.address || contact.postcode) roles[index] = { kind: 'contact', contact }
       else roles[index] = { kind: 'closing' }
       continue
@@ -243,7 +270,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       if (heading.body.trim().length > 0) {
         if (addLabel(index, text, heading.bodyOffset)) {
           roles[index] = { kind: 'heading', heading: headingIndex, finding: findings.length - 1 }
-        } else if (matchStatus(heading.body, options.statusPhrases)) {
+        } else if (matchStatus(heading.body, options.statusPhrases) || (isFindingHeading(heading.title) && findStatus(heading.body, options.statusPhrases))) {
           startFinding(index, true)
           roles[index] = { kind: 'heading', heading: headingIndex, finding: findings.length - 1 }
         }
@@ -258,6 +285,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       roles[index] = { kind: 'finding', finding: findings.length - 1 }
       continue
     }
+    if (current && index > lastOpening && isAfterword(text)) closeFinding()
     if (current) {
       if (heading && !list) list = { rank, last: heading.number }
       const label = current.lastLabel === undefined ? undefined : current.labels[current.lastLabel]
@@ -278,6 +306,14 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       const draft = startFinding(index, true)
       draft.rectification = text
       draft.statusLine = index
+      roles[index] = { kind: 'finding', finding: findings.length - 1 }
+      continue
+    }
+    const pendingHeading = pending.heading === undefined ? undefined : headings[pending.heading]
+    if (pendingHeading && !pendingHeading.inline && isFindingHeading(pendingHeading.title) && !isAfterword(text) && findStatus(text, options.statusPhrases)) {
+      // A heading sentence whose body, a paragraph or more below it, states the status in prose.
+      const draft = startFinding(index, true)
+      draft.intro += (draft.intro ? '\n' : '') + text
       roles[index] = { kind: 'finding', finding: findings.length - 1 }
       continue
     }
@@ -352,9 +388,14 @@ function completeFinding(finding: Draft, headings: readonly ParsedHeading[], opt
   const loose = finding.rectification
   const texts = (labels: readonly ParsedField[]): string[] => labels.map((label) => label.text)
 
+  const prose = finding.labels.length === 0 && !loose && heading !== undefined
   if (rectificationLabels.length === 0 && !loose && headingBody && matchStatus(headingBody, options.statusPhrases)) {
     finding.rectification = headingBody
     finding.problem = problemLabels.length > 0 ? [finding.intro, ...texts(problemLabels)].filter(Boolean).join('\n') : finding.intro || heading?.title || ''
+  } else if (prose) {
+    // A heading sentence and its prose: the heading states the problem, the prose what was done.
+    finding.problem = heading.title
+    finding.rectification = [headingBody, finding.intro].filter(Boolean).join('\n')
   } else {
     finding.problem = [headingBody, finding.intro, ...texts(problemLabels)].filter(Boolean).join('\n')
     finding.rectification = [...texts(rectificationLabels), loose].filter(Boolean).join('\n')
@@ -378,7 +419,8 @@ function completeFinding(finding: Draft, headings: readonly ParsedHeading[], opt
     firstStatus(finding.labels.filter((label) => label.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
     firstStatus(finding.labels.filter((label) => label.kind === 'measures'), (text) => matchStatus(text.trimStart(), options.statusPhrases)) ??
     (loose ? matchStatus(loose, options.statusPhrases) : undefined) ??
-    (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined)
+    (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined) ??
+    (prose ? findStatus(finding.rectification, options.statusPhrases) : undefined)
   if (status) finding.status = status
 }
 

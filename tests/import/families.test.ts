@@ -105,3 +105,42 @@ describe('status vocabulary', () => {
     expect(own.loaded.record.findings[6]?.status).toBe('in_progress')
   })
 })
+
+describe('heading-sentence findings', () => {
+  it('reads the status from the prose of each heading sentence; group headings and narrative sections are not findings', () => {
+    const imported = importFixture('heading-sentences')
+    const { record } = imported.loaded
+    expect(imported.text).toBe(imported.source)
+    expect(record.findings.map((finding) => finding.id)).toEqual(['2-1-1', '2-1-2', '2-1-3', '2-2-1', '2-2-2'])
+    expect(counts(imported.loaded)).toEqual({ total: 5, done: 3, inProgress: 1, partial: 1, unknown: 0 })
+    expect(statusesOf(imported)).toEqual(['done', 'in_progress', 'done', 'partial', 'done'])
+    expect(record.findings.map((finding) => finding.statusText)).toEqual(['已整改完成', '持续推进', '已整改到位', '已取得阶段性成效', '已整改到位'])
+    const first = record.findings[0]
+    expect(first?.title).toBe('学习贯彻习近平总书记关于治水重要论述不深入。')
+    expect(first?.problem).toBe('学习贯彻习近平总书记关于治水重要论述不深入。')
+    expect(first?.rectification).toMatch(/^局党组修订理论学习中心组学习计划.*该问题已整改完成。$/u)
+    // The heading without a full stop owns both paragraphs below it.
+    expect(record.findings[2]?.rectification).toBe('针对这一问题，局党组建立重点项目周调度机制，倒排工期，压实责任。\n截至目前，5个项目已全部完成前期工作，已整改到位。')
+    expect(record.findings[2]?.fields.map((field) => field.kind)).toEqual(['problem', 'rectification'])
+    expect(record.signature).toBe('中共某某县水利局党组')
+  })
+})
+
+describe('closings', () => {
+  it('keeps 下一步 and the statistics outside the last finding, and reads numbered contact lines, 邮政信箱, a wrapped signature and a trailing note', () => {
+    const imported = importFixture('closings')
+    const { record } = imported.loaded
+    expect(imported.text).toBe(imported.source)
+    expect(counts(imported.loaded)).toEqual({ total: 3, done: 2, inProgress: 1, partial: 0, unknown: 0 })
+    expect(record.findings[2]?.rectification).toBe('已完成，长期坚持。开展窗口服务作风专项整治。')
+    expect(record.findings[2]?.fields.every((field) => !field.text.includes('下一步'))).toBe(true)
+    expect(record.signature).toBe('中共某某市住房和城乡建设局党组')
+    expect(record.dates.written).toBe('2023-10-30')
+    expect(record.contact).toEqual({ phones: ['0371-66220000'], emails: ['zjj_xczg@example.cn'], address: '某某市邮政局123号信箱', postcode: '450000' })
+    // Files keep their numbered names: the text after the last finding follows it.
+    expect(imported.report.sequentialNames).toBe(false)
+    expect(imported.files.map((file) => file.path)).toContain('sections/03-00.md')
+    // The numbered contact lines are not headings.
+    expect(imported.loaded.document.headings.map((heading) => heading.numberText)).toEqual(['一、', '二、', '三、'])
+  })
+})

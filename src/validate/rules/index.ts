@@ -11,6 +11,7 @@ import { punctuationWidth } from './punctuation-width.js'
 import { rawHtml } from './raw-html.js'
 import { statsMismatch } from './stats-mismatch.js'
 import { statusConflict } from './status-conflict.js'
+import { statusMissing } from './status-missing.js'
 import { typo } from './typo.js'
 
 /** Every content rule, in the order their diagnostics are listed in the README. */
@@ -27,5 +28,6 @@ export const rules: readonly Rule[] = [
   labelVariant,
   statsMismatch,
   statusConflict,
+  statusMissing,
   typo
 ]
