@@ -144,3 +144,69 @@ describe('closings', () => {
     expect(imported.loaded.document.headings.map((heading) => heading.numberText)).toEqual(['一、', '二、', '三、'])
   })
 })
+
+describe('several inspected units', () => {
+  it('gives each unit section its own statistics beside the aggregate', () => {
+    const imported = importFixture('several-units')
+    const { record } = imported.loaded
+    expect(imported.text).toBe(imported.source)
+    expect(counts(imported.loaded)).toEqual({ total: 7, done: 4, inProgress: 2, partial: 1, unknown: 0 })
+    expect(record.units?.map((unit) => [unit.name, unit.findings, unit.stats.total, unit.stats.byStatus.done, unit.stats.byStatus.in_progress, unit.stats.byStatus.partial])).toEqual([
+      ['县教育局党组', ['1-1', '1-2', '1-3'], 3, 2, 1, 0],
+      ['县卫生健康委员会党组', ['2-1', '2-2'], 2, 1, 0, 1],
+      ['县医疗保障局党组', ['3-1', '3-2'], 2, 1, 1, 0]
+    ])
+    expect(record.units?.map((unit) => unit.stats.completionRate)).toEqual([66.7, 50, 50])
+  })
+
+  it('finds no units in a notice whose sections are themes', () => {
+    expect(importFixture('labels-any-order').loaded.record.units).toBeUndefined()
+    expect(importFixture('heading-sentences').loaded.record.units).toBeUndefined()
+  })
+})
+
+describe('pages copied from a portal', () => {
+  it('leaves out the breadcrumb, headline, metadata block and chrome, lists them, keeps them in notice.md, and reads the real title', () => {
+    const imported = importFixture('portal-page')
+    const { record } = imported.loaded
+    const input = imported.source.split('\n')
+    expect(imported.report.omitted.map((line) => [line.line, line.as])).toEqual([
+      [1, 'chrome'],
+      [2, 'metadata'],
+      [3, 'metadata'],
+      [4, 'metadata'],
+      [5, 'metadata'],
+      [6, 'metadata'],
+      [7, 'chrome'],
+      [8, 'chrome'],
+      [20, 'chrome'],
+      [21, 'chrome'],
+      [22, 'chrome'],
+      [23, 'chrome']
+    ])
+    for (const line of imported.report.omitted) expect(line.text).toBe(input[line.line - 1])
+    // notice.txt is the input minus exactly the omitted lines.
+    const omitted = new Set(imported.report.omitted.map((line) => line.line))
+    expect(imported.text).toBe(`${input.filter((_, index) => !omitted.has(index + 1) && index < input.length - 1).join('\n')}\n`)
+    expect(imported.report.title).toBe('中共某某县农业农村局党组关于县委第三巡察组巡察反馈意见整改情况的通报')
+    expect(imported.report.titleFrom).toBe('text')
+    expect(record.title).toBe(imported.report.title)
+    expect(record.disclosure).toEqual({
+      indexNumber: '11410329MB1234567X/2023-00125',
+      publisher: '中共某某县农业农村局党组',
+      openness: '主动公开',
+      category: '巡察工作',
+      docNumber: '某农党〔2023〕5号'
+    })
+    expect(record.dates).toEqual({ written: '2023-08-15', published: '2023-08-16' })
+    expect(record.source).toBe('某某县纪委监委')
+    expect(imported.loaded.meta.omitted).toEqual(imported.report.omitted)
+    expect(counts(imported.loaded)).toEqual({ total: 2, done: 1, inProgress: 1, partial: 0, unknown: 0 })
+    expect(imported.report.findings).toEqual([
+      { id: '1', status: 'done', line: 11 },
+      { id: '2', status: 'in_progress', line: 14 }
+    ])
+    // The signature and date before the page's closing chrome are read.
+    expect(record.signature).toBe('中共某某县农业农村局党组')
+  })
+})
