@@ -19,6 +19,7 @@ import {
   type HeadingMatch
 } from './classify.js'
 import { recognitionKey } from './recognise.js'
+import { gfmCells, isGfmDelimiter, isGfmRow, matchTableHeader, type TableHeader } from './table.js'
 import type { DocLine, LineRole, ParsedDocument, ParsedField, ParsedFinding, ParsedHeading, Region } from './types.js'
 
 export interface ParseOptions {
@@ -41,6 +42,16 @@ interface Draft extends ParsedFinding {
   pendingAtStart: Pending
   inlineHeading?: number
   lastLabel?: number
+  /** A ledger row: its text (cells by tabs, a cell's paragraphs by line breaks) and the table's header. */
+  row?: { text: string; header: TableHeader }
+}
+
+interface OpenTable {
+  header: TableHeader
+  /** Rows so far: numbers the rows of a table without a 序号 column. */
+  rows: number
+  /** The row being read, until it has a cell for each column. */
+  row?: { finding: Draft; tabs: number }
 }
 
 const isBlank = (text: string): boolean => text.trim().length === 0
@@ -60,7 +71,7 @@ const inlinePointPattern = /(?:^|[。；;！？!?\s])([一二三四五六七八�
 /** Regions of a plain-text notice: title and opening, the findings, and the closing. */
 export function inferRegions(lines: readonly DocLine[]): Region[] {
   const regions: Region[] = lines.map(() => 'body')
-  const firstHeading = lines.findIndex((line) => matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi')
+  const firstHeading = lines.findIndex((line) => (matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi') || matchTableHeader(line.text) !== undefined)
   const bodyStart = firstHeading === -1 ? lines.length : firstHeading
   let closingStart = lines.length
   for (let index = lines.length - 1; index >= Math.max(bodyStart, 0); index--) {
@@ -100,6 +111,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   let current: Draft | undefined
   let list: { rank: number; last: number } | undefined
   let seenContent = false
+  let table: OpenTable | undefined
   // After the last line that opens a finding (a heading or a label), 下一步 or a statistics sentence ends the finding it follows.
   let lastOpening = -1
   lines.forEach((line, index) => {
@@ -230,6 +242,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
     if (isBlank(text)) {
       roles[index] = { kind: 'blank' }
       if (current) current.lastLine = index
+      if (table) closeTable()
       continue
     }
     if (region === 'head') {
@@ -241,6 +254,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       continue
     }
     if (region === 'tail') {
+      if (table) closeTable()
       closeFinding()
       const date = matchDateLine(text)
       const contact = matchContact(text)
@@ -251,6 +265,15 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       continue
     }
     seenContent = true
+    if (table && readTableLine(index, text)) continue
+    const header = matchTableHeader(text)
+    if (header) {
+      closeFinding()
+      table = { header, rows: 0 }
+      roles[index] = { kind: 'narrative' }
+      pending.lines.push(index)
+      continue
+    }
     const partStart = docLine.partStart
     if (partStart) {
       closeFinding()
@@ -322,6 +345,86 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   }
   confirmInlinePoint(-1)
 
+  function closeTable(): void {
+    if (table?.row) closeFinding()
+    table = undefined
+  }
+
+  /**
+   * One line while a ledger is open: a row, the next paragraphs of a cell, the delimiter of a GFM
+   * table. False when the line is not the table's: a merged group row (read as a heading or a
+   * paragraph, the table staying open) or what follows the table (the table closes).
+   */
+  function readTableLine(index: number, text: string): boolean {
+    const open = table
+    if (!open) return false
+    const columns = open.header.columns.length
+    const row = open.row
+    if (open.header.format === 'gfm') {
+      if (isGfmDelimiter(text) && open.rows === 0 && !row) {
+        roles[index] = { kind: 'narrative' }
+        pending.lines.push(index)
+        return true
+      }
+      if (isGfmRow(text)) {
+        startRow(index, text, gfmCells(text)[0] ?? '')
+        if (open.row) open.row.tabs = columns - 1
+        return true
+      }
+      closeTable()
+      return false
+    }
+    const tabs = text.split('\t').length - 1
+    if (row && row.tabs < columns - 1) {
+      continueRow(index, text, tabs)
+      return true
+    }
+    if (tabs > 0) {
+      startRow(index, text, text.split('\t')[0] ?? '')
+      return true
+    }
+    const next = nextText(index)
+    if (next !== undefined && next.includes('\t') && text.trim().length <= 40) {
+      // A row merged across all columns above the next row: a group heading of the ledger.
+      if (open.row) closeFinding()
+      open.row = undefined
+      return false
+    }
+    if (row && !endsTable(text)) {
+      continueRow(index, text, 0)
+      return true
+    }
+    closeTable()
+    return false
+  }
+
+  function startRow(index: number, text: string, first: string): void {
+    const open = table
+    if (!open) return
+    closeFinding()
+    open.rows++
+    const written = Number.parseInt(recognitionKey(first).trim(), 10)
+    const draft = startFinding(index, false)
+    draft.path = [...pathOf(), Number.isFinite(written) && written > 0 && /^\s*\d{1,4}\s*$/u.test(recognitionKey(first)) ? written : open.rows]
+    draft.row = { text, header: open.header }
+    open.row = { finding: draft, tabs: text.split('\t').length - 1 }
+    roles[index] = { kind: 'finding', finding: findings.length - 1 }
+  }
+
+  function continueRow(index: number, text: string, tabs: number): void {
+    const row = table?.row
+    if (!row?.finding.row) return
+    row.finding.row.text += '\n' + text
+    row.finding.lastLine = index
+    row.tabs += tabs
+    roles[index] = { kind: 'finding', finding: findings.indexOf(row.finding) }
+  }
+
+  function endsTable(text: string): boolean {
+    const heading = matchHeading(text)
+    return isClosingStart(text) || isAfterword(text) || (heading !== undefined && heading.scheme !== 'shi') || matchLabel(text) !== undefined
+  }
+
   /** A point line (`二是…`) after `详细问题:一是…` makes the inline point a real point; otherwise the inline points were only a list. */
   function confirmInlinePoint(rank: number): void {
     const shiRank = headingSchemes.indexOf('shi')
@@ -381,6 +484,7 @@ const isRectification = (kind: LabelKind): boolean => rectificationKinds.include
  * unlabelled status line.
  */
 function completeFinding(finding: Draft, headings: readonly ParsedHeading[], options: ParseOptions): void {
+  if (finding.row) return completeRow(finding, finding.row, options)
   const heading = finding.heading === undefined ? undefined : headings[finding.heading]
   const headingBody = heading && !matchLabel(heading.body) ? heading.body.trim() : ''
   const problemLabels = finding.labels.filter((label) => label.kind === 'problem')
@@ -421,6 +525,28 @@ function completeFinding(finding: Draft, headings: readonly ParsedHeading[], opt
     (loose ? matchStatus(loose, options.statusPhrases) : undefined) ??
     (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined) ??
     (prose ? findStatus(finding.rectification, options.statusPhrases) : undefined)
+  if (status) finding.status = status
+}
+
+/** A ledger row: a field per column (序号 aside), the status from the result columns first. */
+function completeRow(finding: Draft, row: { text: string; header: TableHeader }, options: ParseOptions): void {
+  const { columns, format } = row.header
+  const cells = format === 'gfm' ? gfmCells(row.text) : row.text.split('\t')
+  // Cells past the header's last column belong to the last column.
+  if (cells.length > columns.length) cells.splice(columns.length - 1, cells.length, cells.slice(columns.length - 1).join('\t'))
+  const fields: ParsedField[] = []
+  columns.forEach((column, index) => {
+    if (column.kind === 'number') return
+    fields.push({ kind: column.kind ?? 'note', label: column.label, text: cells[index] ?? '' })
+  })
+  finding.fields = fields
+  const texts = (kinds: readonly LabelKind[]): string[] => fields.filter((field) => kinds.includes(field.kind) && field.text.trim()).map((field) => field.text)
+  finding.problem = texts(['problem']).join('\n')
+  finding.rectification = texts(['measures', 'rectification']).join('\n')
+  finding.title = firstSentence(finding.problem) || finding.problem
+  const status =
+    firstStatus(fields.filter((field) => field.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
+    firstStatus(fields.filter((field) => field.kind === 'measures' || field.kind === 'note'), (text) => matchStatus(text.trimStart(), options.statusPhrases))
   if (status) finding.status = status
 }
 

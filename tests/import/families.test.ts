@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { siteConfig } from '../../src/model/schema.js'
+import { validateNotice } from '../../src/validate/validate.js'
 import { counts, importFixture } from '../helpers/import-notice.js'
 
 const statusesOf = (imported: ReturnType<typeof importFixture>): string[] => imported.loaded.record.findings.map((finding) => finding.status)
@@ -208,5 +210,49 @@ describe('pages copied from a portal', () => {
     ])
     // The signature and date before the page's closing chrome are read.
     expect(record.signature).toBe('中共某某县农业农村局党组')
+  })
+})
+
+describe('ledger tables', () => {
+  it('reads rows pasted from Word: one finding per row, fields from the columns, cells over several lines, merged rows as group headings', () => {
+    const imported = importFixture('ledger-tab')
+    const { record } = imported.loaded
+    expect(imported.text).toBe(imported.source)
+    expect(record.title).toBe('中共某某县财政局党组巡察整改落实情况台账')
+    expect(record.findings.map((finding) => finding.id)).toEqual(['1-1', '1-2', '2-3', '2-4'])
+    expect(counts(imported.loaded)).toEqual({ total: 4, done: 2, inProgress: 1, partial: 1, unknown: 0 })
+    expect(record.findings[2]?.sustained).toBe(true)
+    const first = record.findings[0]
+    expect(first?.fields).toEqual([
+      { label: '反馈问题', kind: 'problem', text: '落实过紧日子要求不到位，2022年“三公”经费支出同比增长8%。' },
+      { label: '整改措施', kind: 'measures', text: '1.修订《县直单位公务支出管理办法》；\n2.将“三公”经费纳入预算执行监控重点。' },
+      { label: '责任单位', kind: 'unit', text: '预算股' },
+      { label: '完成时限', kind: 'deadline', text: '2023年6月底' },
+      { label: '完成情况', kind: 'rectification', text: '已完成。2023年上半年“三公”经费同比下降12%。' }
+    ])
+    expect(first?.title).toBe('落实过紧日子要求不到位，2022年“三公”经费支出同比增长8%。')
+    expect(record.findings[3]?.fields.at(-1)?.text).toBe('基本完成。已检查4个下属单位，\n剩余1个单位10月底前完成。')
+    // `2.` and `3.` inside a cell are not headings: only the merged rows are.
+    expect(imported.loaded.document.headings.map((heading) => heading.numberText)).toEqual(['一、', '二、'])
+    const problems = validateNotice(imported.loaded, siteConfig.parse({}))
+    expect(problems.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([])
+    expect(problems.filter((diagnostic) => diagnostic.rule === 'numbering')).toEqual([])
+    expect(record.signature).toBe('中共某某县财政局党组')
+  })
+
+  it('reads a GFM table in Markdown content', () => {
+    const imported = importFixture('ledger-gfm')
+    const { record } = imported.loaded
+    expect(imported.text).toBe(imported.source)
+    expect(record.findings.map((finding) => finding.id)).toEqual(['1', '2', '3'])
+    expect(counts(imported.loaded)).toEqual({ total: 3, done: 2, inProgress: 1, partial: 0, unknown: 0 })
+    expect(record.findings[1]?.fields).toEqual([
+      { label: '问题', kind: 'problem', text: '人民调解员培训不足' },
+      { label: '整改措施', kind: 'measures', text: '制定年度培训计划' },
+      { label: '责任人', kind: 'person', text: '李某某' },
+      { label: '整改时限', kind: 'deadline', text: '2023年6月' },
+      { label: '整改进展', kind: 'rectification', text: '整改中' }
+    ])
+    expect(validateNotice(imported.loaded, siteConfig.parse({})).filter((diagnostic) => diagnostic.severity === 'error')).toEqual([])
   })
 })
