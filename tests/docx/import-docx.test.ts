@@ -21,9 +21,9 @@ describe('a .docx read as Word shows it', () => {
   it('imports the numbered notice with the findings a reader counts', async () => {
     const outcome = importDocx(await numberedNotice(), 'n')
     if (!outcome.ok) throw new Error(outcome.message)
-    expect(outcome.report.findings).toBe(4)
-    expect(outcome.report.byStatus).toEqual(expect.objectContaining({ done: 3, in_progress: 1 }))
-    expect(outcome.report.generatedTitle).toBeUndefined()
+    expect(outcome.report.stats.total).toBe(4)
+    expect(outcome.report.stats.byStatus).toEqual(expect.objectContaining({ done: 3, in_progress: 1 }))
+    expect(outcome.report.titleFrom).toBe('text')
     const notice = outcome.files.find((file) => file.path === 'notice.md')?.text ?? ''
     expect(notice).toContain('中共某某县水利局党组关于巡察整改进展情况的通报')
   })
