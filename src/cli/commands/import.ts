@@ -102,7 +102,7 @@ export const importCommand: Command = {
       return exitCodes.usage
     }
     await writeFolder(target, outcome.files)
-    if (format === 'json') io.out(`${JSON.stringify({ ...jsonReport(outcome.report), from: docx ? 'docx' : 'text', ...(docx ? { docx: { title: docx.title, counts: docx.counts, origins: docx.origins } } : {}) })}\n`)
+    if (format === 'json') io.out(`${JSON.stringify({ ...jsonReport(outcome.report), ...(docx ? { from: 'docx', docx: { title: docx.title, counts: docx.counts, origins: docx.origins } } : {}) })}\n`)
     else {
       printReport(io, outcome.report, encoding, path.relative(io.cwd, target) || target)
       if (docx) printDocxReport(io, docx)
