@@ -11,6 +11,8 @@ export interface PrintClosing {
   date?: string
   /** The date, two characters in, is longer than the signature: the signature is centred over it. */
   dateLonger: boolean
+  /** A sealed document (GB/T 9704 7.3.5.1): the date 右空四字, the signature centred over it. */
+  sealed?: boolean
 }
 
 export function printClosing(view: NoticeView, record: NoticeRecord, formatDate: (iso: string) => string): PrintClosing | undefined {
