@@ -4,6 +4,9 @@
  * measure always give the same lines.
  */
 
+/** Title lines of the print page: 22 pt on a 156 mm measure holds 20 characters. */
+export const printTitleWidth = 20
+
 /** Characters that may not start a line: they stay with the word before them. */
 const closingPunctuation = /^[，。、；：？！”’）》〕】」』〉,.;:?!)\]}%…—·]+$/u
 /** Characters that may not end a line: they go with the word after them. */

@@ -10,8 +10,8 @@ import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
 import { buildView, formatRate, type NoticeView } from './view.js'
 import { isBlockHtml } from '../print/block-html.js'
-import { printClosing } from '../print/closing.js'
-import { balanceTitle } from '../print/title-lines.js'
+import { printClosing, sealedDateRight } from '../print/closing.js'
+import { balanceTitle, printTitleWidth } from '../print/title-lines.js'
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated. */
@@ -53,15 +53,13 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   return [{ path: `${record.id}/index.html`, content: page }]
 }
 
-/** Title lines of the print page: 22 pt on a 156 mm measure holds 20 characters. */
-const printTitleWidth = 20
-
 /**
  * The title's lines on the print page: as notice.md sets them (`print.titleLines`, when they make up
  * the title), else balanced with no break inside a name the notice names.
  */
 export function printTitleLines(title: string, meta: NoticeFrontmatter, site: SiteConfig): string[] {
   const set = meta.print?.titleLines
+  // Lines that do not make up the title are an error (print-title-lines): a build never gets here with them.
   if (set && set.join('').replace(/\s/gu, '') === title.replace(/\s/gu, '')) return set.map((line) => line.trim())
   const names = [meta.inspection?.team, meta.inspection?.unit, ...(meta.names?.declared ?? []), ...site.names.declared].filter((name): name is string => Boolean(name))
   return balanceTitle(title, printTitleWidth, names)
@@ -71,7 +69,7 @@ export function printTitleLines(title: string, meta: NoticeFrontmatter, site: Si
 const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
   const closing = printClosing(view, record, formatDate)
-  if (closing && notice.meta.print?.sealed) closing.sealed = true
+  if (closing && notice.meta.print?.sealed) closing.sealedDateRight = sealedDateRight(closing)
   const page = renderer.render('print', {
     notice: record,
     view,

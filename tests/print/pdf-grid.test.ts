@@ -131,6 +131,11 @@ describe('the seed PDF', () => {
     }
   })
 
+  it('ends no paragraph or heading on a line of a single character (with its punctuation)', () => {
+    const lone = pages.flatMap((page) => bodyLines(page).filter((line) => [...line.text.replace(/[，。、；：！？”’）》]/gu, '')].length === 1).map((line) => `page ${page.number}: ${line.text}`))
+    expect(lone).toEqual([])
+  })
+
   it('keeps at least two body lines with the signature and date on the last page', () => {
     const last = pages.at(-1) as PdfPage
     const closing = last.lines.filter(isClosing).map((line) => line.text)

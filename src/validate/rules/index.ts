@@ -6,6 +6,7 @@ import { emptyFinding } from './empty-finding.js'
 import { labelVariant } from './label-variant.js'
 import { nameVariant } from './name-variant.js'
 import { numbering } from './numbering.js'
+import { printTitleLines } from './print-title-lines.js'
 import { privateData } from './private-data.js'
 import { punctuationWidth } from './punctuation-width.js'
 import { rawHtml } from './raw-html.js'
@@ -27,5 +28,6 @@ export const rules: readonly Rule[] = [
   labelVariant,
   statsMismatch,
   statusConflict,
-  typo
+  typo,
+  printTitleLines
 ]
