@@ -68,7 +68,7 @@ export const importCommand: Command = {
     else {
       const decoded = decodeText(bytes, { allowLegacy: true })
       if (!decoded.ok) {
-        io.err(`${file}:1:1: error: ${decoded.reason === 'binary' ? '这不是文本文件，也不是 Word 文档（.docx）：请另存为 .docx 或“纯文本”后再导入' : '无法识别文件编码：请另存为 UTF-8 或 GB18030'} [import]\n`)
+        io.err(`${file}:1:1: error: ${decoded.reason === 'encoding' ? '无法识别文件编码：请另存为 UTF-8 或 GB18030' : '这不是文本文件，也不是 Word 文档（.docx）：请另存为 .docx 或“纯文本”后再导入'} [import]\n`)
         return exitCodes.contentError
       }
       text = decoded.text
