@@ -11,7 +11,7 @@ import { OrderedDiagnostics } from '../diagnostics/ordered.js'
 import type { NoticeSource } from '../load/notice.js'
 import { listContent, readListedFile, readNotice, UsageError, type NoticeListing } from '../load/read.js'
 import { loadSite } from '../load/site.js'
-import { renderSiteFiles, type IndexEntry, type OutputFile } from '../render/site.js'
+import { renderSiteFiles, type IndexEntry } from '../render/site.js'
 import { createRenderer, type TemplateSources } from '../render/templates.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
 import {
@@ -27,10 +27,8 @@ import {
 } from './cache.js'
 import { chromiumPath } from '../pdf/chromium.js'
 import { installHint } from '../pdf/hint.js'
-import { IoThread } from './io-thread.js'
 import { NoticePool } from './pool.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
-import { growthThreshold, letYoungGenerationGrow } from './young-generation.js'
 
 export interface RunOptions {
   contentDir: string
@@ -76,8 +74,6 @@ export interface RunSummary {
  * warms its JIT on its own (measured on two cores: 400 notices 7% slower with one, 2,000 notices 28% faster).
  */
 const workerThreshold = 1000
-/** From this many notices to read on the main thread, an I/O thread reads and writes beside it. */
-const ioThreshold = 16
 
 export async function runCheck(options: RunOptions): Promise<RunSummary> {
   return run(options, undefined)
@@ -92,8 +88,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     throw new UsageError(`找不到 Chromium（${chromiumPath()}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }
   const cacheDir = options.useCache ? options.cacheDir : undefined
-  // Without a cache every notice listed will be processed: the listing may grow it already.
-  letYoungGenerationGrow(cacheDir === undefined)
   // Without a cache nothing is keyed by the files' stats: the listing need not take them.
   const listing = listContent(options.contentDir, options.cwd, { stats: cacheDir !== undefined })
   /** Problems outside any notice's own files: the folder layout, site.yml. */
@@ -136,9 +130,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   // beside it uses both (two workers and a busy main thread would share two cores three ways).
   const workers = options.workers ?? forced ?? (toRead.length >= workerThreshold ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0)
   const pool = workers > 0 ? new NoticePool(workers, { site, ...(build ? { templates: build.templates } : {}) }) : undefined
-  const forcedIo = process.env.NOTICE_IO === undefined ? undefined : process.env.NOTICE_IO === '1'
-  const io = !pool && toRead.length > 0 && (forcedIo ?? toRead.length >= ioThreshold) ? new IoThread(toRead, staging?.folder) : undefined
-  const writeOutputs = io ? (files: readonly OutputFile[]) => io.write(files) : undefined
 
   const entries: IndexEntry[] = []
   /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
@@ -182,24 +173,21 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
 
   /** A notice processed on the main thread; with workers, the event loop turns after it so their answers are taken. */
   const inline = async (job: NoticeJob): Promise<NoticeOutcome> => {
-    const outcome = completeNotice(job, site, renderer, writeOutputs)
+    const outcome = completeNotice(job, site, renderer)
     if (pool) await new Promise((resolve) => setImmediate(resolve))
     return outcome
   }
 
-  letYoungGenerationGrow(toRead.length >= growthThreshold)
   try {
     const tasks = listing.notices.map((notice) => async (): Promise<void> => {
       const stats = statsKeys.get(notice.id) ?? ''
       const cached = previous.notices[notice.id]
-      // Taken in the order the I/O thread reads them: the tasks run one at a time without workers.
-      const preread = io?.reads(notice.id) ? io.take(notice.id) : undefined
       let source: NoticeSource | undefined
       let inputs: string | undefined
       if (cached && cached.stats === stats) inputs = cached.inputs
       else if (cached && !pool) {
         // Touched but perhaps unchanged (a checkout, a save without edits): compare the content hash.
-        const read = preread ?? readNotice(notice)
+        const read = readNotice(notice)
         if (read.source && read.diagnostics.length === 0) {
           source = read.source
           inputs = inputsHash(source)
@@ -224,7 +212,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       }
       const job: NoticeJob = {
         listing: notice,
-        ...(source && inputs !== undefined ? { source, inputs } : preread ? { read: preread } : {}),
+        ...(source && inputs !== undefined ? { source, inputs } : {}),
         keyBase,
         templatesKey,
         ...(staging ? { stagingFolder: staging.folder } : {}),
@@ -254,8 +242,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       if (outcome.readDiagnostics.length > 0) delete next.notices[notice.id]
     })
     await runLimited(tasks, Math.max(1, workers * 4 + 1))
-    // Every output handed to the I/O thread is written (and its size and mtime known) before anything uses them.
-    io?.flush()
 
     // The listing and site.yml report problems outside any notice.
     add(countDiagnostics(outside))
@@ -280,8 +266,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   } finally {
     staging?.abort()
     await pool?.close()
-    await io?.close()
-    letYoungGenerationGrow(false)
   }
   if (failed) {
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.
