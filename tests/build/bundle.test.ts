@@ -1,8 +1,4 @@
-/**
- * The CLI runs from one bundle: a check loads no module from node_modules as it runs. (js-yaml,
- * under gray-matter, used to load esprima from disk at every start, for a YAML type that neither
- * gray-matter's safe loading nor notice-press ever reads.)
- */
+/** The CLI runs from one bundle: a check loads no module from node_modules as it runs. */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
