@@ -38,7 +38,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: [path.join(lib, 'build/worker.js')],
+  entryPoints: [path.join(lib, 'engine/worker.js')],
   splitting: true,
   format: 'esm',
   outdir,

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 
 import { chromiumPath } from './chromium.js'
 import { installHint } from './hint.js'

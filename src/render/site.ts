@@ -3,6 +3,7 @@
  * (index, assets). Pure: the same notices, site and templates give the same bytes.
  */
 import type { LoadedNotice } from '../load/notice.js'
+import type { IndexEntry, NoticeProgress, OutputFile } from '../model/outputs.js'
 import type { NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
@@ -12,12 +13,6 @@ import { buildView, formatRate, type NoticeView } from './view.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
-
-export interface OutputFile {
-  /** Path inside the output folder, `/`-separated. */
-  path: string
-  content: string | Uint8Array
-}
 
 /** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
 export function formatDate(iso: string): string {
@@ -133,23 +128,6 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
     ['Description', description]
   ]
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
-}
-
-/** Where a notice stands as a whole: every finding done, some still open, or no findings to count. */
-export type NoticeProgress = 'done' | 'ongoing' | 'none'
-
-export interface IndexEntry {
-  id: string
-  title: string
-  unit?: string
-  date?: string
-  /** The latest of the notice's own dates (published, written, changes): feed and sitemap dates. */
-  updated?: string
-  description: string
-  rate: string
-  total: number
-  done: number
-  progress: NoticeProgress
 }
 
 export function indexEntry(record: NoticeRecord): IndexEntry {

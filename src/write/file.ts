@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 
 export async function writeFileAtomically(file: string, content: string): Promise<void> {
   const target = path.resolve(file)

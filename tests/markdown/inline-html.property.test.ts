@@ -21,7 +21,9 @@ describe('inline HTML of plain text', () => {
       fc.property(line, fc.nat(), fc.nat(), (text, a, b) => {
         const root = parseMarkdown(text)
         const node = root?.children[0]
-        if (node?.type !== 'paragraph' || node.children.length !== 1 || node.children[0]?.type !== 'text' || text.includes('\n')) return
+        const only = node?.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined
+        // A one-line paragraph that is one text node, equal to its source line.
+        if (only?.type !== 'text' || only.value !== text) return
         const start = Math.min(a, b) % (text.length + 1)
         const end = Math.max(start, Math.max(a, b) % (text.length + 1))
         expect(inlineHtml(text, node, start, end)).toBe(markdownToHtml({ type: 'root', children: [{ type: 'text', value: text.slice(start, end) }] }))

@@ -36,5 +36,5 @@ describe('worker threads', () => {
     expect([failedInline.code, failedWorkers.code]).toEqual([1, 1])
     expect(failedWorkers.stderr).toBe(failedInline.stderr.replaceAll('inline', 'workers'))
     expect(failedInline.stderr).toContain('content/bench-0007/findings/02-03.md')
-  }, 120_000)
+  }, 300_000)
 })

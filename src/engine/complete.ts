@@ -8,7 +8,7 @@ import { countDiagnostics, type Diagnostic, type DiagnosticCounts } from '../dia
 import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import type { SiteConfig } from '../model/schema.js'
-import type { IndexEntry } from '../render/site.js'
+import type { IndexEntry } from '../model/outputs.js'
 import type { Renderer } from '../render/templates.js'
 import { writeStagedFile, type WrittenFile } from '../write/staging.js'
 import { hash, writeCachedDiagnostics } from './cache.js'
