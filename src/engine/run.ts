@@ -17,6 +17,7 @@ import type { IndexEntry } from '../model/outputs.js'
 import type { SiteConfig } from '../model/schema.js'
 import { renderSiteFiles } from '../render/site.js'
 import { createRenderer, type Renderer, type TemplateSources } from '../render/templates.js'
+import { checkPlaces } from '../write/places.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
 import { currentProgram, emptyCache, hash, readCache, readCachedDiagnostics, writeCache, type CachedNotice, type CacheData } from './cache.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
@@ -77,7 +78,7 @@ export async function runBuild(options: BuildOptions): Promise<RunSummary> {
 
 async function run(options: RunOptions, build: BuildOptions | undefined): Promise<RunSummary> {
   const plan = planRun(options, build)
-  const staging = build ? await Staging.open(build.outDir) : undefined
+  const staging = build ? await Staging.open(build.outDir, path.relative(options.cwd, build.outDir) || '.') : undefined
   const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
   const results = new Results(plan, options, build)
   try {
@@ -114,7 +115,7 @@ interface Plan {
   /** Parts of the cache keys that are the same for every notice of the run. */
   keyBase: string
   templatesKey: string
-  /** Path, size and mtime of every input of a notice, as one hash: when it matches, the files are not even read. */
+  /** Path, size, mtime, ctime and inode of every input of a notice (git's index tuple), as one hash: when it matches, the files are not even read. */
   statsKeys: Map<string, string>
   validationKey(inputs: string): string
   /** Notices whose files will be read: changed since the cache saw them, or in what they depend on (site.yml, the program). */
@@ -125,6 +126,13 @@ function planRun(options: RunOptions, build: BuildOptions | undefined): Plan {
   const cacheDir = options.useCache ? options.cacheDir : undefined
   // Without a cache nothing is keyed by the files' stats: the listing need not take them.
   const listing = listContent(options.contentDir, options.cwd, { stats: cacheDir !== undefined })
+  const shownPlace = (place: string): string => path.relative(options.cwd, place) || '.'
+  checkPlaces({
+    content: listing.root,
+    ...(build ? { out: build.outDir } : {}),
+    ...(cacheDir ? { cache: cacheDir } : {}),
+    shown: { content: shownPlace(listing.root), ...(build ? { out: shownPlace(build.outDir) } : {}), ...(cacheDir ? { cache: shownPlace(cacheDir) } : {}) }
+  })
   const outside: Diagnostic[] = [...listing.diagnostics]
   const siteRead = listing.site ? readListedFile(listing.site) : {}
   if (siteRead.diagnostic) outside.push(siteRead.diagnostic)
@@ -135,7 +143,7 @@ function planRun(options: RunOptions, build: BuildOptions | undefined): Plan {
   // Without a cache, the program is not hashed either: nothing is keyed by it.
   const program = cacheDir ? currentProgram() : ''
   const previous: CacheData = cacheDir ? readCache(cacheDir).cache : emptyCache(program)
-  const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}`))]) : [])
+  const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}\0${file.ctimeMs}\0${file.ino}`))]) : [])
   const keyBase = cacheDir ? hash(program, siteText ?? '', path.relative(options.cwd, listing.root)) : ''
   // A notice's validation key decides whether it is read, and again whether it is reused: computed once.
   const validationKeys = new Map<string, string>()
