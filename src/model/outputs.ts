@@ -23,5 +23,7 @@ export interface IndexEntry {
   rate: string
   total: number
   done: number
+  /** Findings whose status is stated: with none, no rate is shown. */
+  stated: number
   progress: NoticeProgress
 }
