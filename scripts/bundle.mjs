@@ -17,7 +17,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['playwright-core'],
+  external: ['playwright-core', 'pagefind'],
   // Less text for V8 to parse at every start; names are kept so an internal error's stack still reads.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -38,7 +38,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: [path.join(lib, 'engine/worker.js')],
+  entryPoints: [path.join(lib, 'engine/worker.js'), path.join(lib, 'engine/search-worker.js')],
   splitting: true,
   format: 'esm',
   outdir,

@@ -22,6 +22,7 @@ import { Staging, type WrittenFile } from '../write/staging.js'
 import { currentProgram, emptyCache, hash, readCache, readCachedDiagnostics, writeCache, type CachedNotice, type CacheData } from './cache.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 import { NoticePool } from './pool.js'
+import { searchKey, writeSearchIndex } from './search.js'
 
 export interface RunOptions {
   contentDir: string
@@ -84,11 +85,12 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   try {
     await processNotices(plan, options, build, { staging, renderer, results })
     results.end()
-    if (staging && renderer && build && !results.failed) await publish(plan.site, build, staging, renderer, results)
+    if (staging && renderer && build && !results.failed) await publish(plan, build, staging, renderer, results)
   } finally {
     staging?.abort()
   }
   if (results.failed) {
+    if (plan.previous.search) plan.next.search = plan.previous.search
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.
     for (const [id, entry] of Object.entries(plan.next.notices)) {
       const previousRender = plan.previous.notices[id]?.render
@@ -358,7 +360,8 @@ async function runLimited(tasks: ReadonlyArray<() => Promise<void>>, limit: numb
 // Publish
 
 /** Every notice passed: PDFs, then the site-wide pages, then the staging folder becomes the output. */
-async function publish(site: SiteConfig, build: BuildOptions, staging: Staging, renderer: Renderer, results: Results): Promise<void> {
+async function publish(plan: Plan, build: BuildOptions, staging: Staging, renderer: Renderer, results: Results): Promise<void> {
+  const { site, next, previous } = plan
   if (build.pdf && results.printJobs.length > 0) {
     const { printPdfs } = await import('../pdf/print-pdf.js')
     const jobs = results.printJobs
@@ -369,9 +372,15 @@ async function publish(site: SiteConfig, build: BuildOptions, staging: Staging, 
       results.files++
     })
   }
-  for (const file of renderSiteFiles(results.entries, site, renderer)) {
+  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: Boolean(build.pdf) })) {
     staging.write(file.path, file.content)
     results.files++
+  }
+  if (site.search) {
+    const published = results.entries.map((entry) => ({ id: entry.id, validationKey: next.notices[entry.id]?.validation.key ?? '' }))
+    const search = await writeSearchIndex(staging, published.map((notice) => notice.id), searchKey(published), previous.search)
+    next.search = search
+    results.files += search.outputs.length
   }
   staging.commit()
 }

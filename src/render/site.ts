@@ -4,16 +4,22 @@
  */
 import { isMarkup, wellFormedText } from './well-formed.js'
 import type { LoadedNotice } from '../load/notice.js'
-import type { IndexEntry, NoticeProgress, OutputFile } from '../model/outputs.js'
+import type { IndexEntry, NoticeProgress, OpenFinding, OutputFile } from '../model/outputs.js'
 import type { NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
-import { buildView, formatRate, type NoticeView } from './view.js'
+import { buildView, statusLabel, type NoticeView } from './view.js'
+import { progressOf, unknownStatusText } from './progress.js'
+import { renderStatsFiles } from './stats.js'
+import { ledgerBlocks } from './ledger.js'
+import { statusNames, type Status } from '../model/vocabulary.js'
+import { undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
+
 
 /** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
 export function formatDate(iso: string): string {
@@ -35,6 +41,7 @@ export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
 const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
+  const ledger = (notice.meta.ledger ?? site.ledger) === 'table'
   const page = renderer.render('notice', {
     site,
     notice: record,
@@ -44,6 +51,8 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     meta: pageMeta(record, site),
     feed: Boolean(site.baseUrl),
     pdf,
+    // The 台账 layout: runs of findings as tables (the print page and the fragment keep the list).
+    bodyBlocks: ledger ? ledgerBlocks(view.blocks) : view.blocks,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]
@@ -118,8 +127,9 @@ export function fragmentMetadata(record: NoticeRecord, site: SiteConfig): Record
 /** One sentence on the progress, computed from the findings (Description meta, feed summary). */
 export function noticeDescription(record: NoticeRecord): string {
   if (record.findings.length === 0) return record.title
-  if (record.stats.stated === 0) return `共${record.stats.total}个问题，整改状态未写明`
-  return `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}`
+  const progress = progressOf(record.stats)
+  if (!progress.known) return `共${progress.total}个问题，${unknownStatusText}`
+  return `共${progress.total}个问题，已完成${progress.done}个，完成率${progress.rate}`
 }
 
 function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
@@ -138,11 +148,25 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
 }
 
+
 export function indexEntry(record: NoticeRecord): IndexEntry {
-  const done = record.stats.byStatus.done ?? 0
-  const total = record.stats.total
+  const stats = progressOf(record.stats)
+  const { done, total } = stats
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const entry: IndexEntry = { id: record.id, title: record.title, description: noticeDescription(record), rate: formatRate(record.stats.completionRate), total, done, stated: record.stats.stated, progress }
+  const open = record.findings.filter((finding) => finding.status !== 'done').map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
+  const entry: IndexEntry = {
+    id: record.id,
+    title: record.title,
+    description: noticeDescription(record),
+    rate: stats.rate,
+    completionRate: stats.completionRate,
+    known: stats.known,
+    total,
+    done,
+    byStatus: stats.byStatus,
+    progress,
+    open
+  }
   const unit = record.inspection?.unit ?? record.issuer
   if (unit) entry.unit = unit
   const date = record.dates.published ?? record.dates.written
@@ -161,6 +185,8 @@ export interface SiteOutputContext {
   entries: readonly IndexEntry[]
   site: SiteConfig
   renderer: Renderer
+  /** Whether this build printed `notice.pdf` for every notice (the index links to them only then). */
+  pdf: boolean
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -195,7 +221,7 @@ export function groupByYear(sorted: readonly IndexEntry[]): YearGroup[] {
   return groups.sort((a, b) => (a.year === '' ? 1 : b.year === '' ? -1 : compareStrings(b.year, a.year)))
 }
 
-const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
+const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
   const sorted = sortEntries(entries)
   const meta = [
     { name: 'SiteName', content: site.name },
@@ -217,6 +243,7 @@ const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
       pageTitle: filter.progress ? `${site.columnName}（${filter.name}） - ${site.name}` : `${site.columnName} - ${site.name}`,
       meta,
       feed: Boolean(site.baseUrl),
+      pdf,
       formatDate
     })
     return { path: filter.path, content }
@@ -229,9 +256,29 @@ const sitemapOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path
 
 const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
 
-/** Every site-wide output. */
-export const siteOutputs: readonly SiteOutput[] = [indexOutput, feedOutput, sitemapOutput, assetsOutput]
+const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFiles(sortEntries(entries), site, renderer, formatDate)
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
-  return siteOutputs.flatMap((output) => output({ entries, site, renderer })).map(wellFormed)
+/** The search page; its index (pagefind/) is written by the build beside it. Filters offer the statuses and years the site has. */
+const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
+  if (!site.search) return []
+  const sorted = sortEntries(entries)
+  const statuses = (Object.keys(statusNames) as Status[]).filter((status) => sorted.some((entry) => entry.byStatus[status] > 0)).map((status) => ({ status, name: statusNames[status] }))
+  const years = groupByYear(sorted).map((group) => ({ value: group.year || undatedYear, name: group.year ? `${group.year}年` : '未注明日期' }))
+  const content = renderer.render('search', {
+    site,
+    statuses,
+    years,
+    root: '',
+    pageTitle: `搜索 - ${site.columnName} - ${site.name}`,
+    meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
+    feed: Boolean(site.baseUrl)
+  })
+  return [{ path: 'search.html', content }]
+}
+
+/** Every site-wide output. */
+export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
+
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false })).map(wellFormed)
 }
