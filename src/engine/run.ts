@@ -201,6 +201,7 @@ class Results {
     this.counts.error += found.error
     this.counts.warning += found.warning
     this.counts.info += found.info
+    if (found.punctuationWidth) this.counts.punctuationWidth = (this.counts.punctuationWidth ?? 0) + found.punctuationWidth
     if (found.error > 0) this.failed = true
   }
 
