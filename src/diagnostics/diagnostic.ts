@@ -60,11 +60,21 @@ export interface DiagnosticCounts {
   error: number
   warning: number
   info: number
+  /**
+   * Half-width punctuation in Chinese text (the punctuation-width rule): the print page and the PDF
+   * set it as it is, off the 28-character grid, so a build says how many there are.
+   */
+  punctuationWidth?: number
 }
 
 export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
   const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
-  for (const diagnostic of diagnostics) counts[diagnostic.severity]++
+  let punctuationWidth = 0
+  for (const diagnostic of diagnostics) {
+    counts[diagnostic.severity]++
+    if (diagnostic.rule === 'punctuation-width') punctuationWidth++
+  }
+  if (punctuationWidth > 0) counts.punctuationWidth = punctuationWidth
   return counts
 }
 
