@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { runBuild } from '../../build/run.js'
+import { runBuild } from '../../engine/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { contentOptions, contentRunOptions, exitCodes, type Command } from '../command.js'
 import { printDiagnostics } from '../report.js'
+import { UsageError } from '../../model/errors.js'
+import { chromiumPath } from '../../pdf/chromium.js'
 import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
@@ -39,13 +42,17 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
   allowPositionals: false,
   async run(values, _positionals, io) {
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
+    const chromium = chromiumPath(process.env)
+    if (values.pdf && !existsSync(chromium)) {
+      throw new UsageError(`找不到 Chromium（${chromium}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
+    }
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
       ...contentRunOptions(values, io),
       outDir,
       templates,
       drafts: Boolean(values.drafts),
-      pdf: Boolean(values.pdf),
+      ...(values.pdf ? { pdf: { chromium } } : {}),
       docx: Boolean(values.docx),
       ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {}),
     })
