@@ -5,7 +5,7 @@
 import { escapeText } from '../render/html.js'
 import type { ContentDiff, FindingChange, FindingDiff, NoticeDiff } from './compare.js'
 import { fieldName, findingFieldNames, noticeFieldNames, positionFields, type FieldChange } from './fields.js'
-import { changeNames, changeOrder, countChanges, fieldSegments, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
+import { changeNames, changeOrder, countChanges, fieldSegments, shownChanges, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
 import type { SideLabel } from './text.js'
 import type { Segment } from './words.js'
 
@@ -95,7 +95,7 @@ function findingView(finding: FindingDiff): RedlineFinding {
     changeName: changeNames[finding.change],
     title: findingTitle(finding),
     statusText: statusWords(finding.after ?? finding.before),
-    fields: finding.changes
+    fields: shownChanges(finding)
       .filter((change) => !(change.field === 'statusText' && finding.status) && !(positionFields.has(change.field) && (finding.change === 'added' || finding.change === 'removed')))
       .map((change) =>
         positionFields.has(change.field)

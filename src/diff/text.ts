@@ -5,7 +5,7 @@
  */
 import { hasDifferences, type ContentDiff, type FindingDiff } from './compare.js'
 import { fieldName, findingFieldNames, noticeFieldNames, positionFields, type FieldChange } from './fields.js'
-import { changeNames, changeOrder, countChanges, fieldSegments, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
+import { changeNames, changeOrder, countChanges, fieldSegments, shownChanges, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
 import type { Segment } from './words.js'
 
 export interface TextOptions {
@@ -77,7 +77,7 @@ function findingLines(
     const normalised = fromWords === fromName && toWords === toName ? '' : `（${fromName} → ${toName}）`
     lines.push(`    整改状态：${paint('red', fromWords)} → ${paint('green', toWords)}${normalised}`)
   }
-  for (const change of finding.changes) {
+  for (const change of shownChanges(finding)) {
     if (change.field === 'statusText' && finding.status) continue
     lines.push(fieldLine(change, findingFieldNames))
   }

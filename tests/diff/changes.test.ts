@@ -92,7 +92,12 @@ describe('notice diff on a small notice', () => {
     expect(byId.get('e')?.change).toBe('changed')
     expect(byId.get('e')?.changes).toEqual([
       { field: 'position', from: '1-4', to: '1-3' },
-      { field: 'problem', from: '下基层调研较少。', to: '领导干部下基层调研较少。' }
+      { field: 'problem', from: '下基层调研较少。', to: '领导干部下基层调研较少。' },
+      {
+        field: 'text',
+        from: '作风不够扎实\n问题内容：下基层调研较少。\n整改情况：已完成，长期坚持。建立了联系点制度。',
+        to: '作风不够扎实\n问题内容：领导干部下基层调研较少。\n整改情况：已完成，长期坚持。建立了联系点制度。'
+      }
     ])
 
     expect(byId.get('d')?.change).toBe('added')

@@ -46,7 +46,7 @@ describe('the seed notice across two commits: one status change and one text edi
     expect(changed.map((finding) => finding.change)).toEqual(['changed', 'changed'])
     expect(changed[0]?.status).toEqual({ from: 'in_progress', to: 'done' })
     expect(changed[1]?.status).toBeNull()
-    expect(changed[1]?.changes.map((change) => change.field)).toEqual(['rectification'])
+    expect(changed[1]?.changes.map((change) => change.field)).toEqual(['rectification', 'text'])
     for (const finding of json.findings.filter((candidate) => candidate.change === 'unchanged')) {
       expect(finding.status).toBeNull()
       expect(finding.changes).toEqual([])
