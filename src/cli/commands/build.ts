@@ -1,20 +1,23 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { runBuild } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { contentOptions, contentRunOptions, exitCodes, type Command } from '../command.js'
-import { printDiagnostics } from '../report.js'
+import { diagnosticPrinter } from '../report.js'
+import { refuseNoticeFolderAsContent, selectNotices } from '../select.js'
 import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
   name: 'build',
-  help: `用法：notice build [--content 文件夹] [--out 文件夹] [--drafts] [--templates 文件夹] [--no-cache]
+  help: `用法：notice build [通报编号…] [--content 文件夹] [--out 文件夹] [--pdf] [--drafts] [--templates 文件夹] [--no-cache]
 
 检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、
 纯文本（notice.txt）和数据（notice.json），
 以及通报列表、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 未改动的通报直接沿用上次的结果（缓存在 .notice-cache/），内容较多时使用多个 CPU 核心。
+写了通报编号时仍然生成整个网站，但结果只报告这些通报（它们的文件位置和问题）。
 
 参数：
   --content 文件夹    内容文件夹（默认 content）
@@ -33,12 +36,15 @@ export const build: Command = {
     drafts: { type: 'boolean' },
     templates: { type: 'string' }
   },
-  allowPositionals: false,
-  async run(values, _positionals, io) {
+  allowPositionals: true,
+  async run(values, positionals, io) {
+    const options = contentRunOptions(values, io)
+    refuseNoticeFolderAsContent(options.contentDir, io.cwd, 'build')
+    const selection = selectNotices(positionals, options.contentDir, io.cwd)
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
-      ...contentRunOptions(values, io),
+      ...options,
       outDir,
       templates,
       drafts: Boolean(values.drafts),
@@ -47,7 +53,10 @@ export const build: Command = {
     })
     const shown = path.relative(io.cwd, outDir) || outDir
     if (hasErrors(summary.diagnostics)) {
-      printDiagnostics(io, summary.diagnostics, 'text', 'err')
+      // A build keeps only its errors; the summary line counts the warnings it did not keep, as check would list them.
+      const printer = diagnosticPrinter(io, 'text', 'err')
+      printer.print(summary.diagnostics)
+      printer.end(summary.counts)
       io.err(`构建失败：内容有错误，未发布任何文件，${shown} 保持不变。请按上面的提示修改后重试。\n`)
       return exitCodes.contentError
     }
@@ -56,6 +65,12 @@ export const build: Command = {
     const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
+    for (const id of selection?.ids ?? []) {
+      const page = path.join(outDir, id, 'index.html')
+      io.out(existsSync(page) ? `通报 ${id}：${shownPath(io.cwd, page)}（打印版 ${shownPath(io.cwd, path.join(outDir, id, 'print.html'))}）；校对提示请运行 notice check ${id} 查看。\n` : `通报 ${id} 没有发布（标记为草稿 draft: true；加 --drafts 可一并发布）。\n`)
+    }
     return exitCodes.ok
   }
 }
+
+const shownPath = (cwd: string, absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || absolute

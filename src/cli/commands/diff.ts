@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js'
 import { compareContent, hasDifferences, type ContentDiff } from '../../diff/compare.js'
@@ -15,18 +16,21 @@ import { bundledTemplates, readTemplates, resolveTemplatesDir } from '../../rend
 import { createRenderer } from '../../render/templates.js'
 import { writeFileAtomically } from '../../write/file.js'
 import { ArgumentError, exitCodes, type Command, type Io } from '../command.js'
+import { refuseNoticeFolderAsContent, selectNotices } from '../select.js'
 
 const formats = ['text', 'html', 'json', 'note'] as const
 type Format = (typeof formats)[number]
 
 export const diff: Command = {
   name: 'diff',
-  help: `用法：notice diff 版本A [版本B] [--content 文件夹] [--format text|html|json|note] [--out 文件] [--date 日期]
+  help: `用法：notice diff 版本A [版本B] [通报编号…] [--content 文件夹] [--format text|html|json|note] [--out 文件] [--date 日期]
 
 比较内容文件夹在 git 中两个版本之间的变化：按问题的固定编号（findings 文件中的 id）逐个对照，
 列出新增、删除、重新编号（编号变了、内容没变）和修改的问题，每一处整改状态的变化（如 正在整改 → 已完成），
 按词标出的文字改动，以及通报本身信息（标题、日期、落款、巡察信息等）的变化。
 版本B 省略时与工作区（磁盘上当前的文件，含未提交的修改）比较。版本可以写提交号、分支名、标签或 HEAD~1。
+写了通报编号（或通报文件夹的路径）时只比较这些通报。git 在内容文件夹所在的仓库中运行，
+内容可以在任何位置的仓库里（用 --content 指定）。
 
 参数：
   --content 文件夹   内容文件夹（默认 content）
@@ -47,16 +51,20 @@ export const diff: Command = {
   },
   allowPositionals: true,
   async run(values, positionals, io) {
-    const [revA, revB, ...extra] = positionals
-    if (revA === undefined) throw new ArgumentError('缺少要比较的版本：notice diff 版本A [版本B]，例如 notice diff HEAD~1')
-    if (extra.length > 0) throw new ArgumentError(`多余的参数 ${extra.join(' ')}`)
+    const contentDir = String(values.content ?? 'content')
+    refuseNoticeFolderAsContent(contentDir, io.cwd, 'diff 版本A')
+    const { revisions, notices } = splitArguments(positionals, contentDir, io.cwd)
+    const [revA, revB, ...extra] = revisions
+    if (revA === undefined) throw new ArgumentError('缺少要比较的版本：notice diff 版本A [版本B] [通报编号…]，例如 notice diff HEAD~1')
+    if (extra.length > 0) throw new ArgumentError(`多余的参数 ${extra.join(' ')}（不是 ${contentDir} 中的通报，也不能是第三个版本）`)
     const format = String(values.format ?? 'text') as Format
     if (!formats.includes(format)) throw new ArgumentError(`--format 只能是 ${formats.join('、')} 之一，不能是 ${format}`)
     const date = values.date === undefined ? undefined : String(values.date)
     if (date !== undefined && !isoDate.safeParse(date).success) throw new ArgumentError(`--date 应为真实存在的日期，写作 YYYY-MM-DD，例如 2021-06-30，不能是 ${date}`)
 
-    const contentDir = String(values.content ?? 'content')
-    const repo = openRepository(io.cwd)
+    // git runs in the content folder's own repository, wherever the command is run from.
+    const contentAbsolute = path.resolve(io.cwd, contentDir)
+    const repo = openRepository(existsSync(contentAbsolute) ? contentAbsolute : io.cwd)
     const contentPath = contentPathInRepository(repo, contentDir, io.cwd)
     const from = resolveRevision(repo, revA)
     const to = revB === undefined ? undefined : resolveRevision(repo, revB)
@@ -65,7 +73,7 @@ export const diff: Command = {
 
     const before = loadSide(readContentAt(repo, from, contentPath, contentDir), fromLabel, io)
     const after = loadSide(to ? readContentAt(repo, to, contentPath, contentDir) : await readContent(contentDir, io.cwd), toLabel, io)
-    const result = compareContent(before, after)
+    const result = compareContent(only(before, notices), only(after, notices))
 
     const output = await render(format, result, fromLabel, toLabel, { date, io, before, after })
     if (output === undefined) return exitCodes.ok
@@ -77,6 +85,31 @@ export const diff: Command = {
     }
     return exitCodes.ok
   }
+}
+
+/**
+ * The first argument is always a revision; each later one is a notice when it names one in the
+ * content folder (an id or a path), else the second revision.
+ */
+function splitArguments(args: readonly string[], contentDir: string, cwd: string): { revisions: string[]; notices: string[] | undefined } {
+  const [first, ...rest] = args
+  const revisions = first === undefined ? [] : [first]
+  const notices: string[] = []
+  for (const arg of rest) {
+    let named: string[] | undefined
+    try {
+      named = selectNotices([arg], contentDir, cwd)?.ids
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+    }
+    if (named) notices.push(...named)
+    else revisions.push(arg)
+  }
+  return { revisions, notices: notices.length > 0 ? notices : undefined }
+}
+
+function only(notices: LoadedNotice[], ids: readonly string[] | undefined): LoadedNotice[] {
+  return ids ? notices.filter((notice) => ids.includes(notice.id)) : notices
 }
 
 /** Loads one version's notices with its own site.yml; warns when that version has content errors. */
