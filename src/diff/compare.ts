@@ -141,6 +141,10 @@ function shown(fields: Record<string, FieldValue>): Array<[string, FieldValue]> 
   })
 }
 
+export function noticeChanged(notice: NoticeDiff): boolean {
+  return notice.change !== 'kept' || notice.fields.length > 0 || notice.findings.some((finding) => finding.change !== 'unchanged')
+}
+
 export function hasDifferences(diff: ContentDiff): boolean {
-  return diff.notices.some((notice) => notice.change !== 'kept' || notice.fields.length > 0 || notice.findings.some((finding) => finding.change !== 'unchanged'))
+  return diff.notices.some(noticeChanged)
 }

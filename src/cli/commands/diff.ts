@@ -37,7 +37,8 @@ export const diff: Command = {
   --format 格式      text（默认）终端摘要；html 修订对照网页（<ins>/<del> 标注，可打印）；
                      json 机器可读的对照结果；note 起草一条更新记录（notice.md 的 changes）
   --out 文件         写入文件（整体写入，不会留下写了一半的文件），默认输出到终端
-  --date 日期        note 格式的更新日期 YYYY-MM-DD；省略时取新版本 notice.md 中的发布日期或成文日期
+  --date 日期        note 格式的更新日期 YYYY-MM-DD；省略时，若新版本改了发布日期则取新的发布日期，
+                     否则取今天的日期并提示（不会用通报最初的发布日期）
   -h, --help         显示本帮助
 
 例如：notice diff HEAD~1            上次提交以来的变化（含未提交的修改）
@@ -68,8 +69,8 @@ export const diff: Command = {
     const contentPath = contentPathInRepository(repo, contentDir, io.cwd)
     const from = resolveRevision(repo, revA)
     const to = revB === undefined ? undefined : resolveRevision(repo, revB)
-    const fromLabel: SideLabel = { name: from.name, commit: from.commit }
-    const toLabel: SideLabel = to ? { name: to.name, commit: to.commit } : { name: '工作区' }
+    const fromLabel: SideLabel = from
+    const toLabel: SideLabel = to ?? { name: '工作区（尚未提交的修改）' }
 
     const before = loadSide(readContentAt(repo, from, contentPath, contentDir), fromLabel, io)
     const after = loadSide(to ? readContentAt(repo, to, contentPath, contentDir) : await readContent(contentDir, io.cwd), toLabel, io)
@@ -155,24 +156,39 @@ async function render(format: Format, result: ContentDiff, from: SideLabel, to: 
   }
 }
 
+/**
+ * One draft per notice that changed. Its date: --date; else the new version's publication date
+ * when this change moved it; else today, said on stderr (the date the notice was first published
+ * is never taken for an update's). A notice without any date does not stop the others.
+ */
 function noteText(result: ContentDiff, { date, io, before }: RenderContext): string | undefined {
   if (!hasDifferences(result)) {
     io.err('两个版本之间没有变化，无需更新记录。\n')
     return undefined
   }
   const several = result.notices.length > 1
+  const today = localToday()
   const parts: string[] = []
+  const dated: string[] = []
   for (const notice of result.notices) {
     const note = draftNote(notice)
     if (!note) continue
-    const dates = notice.after?.dates ?? notice.before?.dates ?? {}
-    const day = date ?? dates.published ?? dates.written
-    if (!day) throw new UsageError(`通报 ${notice.id} 的 notice.md 中没有发布日期或成文日期：请用 --date YYYY-MM-DD 指定更新日期`)
-    if (!date) {
-      const old = before.find((candidate) => candidate.id === notice.id)?.record.dates
-      if (old && (old.published ?? old.written) === day) io.err(`提示：通报 ${notice.id} 的更新日期取自 notice.md（${day}），与上一版本相同；如不是本次更新的日期，请用 --date 指定。\n`)
-    }
+    const now = notice.after?.dates ?? {}
+    const then = before.find((candidate) => candidate.id === notice.id)?.record.dates ?? {}
+    const moved = now.published !== undefined && now.published !== then.published ? now.published : undefined
+    const day = date ?? moved ?? today
+    if (!date && !moved) dated.push(notice.id)
     parts.push(`# 更新记录草稿${several ? `（通报 ${notice.id}）` : ''}：核对后加入 ${notice.id}/notice.md 的 changes:\n${noteYaml(day, note)}`)
   }
+  if (dated.length > 0) {
+    io.err(`提示：没有用 --date 指定更新日期，${dated.length > 1 || several ? `通报 ${dated.join('、')} 的` : ''}草稿用了今天的日期 ${today}；如不是本次更新的日期，请用 --date YYYY-MM-DD 指定。\n`)
+  }
   return parts.join('\n')
+}
+
+/** Today in the machine's own time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date()
+  const pad = (value: number): string => String(value).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
