@@ -54,6 +54,7 @@ const records = (count: number, edit: boolean): FindingRecord[] =>
     problem: text,
     rectification: edit && index % 10 === 0 ? text.replace('整改', '整改落实') : text,
     labels: [],
+    fields: [],
     source: { file: 'x', line: 1 }
   }))
 const before = records(1000, false)

@@ -270,6 +270,7 @@ function findingRecord(
     problem: parsed.problem,
     rectification: parsed.rectification,
     labels: parsed.labels.map((label) => ({ kind: label.kind, label: label.label })),
+    fields: parsed.fields.map((field) => ({ label: field.label, kind: field.kind, text: field.text })),
     source: { file: ref ?? first?.file ?? '', line: first?.line ?? 1 }
   }
   if (data?.deadline) record.deadline = data.deadline

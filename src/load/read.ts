@@ -4,7 +4,7 @@
  * cannot use. Listing is separate from reading so a build can skip reading notices its cache
  * already knows. Everything after is pure. (git.ts reads a revision the same way, through git.)
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { maxFileBytes, planContent, sourceText, tooLargeMessage } from './layout.js'
@@ -78,7 +78,13 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
   const plainFiles = new Set<string>()
   /** Each notice.md was stat-ed to find the notice: by its ref. */
   const noticeStats = new Map<string, Stats>()
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(root, { withFileTypes: true })
+  } catch (error) {
+    throw new UsageError(`无法读取内容文件夹 ${contentDir}（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）：请检查它的权限`)
+  }
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
     const absolute = path.join(root, entry.name)
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(absolute)?.isDirectory())
@@ -106,9 +112,8 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
       try {
         children = readdirSync(path.join(absolute, sub), { withFileTypes: true })
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {
-          diagnostics.push(fileProblem(display(path.join(absolute, sub)), `${sub} 应是一个文件夹，这里却是一个文件：请改名或移走它`))
-        }
+        const problem = folderProblem(error as NodeJS.ErrnoException, path.join(absolute, sub), sub)
+        if (problem) diagnostics.push(fileProblem(display(path.join(absolute, sub)), problem))
         continue
       }
       for (const child of children) {
@@ -234,6 +239,28 @@ export async function readContent(contentDir: string, cwd = process.cwd(), optio
     if (noticeSource) source.notices.push(noticeSource)
   }
   return source
+}
+
+/**
+ * Why a notice's findings/ or sections/ folder cannot be listed, or undefined when it is simply
+ * absent. Any other failure is an error: a folder that cannot be read would publish the notice
+ * without its findings, and "0 findings, check passed" is the worst answer to give.
+ */
+function folderProblem(error: NodeJS.ErrnoException, absolute: string, sub: string): string | undefined {
+  switch (error.code) {
+    case 'ENOENT':
+      // A link that points nowhere is not an absent folder: the findings it meant are missing.
+      return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ? `${sub} 是一个指向不存在位置的链接：请把文件夹本身复制进来，或删除这个链接` : undefined
+    case 'ENOTDIR':
+      return `${sub} 应是一个文件夹，这里却是一个文件：请改名或移走它`
+    case 'EACCES':
+    case 'EPERM':
+      return `没有权限读取文件夹 ${sub}：请检查它的权限（例如 chmod u+rx），否则这个通报会缺少其中的内容`
+    case 'ELOOP':
+      return `${sub} 是一个循环的链接，无法读取：请把文件夹本身复制进来，或删除这个链接`
+    default:
+      return `无法读取文件夹 ${sub}（${error.code ?? '未知原因'}）：请检查磁盘和权限，否则这个通报会缺少其中的内容`
+  }
 }
 
 function statOrUndefined(file: string): Stats | undefined {

@@ -6,6 +6,7 @@ import type { Root, RootContent, Nodes } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { withoutComments } from './comments.js'
 import { parsePlainBody } from './plain.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
@@ -66,7 +67,7 @@ export function parseBody(source: string, separatorLines: number): Body {
     }
     previousEnd = end.line
     previousWasComment = false
-    if (node.type === 'html' && htmlComment.test(node.value.trim())) {
+    if (node.type === 'html' && (htmlComment.test(node.value.trim()) || withoutComments(node.value).trim() === '')) {
       if (bodyMarker.test(node.value.trim())) marker = blocks.length
       else comments++
       previousWasComment = true
@@ -114,6 +115,8 @@ function blockText(node: RootContent, slice: string): string {
     case 'paragraph':
     case 'heading':
       return plainText(node)
+    case 'html':
+      return withoutComments(slice)
     default:
       return slice
   }
@@ -124,8 +127,9 @@ export function plainText(node: Nodes): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
-    case 'html':
       return node.value
+    case 'html':
+      return withoutComments(node.value)
     case 'break':
       return '\n'
     case 'image':

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod'
 import { idPattern } from './id.js'
-import { statuses } from './vocabulary.js'
+import { labelKinds, statuses } from './vocabulary.js'
 
 const isRealDate = (value: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value)
@@ -134,6 +134,11 @@ export const siteConfig = z.strictObject({
     })
     .default({ declared: [], abbreviations: [] }),
   rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('检查规则的级别'),
+  privateData: z
+    .strictObject({
+      allow: z.array(z.string()).default([]).describe('可以公开的电话号码（例如办公室的手机），其余手机号码都按个人信息报错')
+    })
+    .default({ allow: [] }),
   typos: z
     .array(z.strictObject({ wrong: z.string().min(1), right: z.string().min(1), reason: z.string().min(1) }))
     .default([])
@@ -157,6 +162,8 @@ export const findingRecord = z.object({
   problem: z.string(),
   rectification: z.string(),
   labels: z.array(z.object({ kind: z.string(), label: z.string() })),
+  /** Every paragraph of the finding, typed: what a ledger shows as columns. */
+  fields: z.array(z.object({ label: z.string(), kind: z.enum(labelKinds), text: z.string() })),
   deadline: z.string().optional(),
   responsible: z.string().optional(),
   source: sourceRef

@@ -7,11 +7,19 @@ export const headingSchemes = ['cn', 'cn-paren', 'num', 'num-paren', 'shi'] as c
 /** Rank order of GB/T 9704 headings: 一、 > （一） > 1. > （1） > 一是. */
 export type HeadingScheme = (typeof headingSchemes)[number]
 
-export const labelKinds = ['problem', 'rectification', 'unit', 'person', 'deadline'] as const
+export const labelKinds = ['problem', 'measures', 'rectification', 'unit', 'person', 'deadline', 'note'] as const
+/**
+ * What a label introduces: the problem; the measures taken (整改措施); the result or progress, which
+ * states the status (整改情况, 整改结果, 完成情况 …); who is responsible; the deadline; a remark.
+ */
 export type LabelKind = (typeof labelKinds)[number]
 
-/** Labels seen in real notices, with the kind they mean. The first of each kind is the standard one. */
+/** Labels of the rectification text: the fields a status is read from, results before measures. */
+export const rectificationKinds: readonly LabelKind[] = ['rectification', 'measures']
+
+/** Labels seen in real notices and ledger headers, with the kind they mean. */
 export const labelAliases: Readonly<Record<string, LabelKind>> = {
+  问题: 'problem',
   问题内容: 'problem',
   详细问题: 'problem',
   存在问题: 'problem',
@@ -19,28 +27,41 @@ export const labelAliases: Readonly<Record<string, LabelKind>> = {
   问题描述: 'problem',
   问题表现: 'problem',
   反馈问题: 'problem',
+  巡察反馈问题: 'problem',
+  整改措施: 'measures',
+  整改举措: 'measures',
   整改情况: 'rectification',
   整改落实情况: 'rectification',
-  整改措施: 'rectification',
   整改进展: 'rectification',
   整改进展情况: 'rectification',
   整改结果: 'rectification',
   整改成效: 'rectification',
   落实情况: 'rectification',
+  完成情况: 'rectification',
+  整改完成情况: 'rectification',
   责任单位: 'unit',
   牵头单位: 'unit',
+  责任部门: 'unit',
+  责任股室: 'unit',
+  责任科室: 'unit',
   责任人: 'person',
   责任领导: 'person',
+  牵头领导: 'person',
   整改时限: 'deadline',
-  完成时限: 'deadline'
+  完成时限: 'deadline',
+  完成时间: 'deadline',
+  备注: 'note'
 }
 
+/** The labels written as they should be; others are reported by label-variant. */
 export const standardLabels: Readonly<Record<LabelKind, readonly string[]>> = {
-  problem: ['问题内容'],
-  rectification: ['整改情况', '整改落实情况', '整改措施'],
-  unit: ['责任单位'],
-  person: ['责任人'],
-  deadline: ['整改时限', '完成时限']
+  problem: ['问题内容', '问题', '存在问题', '反馈问题'],
+  measures: ['整改措施'],
+  rectification: ['整改情况', '整改落实情况', '整改结果', '整改进展', '完成情况'],
+  unit: ['责任单位', '责任部门'],
+  person: ['责任人', '责任领导'],
+  deadline: ['整改时限', '完成时限'],
+  note: ['备注']
 }
 
 export const statuses = ['done', 'partial', 'in_progress', 'not_done', 'deferred', 'unknown'] as const
@@ -60,23 +81,42 @@ export const defaultStatusPhrases: Readonly<Record<string, Exclude<Status, 'unkn
   已完成: 'done',
   已完成整改: 'done',
   完成整改: 'done',
+  整改完成: 'done',
   已整改: 'done',
   已整改到位: 'done',
   整改到位: 'done',
   全部整改到位: 'done',
+  已全部整改到位: 'done',
+  已整改完成: 'done',
+  已全部完成: 'done',
+  已全部完成整改: 'done',
   已整改销号: 'done',
+  已销号: 'done',
+  已办结: 'done',
   立行立改: 'done',
+  已完成整改并长期坚持: 'done',
+  长期坚持: 'done',
   基本完成: 'partial',
+  基本完成整改: 'partial',
+  部分完成: 'partial',
   阶段性完成: 'partial',
   取得阶段性成果: 'partial',
+  取得阶段性成效: 'partial',
+  已取得阶段性成效: 'partial',
   正在整改: 'in_progress',
+  正在整改中: 'in_progress',
+  整改中: 'in_progress',
   正在办理: 'in_progress',
+  正在推进: 'in_progress',
   持续整改: 'in_progress',
+  持续推进: 'in_progress',
+  序时推进: 'in_progress',
   有待持续整改: 'in_progress',
   未完成: 'not_done',
   申请延期整改: 'deferred'
 }
 
+/** Said alone (`长期坚持。`), it means done and kept up; after a status (`已完成，长期坚持`), kept up. */
 export const sustainedPhrase = '长期坚持'
 
 const chineseDigits: Readonly<Record<string, number>> = {

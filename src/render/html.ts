@@ -8,6 +8,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { withoutComments } from '../markdown/comments.js'
 
 const sanitizeSchema = {
   ...defaultSchema,
@@ -80,8 +81,9 @@ function plainLength(node: PhrasingContent): number {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
-    case 'html':
       return node.value.length
+    case 'html':
+      return withoutComments(node.value).length
     case 'break':
       return 1
     case 'image':

@@ -3,6 +3,7 @@
  * the document parser decides with the context (open headings, labels seen) what it is.
  */
 import { labelAliases, parseChineseNumber, sustainedPhrase, type HeadingScheme, type LabelKind, type Status } from '../model/vocabulary.js'
+import { recognitionKey } from './recognise.js'
 
 const indentPattern = /^[ \t\u3000]*/u
 const cnNumeral = '[一二三四五六七八九十百零〇两]+'
@@ -34,14 +35,14 @@ const sentenceEnd = /[。！？!?]/u
 
 export function matchHeading(line: string): HeadingMatch | undefined {
   const indent = indentPattern.exec(line)?.[0].length ?? 0
-  const rest = line.slice(indent)
+  const rest = recognitionKey(line).slice(indent)
   for (const { scheme, pattern, chinese } of headingPatterns) {
     const match = pattern.exec(rest)
     if (!match) continue
     const digits = match[1] ?? ''
     const number = chinese ? parseChineseNumber(digits) : Number.parseInt(digits, 10)
     if (!Number.isFinite(number) || number < 1) continue
-    const numberText = match[0]
+    const numberText = line.slice(indent, indent + match[0].length)
     const titleOffset = indent + numberText.length
     const after = line.slice(titleOffset)
     if (after.trim().length === 0) continue
@@ -66,8 +67,10 @@ function splitHeadingSentence(text: string): { title: string; body: string; body
 }
 
 export interface LabelMatch {
-  /** The label word as written, e.g. `详细问题`. */
+  /** The label word in simplified script, e.g. `详细问题` (for `詳細問題` too). */
   label: string
+  /** The label word as written. */
+  written: string
   kind: LabelKind
   offset: number
   /** The label with its brackets and separator as written, e.g. `问题内容:`. */
@@ -86,14 +89,16 @@ const labelPattern = new RegExp(
 export function matchLabel(line: string, from = 0): LabelMatch | undefined {
   const indent = indentPattern.exec(line.slice(from))?.[0].length ?? 0
   const offset = from + indent
-  const match = labelPattern.exec(line.slice(offset))
+  const match = labelPattern.exec(recognitionKey(line).slice(offset))
   if (!match) return undefined
+  // The label word in simplified script names its kind; `raw` keeps it as written.
   const label = match[2] ?? ''
   const kind = labelAliases[label]
   if (!kind) return undefined
   if ((match[1] === '') !== (match[3] === '')) return undefined
-  const raw = match[0]
-  return { label, kind, offset, raw, text: line.slice(offset + raw.length), textOffset: offset + raw.length }
+  const raw = line.slice(offset, offset + match[0].length)
+  const open = (match[1] ?? '').length
+  return { label, written: raw.slice(open, open + label.length), kind, offset, raw, text: line.slice(offset + raw.length), textOffset: offset + raw.length }
 }
 
 export interface StatusMatch {
@@ -113,22 +118,75 @@ const bracketClose = /^[）)】\]]?/u
 
 /** The status phrase at the head of a rectification text, longest phrase first. */
 export function matchStatus(text: string, phrases: Readonly<Record<string, Exclude<Status, 'unknown'>>>): StatusMatch | undefined {
-  const open = clauseOpen.exec(text)?.[0] ?? ''
-  const rest = text.slice(open.length)
+  const key = recognitionKey(text)
+  const open = clauseOpen.exec(key)?.[0] ?? ''
+  const rest = key.slice(open.length)
   const phrase = sortedPhrases(phrases).find((candidate) => rest.startsWith(candidate) && clauseBoundary.test(rest.slice(candidate.length)))
   if (!phrase) return undefined
   const status = phrases[phrase]
   if (!status) return undefined
   let position = open.length + phrase.length
-  let sustained = false
-  const separator = clauseEnd.exec(text.slice(position))?.[0] ?? ''
-  if (text.startsWith(sustainedPhrase, position + separator.length)) {
+  let sustained = phrase.endsWith(sustainedPhrase)
+  const separator = clauseEnd.exec(key.slice(position))?.[0] ?? ''
+  if (key.startsWith(sustainedPhrase, position + separator.length)) {
     sustained = true
     position += separator.length + sustainedPhrase.length
   }
-  position += bracketClose.exec(text.slice(position))?.[0].length ?? 0
-  position += clauseEnd.exec(text.slice(position))?.[0].length ?? 0
-  return { phrase, status, sustained, offset: open.length, clause: text.slice(0, position) }
+  position += bracketClose.exec(key.slice(position))?.[0].length ?? 0
+  position += clauseEnd.exec(key.slice(position))?.[0].length ?? 0
+  return { phrase: text.slice(open.length, open.length + phrase.length), status, sustained, offset: open.length, clause: text.slice(0, position) }
+}
+
+const sentencePattern = /[^。！？!?；;\n]+[。！？!?；;]?/gu
+/** What may follow a status phrase that states the status: the end of a clause, or 整改/中/了 before it. */
+const statementEnd = /^(?:整改|工作)?(?:中|了)?(?:[，,。；;！!）)】\]\s]|$)/u
+/** A negation before the phrase reverses it; 的 after it makes it an attribute (`已完成的事项`). */
+const negated = /(?:未|尚未|没有|不|未能|无法)$/u
+const sustainedInSentence = /长期坚持/u
+
+/**
+ * The status a text states. First at its head (`已完成。…`); else in the prose, as a careful reader
+ * finds it: the statement about the finding, searched from the last sentence back, a phrase that ends
+ * its clause (`该问题已整改到位。`), not one in passing (`对已完成的事项`, `已完成整改3项`).
+ */
+export function findStatus(text: string, phrases: Readonly<Record<string, Exclude<Status, 'unknown'>>>): StatusMatch | undefined {
+  const trimmed = /^\s*/u.exec(text)?.[0].length ?? 0
+  const head = matchStatus(text.slice(trimmed), phrases)
+  if (head) return { ...head, offset: head.offset + trimmed }
+  const key = recognitionKey(text)
+  const sentences = [...key.matchAll(sentencePattern)]
+  const sorted = sortedPhrases(phrases)
+  for (let index = sentences.length - 1; index >= 0; index--) {
+    const sentence = sentences[index]
+    if (!sentence) continue
+    const start = sentence.index ?? 0
+    const found = lastStatement(sentence[0], sorted)
+    if (!found) continue
+    const status = phrases[found.phrase]
+    if (!status) continue
+    const offset = start + found.at
+    return {
+      phrase: text.slice(offset, offset + found.phrase.length),
+      status,
+      sustained: found.phrase.endsWith(sustainedPhrase) || sustainedInSentence.test(sentence[0].slice(found.at)),
+      offset,
+      clause: ''
+    }
+  }
+  return undefined
+}
+
+function lastStatement(sentence: string, sorted: readonly string[]): { phrase: string; at: number } | undefined {
+  let best: { phrase: string; at: number } | undefined
+  for (let at = 0; at < sentence.length; at++) {
+    const phrase = sorted.find((candidate) => sentence.startsWith(candidate, at))
+    if (!phrase) continue
+    const after = sentence.slice(at + phrase.length)
+    // `长期坚持` says the status only when no other phrase of the sentence does (`已完成，长期坚持`).
+    if (statementEnd.test(after) && !negated.test(sentence.slice(0, at)) && !(best && phrase === sustainedPhrase)) best = { phrase, at }
+    at += phrase.length - 1
+  }
+  return best
 }
 
 const phraseCache = new WeakMap<object, string[]>()
@@ -156,7 +214,8 @@ export interface StatsSentence {
 }
 
 /** `截至目前,巡察反馈的N个问题,已完成整改X个、正在整改Y个,整改完成率Z%`. */
-export function matchStats(line: string): StatsSentence | undefined {
+export function matchStats(text: string): StatsSentence | undefined {
+  const line = recognitionKey(text)
   if (!/截[至止]|目前|共/u.test(line) || !/个问题|问题\d+个|问题共\d+个/u.test(line)) return undefined
   const number = (pattern: RegExp): number | undefined => {
     const match = pattern.exec(line)
@@ -180,7 +239,7 @@ const chineseDatePattern = /^[ \t\u3000]*([〇零一二三四五六七八九]{4}
 const signatureSuffix = /(委员会|党委|党组|党工委|工委|管委会|办公室|巡察办|巡视办|领导小组|政府|人民政府|局|委|厅|办|中心|公司|集团|支部|总支|学校|医院|院)[ \t\u3000]*$/u
 
 export function isClosingStart(line: string): boolean {
-  return closingStart.test(line)
+  return closingStart.test(recognitionKey(line))
 }
 
 export interface DateMatch {
@@ -189,7 +248,8 @@ export interface DateMatch {
   day: number
 }
 
-export function matchDateLine(line: string): DateMatch | undefined {
+export function matchDateLine(text: string): DateMatch | undefined {
+  const line = recognitionKey(text)
   const arabic = datePattern.exec(line)
   if (arabic) return { year: Number(arabic[1]), month: Number(arabic[2]), day: Number(arabic[3]) }
   const chinese = chineseDatePattern.exec(line)
@@ -200,7 +260,7 @@ export function matchDateLine(line: string): DateMatch | undefined {
 
 /** A short line naming an issuing body, with no sentence punctuation. */
 export function isSignatureLine(line: string): boolean {
-  const text = line.trim()
+  const text = recognitionKey(line).trim()
   return text.length >= 2 && text.length <= 40 && !/[。，,；;：:！？!?、]/u.test(text) && signatureSuffix.test(text) && !matchHeading(line)
 }
 
@@ -208,7 +268,7 @@ const titleWords = /(通报|公告|公布|情况|报告|通知)/u
 
 /** A first line that reads as a notice title: short, no closing full stop, not a heading or label. */
 export function isTitleLine(line: string): boolean {
-  const text = line.trim()
+  const text = recognitionKey(line).trim()
   return (
     text.length >= 4 &&
     text.length <= 80 &&
@@ -232,7 +292,8 @@ const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu
 const addressPattern = /(?:通讯地址|联系地址|地址)[:：]\s*([^；;。，,]+)/u
 const postcodePattern = /(?:邮编|邮政编码)[:：]?\s*(\d{6})/u
 
-export function matchContact(line: string): ContactMatch {
+export function matchContact(text: string): ContactMatch {
+  const line = recognitionKey(text)
   const phones = [...line.matchAll(phonePattern)].map((match) => match[1] ?? '').filter(Boolean)
   const emails = [...line.matchAll(emailPattern)].map((match) => match[0])
   const result: ContactMatch = { phones, emails }

@@ -3,8 +3,9 @@
  * labels and statuses. The importer runs it on plain text and the loader on the lines of the
  * Markdown files, so a notice reads the same however it came in.
  */
-import { headingSchemes, type Status } from '../model/vocabulary.js'
+import { headingSchemes, rectificationKinds, type LabelKind, type Status } from '../model/vocabulary.js'
 import {
+  findStatus,
   isClosingStart,
   isSignatureLine,
   isTitleLine,
@@ -16,7 +17,7 @@ import {
   matchStatus,
   type HeadingMatch
 } from './classify.js'
-import type { DocLine, LineRole, ParsedDocument, ParsedFinding, ParsedHeading, Region } from './types.js'
+import type { DocLine, LineRole, ParsedDocument, ParsedField, ParsedFinding, ParsedHeading, Region } from './types.js'
 
 export interface ParseOptions {
   statusPhrases: Readonly<Record<string, Exclude<Status, 'unknown'>>>
@@ -100,6 +101,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       problem: '',
       rectification: '',
       intro: '',
+      fields: [],
       pendingAtStart: { ...(pending.heading === undefined ? {} : { heading: pending.heading }), lines: [...pending.lines] }
     }
     if (owns && pending.heading !== undefined) draft.heading = pending.heading
@@ -161,7 +163,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
     const label = matchLabel(text, from)
     if (!label) return false
     const startsProblem = label.kind === 'problem'
-    if (current && startsProblem && current.labels.some((existing) => existing.kind === 'problem' || existing.kind === 'rectification')) {
+    if (current && startsProblem && current.labels.some((existing) => existing.kind === 'problem' || isRectification(existing.kind))) {
       closeFinding()
     }
     const point = startsProblem ? matchHeading(label.text) : undefined
@@ -188,7 +190,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
         finding = startFinding(index, true)
       }
     }
-    finding.labels.push({ kind: label.kind, label: label.label, raw: label.raw, line: index, textOffset: label.textOffset, text: label.text })
+    finding.labels.push({ kind: label.kind, label: label.label, written: label.written, raw: label.raw, line: index, textOffset: label.textOffset, text: label.text })
     finding.lastLabel = finding.labels.length - 1
     finding.lastLine = index
     return true
@@ -259,9 +261,10 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
     if (current) {
       if (heading && !list) list = { rank, last: heading.number }
       const label = current.lastLabel === undefined ? undefined : current.labels[current.lastLabel]
-      const hasRectification = current.labels.some((existing) => existing.kind === 'rectification')
-      if (label && label.kind !== 'rectification' && !hasRectification && matchStatus(text, options.statusPhrases)) {
+      const hasRectification = current.labels.some((existing) => isRectification(existing.kind))
+      if (label && !isRectification(label.kind) && !hasRectification && !current.statusLine && matchStatus(text, options.statusPhrases)) {
         current.rectification = text
+        current.statusLine = index
       } else if (label) {
         label.text += '\n' + text
       } else {
@@ -274,6 +277,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
     if (pending.heading !== undefined && matchStatus(text, options.statusPhrases)) {
       const draft = startFinding(index, true)
       draft.rectification = text
+      draft.statusLine = index
       roles[index] = { kind: 'finding', finding: findings.length - 1 }
       continue
     }
@@ -332,21 +336,58 @@ function parsePointNumber(text: string): number {
   return heading?.number ?? Number.NaN
 }
 
+const isRectification = (kind: LabelKind): boolean => rectificationKinds.includes(kind)
+
+/**
+ * The finding's texts, typed fields and status, from every paragraph it holds: nothing it was
+ * written with is left out of the record. The status is read from the fields that state a result
+ * (整改情况, 整改结果, 完成情况 …, head or prose), then from the head of the measures, then from an
+ * unlabelled status line.
+ */
 function completeFinding(finding: Draft, headings: readonly ParsedHeading[], options: ParseOptions): void {
   const heading = finding.heading === undefined ? undefined : headings[finding.heading]
-  const problemLabel = finding.labels.find((label) => label.kind === 'problem')
-  const rectificationLabel = finding.labels.find((label) => label.kind === 'rectification')
   const headingBody = heading && !matchLabel(heading.body) ? heading.body.trim() : ''
-  finding.problem = problemLabel?.text ?? [headingBody, finding.intro].filter(Boolean).join('\n')
-  if (!problemLabel && finding.problem.length === 0 && heading) finding.problem = heading.title
-  if (rectificationLabel) finding.rectification = rectificationLabel.text
-  else if (!finding.rectification && headingBody && matchStatus(headingBody, options.statusPhrases)) {
+  const problemLabels = finding.labels.filter((label) => label.kind === 'problem')
+  const rectificationLabels = finding.labels.filter((label) => isRectification(label.kind))
+  const loose = finding.rectification
+  const texts = (labels: readonly ParsedField[]): string[] => labels.map((label) => label.text)
+
+  if (rectificationLabels.length === 0 && !loose && headingBody && matchStatus(headingBody, options.statusPhrases)) {
     finding.rectification = headingBody
-    if (!problemLabel) finding.problem = finding.intro || heading?.title || ''
+    finding.problem = problemLabels.length > 0 ? [finding.intro, ...texts(problemLabels)].filter(Boolean).join('\n') : finding.intro || heading?.title || ''
+  } else {
+    finding.problem = [headingBody, finding.intro, ...texts(problemLabels)].filter(Boolean).join('\n')
+    finding.rectification = [...texts(rectificationLabels), loose].filter(Boolean).join('\n')
   }
+  if (finding.problem.length === 0 && heading) finding.problem = heading.title
   finding.title = finding.inlinePoint?.title ?? heading?.title ?? firstSentence(finding.problem)
-  const status = matchStatus(finding.rectification, options.statusPhrases)
+
+  const fields: ParsedField[] = []
+  const before = [headingBody, finding.intro].filter(Boolean).join('\n')
+  if (finding.labels.length > 0) {
+    if (before && finding.rectification !== headingBody) fields.push({ kind: 'problem', label: '', text: before })
+    for (const label of finding.labels) fields.push({ kind: label.kind, label: label.written, text: label.text })
+    if (loose) fields.push({ kind: 'rectification', label: '', text: loose })
+  } else {
+    if (finding.problem) fields.push({ kind: 'problem', label: '', text: finding.problem })
+    if (finding.rectification) fields.push({ kind: 'rectification', label: '', text: finding.rectification })
+  }
+  finding.fields = fields
+
+  const status =
+    firstStatus(finding.labels.filter((label) => label.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
+    firstStatus(finding.labels.filter((label) => label.kind === 'measures'), (text) => matchStatus(text.trimStart(), options.statusPhrases)) ??
+    (loose ? matchStatus(loose, options.statusPhrases) : undefined) ??
+    (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined)
   if (status) finding.status = status
+}
+
+function firstStatus<T>(labels: readonly ParsedField[], read: (text: string) => T | undefined): T | undefined {
+  for (const label of labels) {
+    const found = read(label.text)
+    if (found !== undefined) return found
+  }
+  return undefined
 }
 
 function firstSentence(text: string): string {

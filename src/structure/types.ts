@@ -47,11 +47,22 @@ export interface ParsedHeading {
 
 export interface ParsedLabel {
   kind: LabelKind
+  /** The label word in simplified script: what names its kind. */
   label: string
+  /** The label word as written. */
+  written: string
   raw: string
   line: number
   textOffset: number
   /** The label's text, continuation lines joined with `\n`. */
+  text: string
+}
+
+/** One typed field of a finding: a label and its text, or an unlabelled paragraph ('' label). */
+export interface ParsedField {
+  kind: LabelKind
+  /** The label word as written, '' for a paragraph without one. */
+  label: string
   text: string
 }
 
@@ -70,6 +81,10 @@ export interface ParsedFinding {
   status?: StatusMatch
   /** Text lines of the finding outside any label (before the first label). */
   intro: string
+  /** Every paragraph of the finding as typed fields, in the order written. */
+  fields: ParsedField[]
+  /** An unlabelled line stating the status (`已完成。` after 问题内容), if any. */
+  statusLine?: number
 }
 
 export type LineRole =

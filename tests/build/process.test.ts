@@ -9,14 +9,14 @@ import { fixtureFiles } from '../check/notice-fixture.js'
 
 const source = {
   id: 't',
-  files: fixtureFiles({ findings: [{ name: '01', id: '1', lines: ['一、会议记录不全', '问题内容：会议记录不全。', '整改情况：已办结。'] }] })
+  files: fixtureFiles({ findings: [{ name: '01', id: '1', lines: ['一、会议记录不全', '问题内容：会议记录不全。', '整改情况：已清零。'] }] })
 }
 
 describe('processNotice', () => {
   it('reads statuses with the phrases of the site it is given', () => {
     const plain = siteConfig.parse({})
-    const extended = siteConfig.parse({ statusPhrases: { 已办结: 'done' } })
-    const other = siteConfig.parse({ statusPhrases: { 已办结: 'in_progress' } })
+    const extended = siteConfig.parse({ statusPhrases: { 已清零: 'done' } })
+    const other = siteConfig.parse({ statusPhrases: { 已清零: 'in_progress' } })
     expect(processNotice(source, plain, undefined).entry.done).toBe(0)
     expect(processNotice(source, extended, undefined).entry.done).toBe(1)
     expect(processNotice(source, other, undefined).entry.done).toBe(0)

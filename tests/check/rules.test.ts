@@ -222,19 +222,95 @@ describe('private-data', () => {
     expect(diagnostics.every((diagnostic) => !diagnostic.message.includes('13812345678'))).toBe(true)
   })
 
-  it('leaves 18-digit numbers with a wrong check digit, landlines and the contact block alone', () => {
+  it('leaves 18-digit numbers with a wrong check digit, landlines, dates and amounts alone', () => {
     expect(isIdNumber('110105194912310021')).toBe(false)
     expect(isIdNumber('201941032900000077')).toBe(false)
     const fixture: Fixture = {
-      ...oneFinding('备案号：201941032900000077，110105194912310021，电话68359030。'),
-      closing: ['欢迎监督。', '联系电话：13812345678；邮箱：a@b.com。']
+      ...oneFinding('备案号：201941032900000077，110105194912310021，电话68359030，0379-68359030，2021-03-05，共1,200元，13 12 45 678 90。'),
+      closing: ['欢迎监督。', '联系电话：0379-68359030；邮箱：a@b.com。']
     }
     expect(reported(privateData, fixture)).toEqual([])
   })
 
-  it('leaves the numbers declared in notice.md contact alone anywhere', () => {
-    const fixture: Fixture = { ...oneFinding('可拨打13812345678反映问题。'), yaml: 'contact:\n  phone: "138-1234-5678"\n' }
-    expect(reported(privateData, fixture)).toEqual([])
+  const mobiles: Array<[string, string]> = [
+    ['spaces', '138 1234 5678'],
+    ['ASCII dashes', '138-1234-5678'],
+    ['full-width dashes', '138－1234－5678'],
+    ['em dashes', '138—1234—5678'],
+    ['en dashes and spaces', '138 – 1234 – 5678'],
+    ['dots', '138.1234.5678'],
+    ['no-break spaces', '138\u00a01234\u00a05678'],
+    ['zero-width characters inside', '1381\u200b234\u200d5678'],
+    ['a word joiner and a BOM inside', '138\u20601234\ufeff5678'],
+    ['full-width digits', '１３８１２３４５６７８'],
+    ['full-width digits and an ideographic space', '１３８\u3000１２３４\u3000５６７８'],
+    ['a +86 prefix', '+86 138 1234 5678'],
+    ['glued to Latin letters', 'Tel13812345678ext'],
+    ['glued to a Latin x', 'abc13812345678x']
+  ]
+  for (const [name, written] of mobiles) {
+    it(`catches a mobile number written with ${name}, in the body`, () => {
+      const found = reported(privateData, { ...oneFinding(`可联系负责人${written}了解情况。`), raw: true })
+      expect(found).toHaveLength(1)
+      expect(found[0]?.message).toContain('138****5678')
+    })
+  }
+
+  const ids: Array<[string, string]> = [
+    ['spaces', '110105 19491231 002X'],
+    ['dashes', '110105-19491231-002X'],
+    ['zero-width characters inside', '110105\u200b19491231\u200b002X'],
+    ['full-width digits and Ｘ', '１１０１０５１９４９１２３１００２Ｘ'],
+    ['glued to Latin letters', 'ID11010519491231002Xabc'],
+    ['a lower-case x', '11010519491231002x']
+  ]
+  for (const [name, written] of ids) {
+    it(`catches an ID number written with ${name}`, () => {
+      const found = reported(privateData, { ...oneFinding(`责任人身份证${written}。`), raw: true })
+      expect(found.map((entry) => entry.message)).toEqual([expect.stringContaining('110105********002X')])
+    })
+  }
+
+  it('catches numbers in every published frontmatter field of notice.md and of a finding', () => {
+    const fixture: Fixture = {
+      ...oneFinding('存在问题。'),
+      yaml: [
+        'signature: 县委办公室 138 1234 5678',
+        'issuer: 县委办公室',
+        'changes:',
+        '  - { date: 2021-03-05, note: "补充：联系人手机１３９－１２３４－５６７８" }',
+        'disclosure:',
+        '  index: "11010519491231002X"',
+        'keywords: [巡察, 13712345678]',
+        'internal:',
+        '  note: 起草人手机13612345678'
+      ].join('\n') + '\n'
+    }
+    fixture.findings = [finding('01', ['1、学习不够深入', '问题内容：存在问题。', '整改情况：已完成。'], 'responsible: 张某 135-1234-5678\n')]
+    const found = reported(privateData, fixture)
+    expect(found.map((entry) => [entry.file, entry.line])).toEqual([
+      ['t/findings/01.md', 3],
+      ['t/notice.md', 3],
+      ['t/notice.md', 6],
+      ['t/notice.md', 8],
+      ['t/notice.md', 9]
+    ])
+    // internal: never published, so never reported
+    expect(found.some((entry) => entry.message.includes('136****5678'))).toBe(false)
+  })
+
+  it('catches a mobile number in a closing line that is not a contact line, and one in a contact line not declared', () => {
+    const found = reported(privateData, { findings: [], closing: ['如有意见，可找王主任 13812345678 反映。', '联系电话：13912345678；邮箱：a@b.com。'] })
+    expect(found.map((entry) => entry.message)).toEqual([expect.stringContaining('138****5678'), expect.stringContaining('site.yml 的 privateData.allow')])
+  })
+
+  it('leaves numbers the site or the notice declares public alone anywhere, in any spelling', () => {
+    const fixture: Fixture = { ...oneFinding('可拨打13812345678反映问题。'), yaml: 'contact:\n  phone: "138-1234-5678"\n', closing: ['联系电话：139 1234 5678。'] }
+    const { diagnostics } = run(fixture, [privateData], site({ privateData: { allow: ['+86 139-1234-5678'] } }))
+    expect(diagnostics).toEqual([])
+    // An allowed mobile number allows no ID number.
+    const id = run(oneFinding('身份证11010519491231002X。'), [privateData], site({ privateData: { allow: ['11010519491231002X'] } }))
+    expect(id.diagnostics).toHaveLength(1)
   })
 })
 

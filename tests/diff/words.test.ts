@@ -50,6 +50,7 @@ const record = (id: string, path: number[], rectification = '已完成。'): Fin
   problem: '内容',
   rectification,
   labels: [],
+  fields: [],
   source: { file: `t/findings/${id}.md`, line: 1 }
 })
 

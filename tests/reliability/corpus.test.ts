@@ -31,6 +31,8 @@ interface Expected {
   literal?: string
   /** Text that must not reach any output, even with the raw-html rule turned off. */
   forbidden?: string[]
+  /** Text that must not reach any output file of a build (HTML, XML, notice.txt, notice.json). */
+  secret?: string[]
   /** The rule this case needs is written elsewhere; until it is registered only the no-crash guarantees are asserted. */
   pending?: string
 }
@@ -128,6 +130,9 @@ describe('the bad-input corpus', () => {
         return
       }
       expect(hashTree(out)).not.toEqual(before)
+      for (const [file, text] of Object.entries(readTree(out))) {
+        for (const secret of expected.secret ?? []) expect(text, `${secret} in ${file}`).not.toContain(secret)
+      }
       if (expected.sameTextAsBase) expect(readFileSync(path.join(out, 'n1', 'notice.txt'), 'utf8')).toBe(baseText)
       if (expected.literal) {
         const page = readFileSync(path.join(out, 'n1', 'index.html'), 'utf8')

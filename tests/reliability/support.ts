@@ -140,6 +140,19 @@ export const generators: Record<string, (content: string, scratch: string) => vo
     const made = spawnSync('mkfifo', [path.join(content, 'n1/findings/01-03.md')])
     if (made.status !== 0) throw new Error('mkfifo failed')
   },
+  // A folder that cannot be listed (a link to itself: ELOOP, which root cannot read past either, unlike a chmod).
+  'findings-unreadable': (content) => {
+    rmSync(path.join(content, 'n1/findings'), { recursive: true, force: true })
+    symlinkSync('findings', path.join(content, 'n1/findings'))
+  },
+  'sections-unreadable': (content) => {
+    rmSync(path.join(content, 'n1/sections'), { recursive: true, force: true })
+    symlinkSync('sections', path.join(content, 'n1/sections'))
+  },
+  'findings-dangling-link': (content, scratch) => {
+    rmSync(path.join(content, 'n1/findings'), { recursive: true, force: true })
+    symlinkSync(path.join(scratch, 'gone'), path.join(content, 'n1/findings'))
+  },
   'copy-finding': (content) => cpSync(path.join(content, finding2), path.join(content, 'n1/findings/01-03.md')),
   'copy-notice-folder': (content) => cpSync(path.join(content, 'n1'), path.join(content, 'My Notice'), { recursive: true }),
   'copy-notice-folder-chinese': (content) => cpSync(path.join(content, 'n1'), path.join(content, '巡察通报'), { recursive: true }),

@@ -1,56 +1,61 @@
-import { matches, proseLines } from '../prose.js'
+import { locate, type Frontmatter } from '../../load/frontmatter.js'
+import { findPersonalNumbers, type NumberHit } from '../personal-numbers.js'
 import { positionIn, type Report, type Rule } from '../rule.js'
 
-const idNumber = /(?<![0-9A-Za-z])([1-9]\d{5})((?:19|20)\d{2})(\d{2})(\d{2})(\d{3})([0-9Xx])(?![0-9A-Za-z])/gu
-const mobile = /(?<![0-9A-Za-z])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![0-9A-Za-z])/gu
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const checkCharacters = '10X98765432'
+export { isIdNumber } from '../personal-numbers.js'
 
-/** GB 11643: the 18th character is the ISO 7064 MOD 11-2 check of the first 17. */
-export function isIdNumber(value: string): boolean {
-  if (!/^\d{17}[0-9Xx]$/u.test(value)) return false
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(value[index]), 0)
-  if (checkCharacters[sum % 11] !== value[17]?.toUpperCase()) return false
-  const year = Number(value.slice(6, 10))
-  const month = Number(value.slice(10, 12))
-  const day = Number(value.slice(12, 14))
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+/** Digits of a phone number as written anywhere (site.yml, contact.phone), without a +86 before a mobile. */
+export const phoneDigits = (value: string): string =>
+  value
+    .normalize('NFKC')
+    .replace(/\D/gu, '')
+    .replace(/^86(?=1\d{10}$)/u, '')
+
+function message(hit: NumberHit, where: 'text' | 'contact' | 'field'): string {
+  if (hit.kind === 'id') return `公开内容中出现了身份证号码（${hit.digits.slice(0, 6)}********${hit.digits.slice(-4)}）：这是个人信息，发布前必须删除或隐去`
+  const shown = `${hit.digits.slice(0, 3)}****${hit.digits.slice(-4)}`
+  const allow = '如果这是单位对外公开的电话，请把它写在 site.yml 的 privateData.allow 中（或 notice.md 元数据的 contact.phone 中）'
+  if (where === 'contact') return `联系方式中的手机号码（${shown}）没有声明为公开号码：${allow}；否则请删除或隐去`
+  return `公开内容中出现了个人手机号码（${shown}）：这是个人信息，发布前必须删除或隐去；${allow}`
 }
 
-const digitsOf = (value: string): string => value.replace(/\D/gu, '').replace(/^86(?=1\d{10}$)/u, '')
+/** Top-level frontmatter keys that never reach an output. */
+const unpublished = new Set(['internal', 'ignore'])
 
-function masked(value: string): string {
-  const digits = digitsOf(value)
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`
+/** Every string (or number) of the frontmatter with its path, outside the unpublished keys. */
+function frontmatterValues(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
+  if (typeof data === 'string') return [{ path, value: data }]
+  if (typeof data === 'number' || typeof data === 'bigint') return [{ path, value: String(data) }]
+  if (Array.isArray(data)) return data.flatMap((item, index) => frontmatterValues(item, [...path, index]))
+  if (data === null || typeof data !== 'object' || data instanceof Date) return []
+  return Object.entries(data).flatMap(([key, value]) => (path.length === 0 && unpublished.has(key) ? [] : frontmatterValues(value, [...path, key])))
 }
 
 export const privateData: Rule = {
   id: 'private-data',
   severity: 'error',
-  description: '公开文本中出现身份证号码或个人手机号码（落款联系方式和元数据 contact 中的号码除外）',
-  check(notice) {
+  description: '公开内容（正文、结尾、元数据各字段）中出现身份证号码或手机号码，包括带空格、横线、点、全角数字等写法（site.yml privateData.allow 和 contact.phone 中声明的号码除外）',
+  check(notice, context) {
     const reports: Report[] = []
-    const declared = new Set([notice.meta.contact?.phone ?? []].flat().map(digitsOf))
-    for (const { line, role } of proseLines(notice)) {
-      const text = line.text
-      for (const match of matches(idNumber, text)) {
-        if (!isIdNumber(match[0])) continue
-        reports.push({
-          ...positionIn(line, match.index),
-          message: `公开文本中出现了身份证号码（${match[0].slice(0, 6)}********${match[0].slice(-4)}）：这是个人信息，发布前必须删除或隐去`,
-          text: match[0]
-        })
-      }
-      // The closing's contact lines give the office's numbers for the public to call.
-      if (role.kind === 'contact' || role.kind === 'closing') continue
-      for (const match of matches(mobile, text)) {
-        if (declared.has(digitsOf(match[0]))) continue
-        reports.push({
-          ...positionIn(line, match.index),
-          message: `公开文本中出现了个人手机号码（${masked(match[0])}）：这是个人信息，发布前必须删除或隐去；单位的联系电话请写在结尾的联系方式中`,
-          text: match[0]
-        })
+    const allowed = new Set([...(context.site.privateData?.allow ?? []), ...[notice.meta.contact?.phone ?? []].flat()].map(phoneDigits))
+    const report = (hit: NumberHit, position: { file: string; line: number; column: number }, where: 'text' | 'contact' | 'field', text: string): void => {
+      if (hit.kind === 'mobile' && allowed.has(hit.digits)) return
+      reports.push({ ...position, message: message(hit, where), text })
+    }
+    notice.document.lines.forEach((line, index) => {
+      if (line.text.length === 0) return
+      const contact = notice.document.roles[index]?.kind === 'contact'
+      for (const hit of findPersonalNumbers(line.text)) report(hit, positionIn(line, hit.start), contact ? 'contact' : 'text', line.text.slice(hit.start, hit.end))
+    })
+    const files: Array<{ path: string; frontmatter: Frontmatter }> = []
+    if (notice.noticeFile) files.push({ path: notice.noticeFile.file.path, frontmatter: notice.noticeFile.frontmatter })
+    for (const part of notice.parts) files.push({ path: part.file.path, frontmatter: part.frontmatter })
+    for (const { path, frontmatter } of files) {
+      for (const { path: field, value } of frontmatterValues(frontmatter.data)) {
+        const hits = findPersonalNumbers(value)
+        if (hits.length === 0) continue
+        const position = locate(frontmatter, field, 'value')
+        for (const hit of hits) report(hit, { file: path, ...position }, 'field', value.slice(hit.start, hit.end))
       }
     }
     return reports
