@@ -67,8 +67,10 @@ export interface RunSummary {
   notices: number
   published: number
   files: number
-  /** Notices taken from the cache without loading them. */
+  /** Notices taken from the cache without loading them (for a build, of those published). */
   reused: number
+  /** Drafts a build left unpublished (without --drafts), by id. */
+  drafts: string[]
 }
 
 /**
@@ -149,6 +151,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   let failed = false
 
   const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
+  const drafts: string[] = []
   const add = (found: DiagnosticCounts): void => {
     counts.error += found.error
     counts.warning += found.warning
@@ -172,6 +175,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     keep(notice, result.diagnostics)
     add(result.counts)
     const publish = !result.draft || Boolean(build?.drafts)
+    if (build && !publish) drafts.push(notice.id)
     if (outputs && publish) {
       entries.push(result.entry)
       published++
@@ -215,7 +219,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
           const needed = !build || cached.validation.counts.error > 0
           const stored = needed && cacheDir ? readCachedDiagnostics(cacheDir, notice.id, validationKey) : []
           if (outputs && stored) {
-            reused++
+            if (!build || publish) reused++
             const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
             finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
             return
@@ -292,7 +296,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     }
   }
   if (cacheDir) writeCache(cacheDir, next)
-  return { diagnostics: sortDiagnostics(diagnostics), counts, notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused }
+  return { diagnostics: sortDiagnostics(diagnostics), counts, notices: listing.notices.length, published: failed ? 0 : published, files: failed ? 0 : files, reused, drafts: drafts.sort() }
 }
 
 /** Keeps last build's outputs of an unchanged notice; undefined when any is missing or changed. */

@@ -48,6 +48,8 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     meta: pageMeta(record, site),
     feed: Boolean(site.baseUrl),
     pdf,
+    // Published only with --drafts: the page says so, so a draft is never taken for the notice itself.
+    draft: notice.meta.draft === true,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { validNotice, writeContent, type JsonDiagnostic } from '../helpers/content.js'
@@ -32,5 +34,29 @@ describe('messages that say what happened', () => {
   it('the build usage line names --pdf', () => {
     const help = runCli(['build', '--help'])
     expect(help.stdout.split('\n')[0]).toContain('[--pdf]')
+  })
+})
+
+describe('drafts', () => {
+  const draft = { ...validNotice, 'n/notice.md': '---\ntitle: 测试通报\ndraft: true\n---\n\n开头。\n\n<!-- 正文 -->\n\n欢迎监督。\n' }
+
+  it('build says which drafts it left unpublished, and --drafts pages carry a 草稿 mark', () => {
+    const root = writeContent(draft)
+    const plain = runCli(['build', '--out', 'site'], { cwd: root })
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toContain('已生成 0 个通报，')
+    expect(plain.stdout).toContain('草稿未发布：通报 n')
+    expect(existsSync(path.join(root, 'site/n/index.html'))).toBe(false)
+
+    const withDrafts = runCli(['build', '--drafts', '--out', 'site'], { cwd: root })
+    expect(withDrafts.code).toBe(0)
+    expect(withDrafts.stdout).not.toContain('草稿未发布')
+    expect(readFileSync(path.join(root, 'site/n/index.html'), 'utf8')).toContain('class="draft-mark"')
+  })
+
+  it('a page that is not a draft carries no mark', () => {
+    const root = writeContent(validNotice)
+    expect(runCli(['build', '--out', 'site'], { cwd: root }).code).toBe(0)
+    expect(readFileSync(path.join(root, 'site/n/index.html'), 'utf8')).not.toContain('draft-mark')
   })
 })

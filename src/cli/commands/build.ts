@@ -65,6 +65,9 @@ export const build: Command = {
     const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
+    if (summary.drafts.length > 0) {
+      io.out(`草稿未发布：通报 ${summary.drafts.join('、')}（notice.md 中 draft: true）；加 --drafts 可一并发布，页面上会标出“草稿”。\n`)
+    }
     for (const id of selection?.ids ?? []) {
       const page = path.join(outDir, id, 'index.html')
       io.out(existsSync(page) ? `通报 ${id}：${shownPath(io.cwd, page)}（打印版 ${shownPath(io.cwd, path.join(outDir, id, 'print.html'))}）；校对提示请运行 notice check ${id} 查看。\n` : `通报 ${id} 没有发布（标记为草稿 draft: true；加 --drafts 可一并发布）。\n`)
