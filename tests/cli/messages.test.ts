@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
@@ -58,5 +58,19 @@ describe('drafts', () => {
     const root = writeContent(validNotice)
     expect(runCli(['build', '--out', 'site'], { cwd: root }).code).toBe(0)
     expect(readFileSync(path.join(root, 'site/n/index.html'), 'utf8')).not.toContain('draft-mark')
+  })
+})
+
+describe('a plain build after a build with --pdf', () => {
+  it('says that the PDFs of the last build are gone, and how to get them back', () => {
+    const root = writeContent(validNotice)
+    expect(runCli(['build', '--out', 'site'], { cwd: root }).code).toBe(0)
+    // What `build --pdf` leaves beside the page (the PDF itself is not what is tested here).
+    writeFileSync(path.join(root, 'site/n/notice.pdf'), '%PDF-1.7\n')
+    const plain = runCli(['build', '--out', 'site'], { cwd: root })
+    expect(plain.code).toBe(0)
+    expect(existsSync(path.join(root, 'site/n/notice.pdf'))).toBe(false)
+    expect(plain.stdout).toContain('上次生成的 1 个 PDF')
+    expect(plain.stdout).toContain('notice build --pdf')
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { runBuild } from '../../build/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
@@ -42,6 +42,8 @@ export const build: Command = {
     refuseNoticeFolderAsContent(options.contentDir, io.cwd, 'build')
     const selection = selectNotices(positionals, options.contentDir, io.cwd)
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
+    // A build without --pdf publishes no PDF: the last ones would go without a word.
+    const earlierPdfs = values.pdf ? [] : pdfsIn(outDir)
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
       ...options,
@@ -65,6 +67,10 @@ export const build: Command = {
     const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
+    const removed = earlierPdfs.filter((file) => !existsSync(file))
+    if (removed.length > 0) {
+      io.out(`注意：本次没有加 --pdf，上次生成的 ${removed.length} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中；需要 PDF 时请运行 notice build --pdf。\n`)
+    }
     if (summary.drafts.length > 0) {
       io.out(`草稿未发布：通报 ${summary.drafts.join('、')}（notice.md 中 draft: true）；加 --drafts 可一并发布，页面上会标出“草稿”。\n`)
     }
@@ -77,3 +83,15 @@ export const build: Command = {
 }
 
 const shownPath = (cwd: string, absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || absolute
+
+/** The notice.pdf files a previous build left in the output folder. */
+function pdfsIn(outDir: string): string[] {
+  try {
+    return readdirSync(outDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(outDir, entry.name, 'notice.pdf'))
+      .filter((file) => existsSync(file))
+  } catch {
+    return []
+  }
+}
