@@ -126,7 +126,8 @@ describe('notice diff on a small notice', () => {
     expect(html).toContain('<td>测试单位巡察整改情况<del>公布</del></td><td>测试单位<ins>关于</ins>巡察整改<ins>进展</ins>情况<ins>的通报</ins></td>')
     const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html)
     expect(report.results.flatMap((entry) => entry.messages.map((message) => `${message.ruleId}: ${message.message}`))).toEqual([])
-  })
+    // Three runs of the command and html-validate's start: more than the default minute on a loaded machine.
+  }, 180_000)
 
   it('drafts a note for each changed notice, an undated one too, never dated from the original publication', () => {
     const repo = gitRepo()

@@ -95,7 +95,8 @@ describe('notice diff compares every published character', () => {
     } finally {
       writeFileSync(file, original)
     }
-  })
+    // Three runs of the command each.
+  }, 180_000)
 
   it('never cuts inside a number', () => {
     const file = path.join(repo, finding)
