@@ -13,6 +13,7 @@ import { listContent, readListedFile, readNotice, UsageError, type NoticeListing
 import { loadSite } from '../load/site.js'
 import { renderSiteFiles, type IndexEntry, type OutputFile } from '../render/site.js'
 import { createRenderer, type TemplateSources } from '../render/templates.js'
+import { checkPlaces } from '../write/places.js'
 import { Staging, type WrittenFile } from '../write/staging.js'
 import {
   currentProgram,
@@ -98,6 +99,13 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   letYoungGenerationGrow(cacheDir === undefined)
   // Without a cache nothing is keyed by the files' stats: the listing need not take them.
   const listing = listContent(options.contentDir, options.cwd, { stats: cacheDir !== undefined })
+  const shownPlace = (place: string): string => path.relative(options.cwd, place) || '.'
+  checkPlaces({
+    content: listing.root,
+    ...(build ? { out: build.outDir } : {}),
+    ...(cacheDir ? { cache: cacheDir } : {}),
+    shown: { content: shownPlace(listing.root), ...(build ? { out: shownPlace(build.outDir) } : {}), ...(cacheDir ? { cache: shownPlace(cacheDir) } : {}) }
+  })
   /** Problems outside any notice's own files: the folder layout, site.yml. */
   const outside: Diagnostic[] = [...listing.diagnostics]
   const diagnostics: Diagnostic[] = []
@@ -113,11 +121,12 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
   const next: CacheData = emptyCache(program)
   const displayRoot = path.relative(options.cwd, listing.root)
   const templatesKey = build ? hash(JSON.stringify(build.templates), String(build.pdf)) : ''
-  const staging = build ? await Staging.open(build.outDir) : undefined
+  const staging = build ? await Staging.open(build.outDir, shownPlace(build.outDir)) : undefined
   const renderer = build ? createRenderer(build.templates.sources, build.templates.assets) : undefined
 
-  // Path, size and mtime of every input, as one hash: when it matches, the files are not even read.
-  const statsOf = (notice: NoticeListing): string => hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}`))
+  // Path, size, mtime, ctime and inode of every input (git's index tuple), as one hash: when it matches, the files are not even read.
+  const statsOf = (notice: NoticeListing): string =>
+    hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}\0${file.ctimeMs}\0${file.ino}`))
   const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, statsOf(notice)]) : [])
   const keyBase = cacheDir ? hash(program, siteText ?? '', displayRoot) : ''
   // A notice's validation key decides whether it is read, and again whether it is reused: computed once.

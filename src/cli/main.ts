@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { UsageError } from '../load/read.js'
+import { environmentProblem } from './environment.js'
 import { ArgumentError, exitCodes, parseCommandArgs, type Command, type Io } from './command.js'
 
 /**
@@ -61,6 +62,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     if (error instanceof UsageError) {
       io.err(`notice ${command.name}：${error.message}\n`)
+      return exitCodes.usage
+    }
+    const environment = environmentProblem(error)
+    if (environment) {
+      io.err(`notice ${command.name}：${environment}\n`)
       return exitCodes.usage
     }
     const detail = error instanceof Error ? error.message : String(error)

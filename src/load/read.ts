@@ -25,6 +25,12 @@ export interface ListedFile {
   /** Size and mtime when the listing took them (the cache's keys need them; a build without a cache does not). */
   size: number | undefined
   mtimeMs: number | undefined
+  /**
+   * The rest of the tuple git's index keys a file by: an edit of the same length with its mtime
+   * set back still changes the ctime, and a file replaced by another has another inode.
+   */
+  ctimeMs?: number
+  ino?: number
 }
 
 export interface NoticeListing {
@@ -151,7 +157,7 @@ export function listContent(contentDir: string, cwd = process.cwd(), options: Li
       diagnostics.push(fileProblem(display(absolute), message))
       return undefined
     }
-    return { absolute, path: shownOf(ref), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs }
+    return { absolute, path: shownOf(ref), ref, name, kind, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
   }
 
   const listing: ContentListing = { root, notices: [], diagnostics }

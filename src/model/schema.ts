@@ -14,6 +14,10 @@ const isRealDate = (value: string): boolean => {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
+/** Text a reader can see: a name or title of spaces, controls or zero-width characters alone would leave an empty heading or link. */
+const visible = (value: string): boolean => /[^\p{Cc}\p{Cf}\p{Cs}\p{Cn}\p{Z}\s]/u.test(value)
+const visibleText = (what: string) => z.string().refine(visible, { message: `${what}不能为空，也不能只有空格或不可见字符` })
+
 export const isoDate = z
   .string({ error: '应为日期，写作 YYYY-MM-DD，例如 2021-03-05' })
   .refine(isRealDate, { message: '日期无效：应写作 YYYY-MM-DD，并且是真实存在的日期，例如 2021-03-05' })
@@ -40,9 +44,9 @@ const change = z.strictObject({
 export const noticeFrontmatter = z
   .strictObject({
     id: noticeId.optional().describe('通报编号，与文件夹名相同'),
-    title: z.string().min(1).optional().describe('标题；原文第一行是标题时可省略'),
-    issuer: z.string().min(1).optional().describe('发布机构'),
-    source: z.string().min(1).optional().describe('来源'),
+    title: visibleText('标题').optional().describe('标题；原文第一行是标题时可省略'),
+    issuer: visibleText('发布机构').optional().describe('发布机构'),
+    source: visibleText('来源').optional().describe('来源'),
     inspection: z
       .strictObject({
         team: z.string().optional().describe('巡察组，如 县委第四巡察组'),
@@ -113,11 +117,15 @@ export const sectionFrontmatter = z.strictObject({
 })
 
 export const siteConfig = z.strictObject({
-  name: z.string().default('巡察整改情况公开').describe('网站名称'),
+  name: visibleText('网站名称').default('巡察整改情况公开').describe('网站名称'),
   domain: z.string().optional().describe('网站域名'),
-  baseUrl: z.url({ message: '应为完整网址，例如 https://www.example.gov.cn/xczg/' }).optional(),
+  // Only a web address: javascript:, data: or file: would become links in every feed entry and sitemap line.
+  baseUrl: z
+    .url({ protocol: /^https?$/u, hostname: /^[^\s]+$/u, message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
+    .refine((value) => URL.canParse(`${value.replace(/\/?$/u, '/')}x/`), { message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
+    .optional(),
   siteIdCode: z.string().optional().describe('网站标识码'),
-  columnName: z.string().default('巡察整改').describe('栏目名称'),
+  columnName: visibleText('栏目名称').default('巡察整改').describe('栏目名称'),
   footer: z
     .strictObject({
       host: z.string().optional().describe('主办单位'),

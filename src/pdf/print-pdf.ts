@@ -48,6 +48,9 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
   })
   try {
     const context = await browser.newContext()
+    // The print page is self-contained: nothing is fetched from the network while printing, so a
+    // remote image can neither leak the build machine nor hang the build on a host that never answers.
+    await context.route(/^(?!(?:data|file|about|blob):)/iu, (route) => route.abort('blockedbyclient'))
     const results: Array<{ path: string; content: Uint8Array }> = new Array(jobs.length)
     const workers = Math.max(1, Math.min(jobs.length, options.concurrency ?? Math.min(4, availableParallelism())))
     let next = 0

@@ -9,6 +9,7 @@ import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { withoutComments } from '../markdown/comments.js'
+import { remoteAddress } from '../markdown/remote.js'
 
 const sanitizeSchema = {
   ...defaultSchema,
@@ -17,7 +18,39 @@ const sanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] }
 }
 
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify)
+/**
+ * hast-util-to-html leaves `>` in text as it is: valid HTML, yet html-validate (and some CMS
+ * filters) reject a raw `>`. After sanitising, text with one becomes a raw node of the text fully
+ * escaped, the only raw HTML the stringifier is allowed to print.
+ */
+function escapeGreaterThan() {
+  const visit = (node: HastRoot | HastRoot['children'][number]): void => {
+    if (!('children' in node)) return
+    node.children.forEach((child, index) => {
+      if (child.type === 'text' && child.value.includes('>')) node.children[index] = { type: 'raw', value: escapeHtml(child.value) } as unknown as typeof child
+      else visit(child)
+    })
+  }
+  return (tree: HastRoot): void => visit(tree)
+}
+
+/**
+ * Images from another host never reach a page: the remote-resource rule refuses them, and when a
+ * site turns it off they become their alt text, so no output loads anything from elsewhere.
+ */
+function dropRemoteImages() {
+  const visit = (node: HastRoot | HastRoot['children'][number]): void => {
+    if (!('children' in node)) return
+    node.children.forEach((child, index) => {
+      if (child.type === 'element' && child.tagName === 'img' && remoteAddress.test(String(child.properties.src ?? ''))) {
+        node.children[index] = { type: 'text', value: String(child.properties.alt ?? '') }
+      } else visit(child)
+    })
+  }
+  return (tree: HastRoot): void => visit(tree)
+}
+
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(dropRemoteImages).use(escapeGreaterThan).use(rehypeStringify, { allowDangerousHtml: true })
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
@@ -38,7 +71,7 @@ export function inlineHtml(text: string, node: RootContent | undefined, start = 
   // Fast path: plain text needs no tree; the property test in tests/markdown holds it equal to the pipeline.
   if (node.children.length === 1 && node.children[0]?.type === 'text') {
     const slice = text.slice(start, end)
-    if (!/[&<]/u.test(slice)) return slice
+    if (!/[&<>]/u.test(slice)) return slice
   }
   const children = sliceInline(node.children, start, end)
   return markdownToHtml({ type: 'root', children: children as RootContent[] })

@@ -2,6 +2,7 @@
  * Every output of a build as a list of files: per notice (page, text, JSON) and for the site
  * (index, assets). Pure: the same notices, site and templates give the same bytes.
  */
+import { isMarkup, wellFormedText } from './well-formed.js'
 import type { LoadedNotice } from '../load/notice.js'
 import type { NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
@@ -90,7 +91,12 @@ export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, 
 
 export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
   const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false }
-  return noticeOutputs.flatMap((output) => output(context))
+  return noticeOutputs.flatMap((output) => output(context)).map(wellFormed)
+}
+
+/** Markup outputs without the characters that would make them not well-formed (see well-formed.ts). */
+function wellFormed(file: OutputFile): OutputFile {
+  return typeof file.content === 'string' && isMarkup(file.path) ? { path: file.path, content: wellFormedText(file.content) } : file
 }
 
 /** The disclosure metadata a CMS imports with the fragment (the 政府信息公开 fields and the computed progress). */
@@ -249,5 +255,5 @@ const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.asset
 export const siteOutputs: readonly SiteOutput[] = [indexOutput, feedOutput, sitemapOutput, assetsOutput]
 
 export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
-  return siteOutputs.flatMap((output) => output({ entries, site, renderer }))
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer })).map(wellFormed)
 }

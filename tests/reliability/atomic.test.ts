@@ -131,7 +131,6 @@ describe('atomic output', () => {
     rmSync(path.join(root, 'content', 'n3'), { recursive: true })
     const finding = path.join(root, 'content', 'n2', 'findings', '01-01.md')
     writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况：', '整改情况：（已修订）'))
-    writeFileSync(path.join(out, 'stray.txt'), 'not made by notice-press')
     expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
     expect((await runMain(['build', '--no-cache', '--content', 'content', '--out', 'fresh'], root)).code).toBe(0)
     expect(hashTree(out)).toEqual(hashTree(path.join(root, 'fresh')))

@@ -3,12 +3,14 @@ import { dateFormat } from './date-format.js'
 import { docNumber } from './doc-number.js'
 import { duplicateId } from './duplicate-id.js'
 import { emptyFinding } from './empty-finding.js'
+import { invisibleChars } from './invisible-chars.js'
 import { labelVariant } from './label-variant.js'
 import { nameVariant } from './name-variant.js'
 import { numbering } from './numbering.js'
 import { privateData } from './private-data.js'
 import { punctuationWidth } from './punctuation-width.js'
 import { rawHtml } from './raw-html.js'
+import { remoteResource } from './remote-resource.js'
 import { statsMismatch } from './stats-mismatch.js'
 import { statusConflict } from './status-conflict.js'
 import { typo } from './typo.js'
@@ -19,8 +21,10 @@ export const rules: readonly Rule[] = [
   numbering,
   emptyFinding,
   rawHtml,
+  remoteResource,
   privateData,
   punctuationWidth,
+  invisibleChars,
   docNumber,
   dateFormat,
   nameVariant,

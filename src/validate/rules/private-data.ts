@@ -1,4 +1,4 @@
-import { locate, type Frontmatter } from '../../load/frontmatter.js'
+import { publishedFields } from '../frontmatter-values.js'
 import { findPersonalNumbers, type NumberHit } from '../personal-numbers.js'
 import { positionIn, type Report, type Rule } from '../rule.js'
 
@@ -19,18 +19,6 @@ function message(hit: NumberHit, where: 'text' | 'contact' | 'field'): string {
   return `公开内容中出现了个人手机号码（${shown}）：这是个人信息，发布前必须删除或隐去；${allow}`
 }
 
-/** Top-level frontmatter keys that never reach an output. */
-const unpublished = new Set(['internal', 'ignore'])
-
-/** Every string (or number) of the frontmatter with its path, outside the unpublished keys. */
-function frontmatterValues(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
-  if (typeof data === 'string') return [{ path, value: data }]
-  if (typeof data === 'number' || typeof data === 'bigint') return [{ path, value: String(data) }]
-  if (Array.isArray(data)) return data.flatMap((item, index) => frontmatterValues(item, [...path, index]))
-  if (data === null || typeof data !== 'object' || data instanceof Date) return []
-  return Object.entries(data).flatMap(([key, value]) => (path.length === 0 && unpublished.has(key) ? [] : frontmatterValues(value, [...path, key])))
-}
-
 export const privateData: Rule = {
   id: 'private-data',
   severity: 'error',
@@ -47,16 +35,8 @@ export const privateData: Rule = {
       const contact = notice.document.roles[index]?.kind === 'contact'
       for (const hit of findPersonalNumbers(line.text)) report(hit, positionIn(line, hit.start), contact ? 'contact' : 'text', line.text.slice(hit.start, hit.end))
     })
-    const files: Array<{ path: string; frontmatter: Frontmatter }> = []
-    if (notice.noticeFile) files.push({ path: notice.noticeFile.file.path, frontmatter: notice.noticeFile.frontmatter })
-    for (const part of notice.parts) files.push({ path: part.file.path, frontmatter: part.frontmatter })
-    for (const { path, frontmatter } of files) {
-      for (const { path: field, value } of frontmatterValues(frontmatter.data)) {
-        const hits = findPersonalNumbers(value)
-        if (hits.length === 0) continue
-        const position = locate(frontmatter, field, 'value')
-        for (const hit of hits) report(hit, { file: path, ...position }, 'field', value.slice(hit.start, hit.end))
-      }
+    for (const field of publishedFields(notice)) {
+      for (const hit of findPersonalNumbers(field.value)) report(hit, field.position(), 'field', field.value.slice(hit.start, hit.end))
     }
     return reports
   }
