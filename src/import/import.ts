@@ -12,6 +12,7 @@ import type { DocLine, ParsedDocument } from '../structure/types.js'
 import { splitLines } from '../text/decode.js'
 import { basisFromOpening, inspectionFromOpening } from './metadata.js'
 import { planParts, type Plan } from './plan.js'
+import { splitPortal, type OmittedLine, type PortalSplit } from './portal.js'
 import { serializeBody, serializeFile } from './serialize.js'
 
 export interface ImportedFile {
@@ -21,12 +22,20 @@ export interface ImportedFile {
 }
 
 export interface ImportReport {
+  id: string
+  title: string
+  /** `text` when the title is a line of the input (or the page's headline), `made-up` when the import wrote one. */
+  titleFrom: 'text' | 'made-up'
+  stats: { total: number; byStatus: Record<Status, number> }
+  /** Each finding with its id, status and the input line it starts at (1-based). */
+  findings: Array<{ id: string; status: Status; line: number }>
+  /** Input lines left out of the text (portal metadata and chrome), kept verbatim in notice.md. */
+  omitted: OmittedLine[]
+  /** Input lines of the findings whose status is not stated. */
+  unknownStatus: number[]
   headings: Record<string, number>
-  findings: number
-  byStatus: Record<Status, number>
-  /** 1-based line numbers of lines kept as plain text (opening, narrative, closing). */
+  /** 1-based input lines kept as plain text (opening, narrative, closing). */
   plainLines: number[]
-  generatedTitle?: string
   sequentialNames: boolean
 }
 
@@ -38,19 +47,28 @@ export interface ImportOptions {
   statusPhrases?: Readonly<Record<string, Exclude<Status, 'unknown'>>>
 }
 
+/**
+ * Text in, the content folder's files and a report out: a pure function of the text (the docx
+ * reader hands its text here too). Lines of a portal page around the notice are left out of the
+ * text, listed in the report and kept in notice.md; everything else is the notice, line for line.
+ */
 export function importText(source: string, id: string, options: ImportOptions = {}): ImportOutcome {
   const statusPhrases = { ...defaultStatusPhrases, ...options.statusPhrases }
-  const texts = splitLines(source)
+  const input = splitLines(source)
   // The loader refuses files past its parse bounds; say so with the line, rather than fail the round trip below.
-  for (const [index, text] of texts.entries()) {
+  for (const [index, text] of input.entries()) {
     const breach = findLimitBreach(text)
     if (breach) return { ok: false, line: index + 1, message: `第 ${index + 1} 行：${breach.message.replace(/^这一行/u, '')}` }
   }
+  const portal = splitPortal(input)
+  const texts = portal.kept.map((index) => input[index] ?? '')
+  while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop()
   const expected = texts.length === 0 ? '' : `${texts.join('\n')}\n`
-  const lines: DocLine[] = texts.map((text, index) => ({ text, file: '', line: index + 1, column: 1 }))
+  const lines: DocLine[] = texts.map((text, index) => ({ text, file: '', line: (portal.kept[index] ?? index) + 1, column: 1 }))
+  const inputLine = (index: number): number => (portal.kept[index] ?? index) + 1
   const document = parseDocument(lines, { statusPhrases })
   const plan = planParts(document)
-  const { title, frontmatter } = noticeMetadata(document, plan, id)
+  const { title, titleFrom, frontmatter } = noticeMetadata(document, plan, id, portal)
 
   let mismatch = 1
   for (const escape of [escapeLine, escapeLineStrict]) {
@@ -61,17 +79,17 @@ export function importText(source: string, id: string, options: ImportOptions = 
     )
     const rendered = renderText(reread.document)
     if (rendered === expected && reread.document.findings.length === document.findings.length) {
-      return { ok: true, files, report: report(document, plan, title) }
+      return { ok: true, files, report: report(id, document, plan, title, titleFrom, portal.omitted, inputLine) }
     }
-    mismatch = firstMismatch(texts, rendered, plan, reread.document)
+    mismatch = inputLine(firstMismatch(texts, rendered, plan, reread.document) - 1)
     const refused = reread.diagnostics.find((diagnostic) => diagnostic.rule === 'limits')
     if (refused) {
       const part = plan.parts.find((candidate) => refused.file.endsWith(`/${candidate.name}`))
-      const line = part ? (part.lines[0] ?? 0) + 1 : 1
+      const line = part ? inputLine(part.lines[0] ?? 0) : 1
       return { ok: false, line, message: `从第 ${line} 行开始的这一部分超过了解析上限：${refused.message}` }
     }
   }
-  const unsavable = firstUnsavableLine(texts)
+  const unsavable = firstUnsavableLine(input)
   if (unsavable !== undefined) return { ok: false, line: unsavable, message: `第 ${unsavable} 行含有无法原样保存的字符（控制字符或不成对的代理项）：请删除后再导入` }
   return {
     ok: false,
@@ -117,37 +135,67 @@ function writeFiles(document: ParsedDocument, plan: Plan, frontmatter: Record<st
   return files
 }
 
-function noticeMetadata(document: ParsedDocument, plan: Plan, id: string): { title?: string; frontmatter: Record<string, unknown> } {
+function noticeMetadata(
+  document: ParsedDocument,
+  plan: Plan,
+  id: string,
+  portal: PortalSplit
+): { title: string; titleFrom: 'text' | 'made-up'; frontmatter: Record<string, unknown> } {
   const opening = plan.head.filter((index) => document.roles[index]?.kind === 'opening').map((index) => document.lines[index]?.text ?? '').join('\n')
   const inspection = inspectionFromOpening(opening)
-  const hasTitle = document.roles.some((role) => role.kind === 'title')
+  const titleLine = document.lines[document.roles.findIndex((role) => role.kind === 'title')]
   const frontmatter: Record<string, unknown> = {}
-  let title: string | undefined
-  if (!hasTitle) {
-    title = inspection.unit ? `${inspection.unit}巡察整改情况公布` : `${id} 巡察整改情况公布`
+  let title = titleLine?.text.trim()
+  let titleFrom: 'text' | 'made-up' = 'text'
+  if (!title) {
+    if (portal.metadata.headline) title = portal.metadata.headline
+    else {
+      title = inspection.unit ? `${inspection.unit}巡察整改情况公布` : `${id} 巡察整改情况公布`
+      titleFrom = 'made-up'
+    }
     frontmatter.title = title
   }
+  if (portal.metadata.source) frontmatter.source = portal.metadata.source
   if (Object.keys(inspection).length > 0) frontmatter.inspection = inspection
   const basis = basisFromOpening(opening)
   if (basis) frontmatter.basis = basis
-  return { ...(title ? { title } : {}), frontmatter }
+  if (portal.metadata.dates) frontmatter.dates = portal.metadata.dates
+  if (portal.metadata.disclosure) frontmatter.disclosure = portal.metadata.disclosure
+  if (portal.omitted.length > 0) frontmatter.omitted = portal.omitted
+  return { title, titleFrom, frontmatter }
 }
 
-function report(document: ParsedDocument, plan: Plan, generatedTitle: string | undefined): ImportReport {
+function report(
+  id: string,
+  document: ParsedDocument,
+  plan: Plan,
+  title: string,
+  titleFrom: 'text' | 'made-up',
+  omitted: OmittedLine[],
+  inputLine: (index: number) => number
+): ImportReport {
   const headings: Record<string, number> = {}
   for (const heading of document.headings) {
     if (heading.line < 0) continue
     headings[heading.scheme] = (headings[heading.scheme] ?? 0) + 1
   }
   const byStatus = Object.fromEntries(statuses.map((status) => [status, 0])) as Record<Status, number>
-  for (const finding of document.findings) byStatus[finding.status?.status ?? 'unknown']++
-  const plainLines = document.roles.flatMap((role, index) => (role.kind === 'narrative' || role.kind === 'opening' || role.kind === 'closing' ? [index + 1] : []))
+  const findings = document.findings.map((finding, index) => {
+    const status: Status = finding.status?.status ?? 'unknown'
+    byStatus[status]++
+    return { id: plan.findingIds[index] ?? `n${index + 1}`, status, line: inputLine(finding.firstLine) }
+  })
+  const plainLines = document.roles.flatMap((role, index) => (role.kind === 'narrative' || role.kind === 'opening' || role.kind === 'closing' ? [inputLine(index)] : []))
   return {
+    id,
+    title,
+    titleFrom,
+    stats: { total: findings.length, byStatus },
+    findings,
+    omitted,
+    unknownStatus: findings.filter((finding) => finding.status === 'unknown').map((finding) => finding.line),
     headings,
-    findings: document.findings.length,
-    byStatus,
     plainLines,
-    ...(generatedTitle ? { generatedTitle } : {}),
     sequentialNames: plan.sequential
   }
 }

@@ -22,14 +22,16 @@ export interface Plan {
   parts: PlannedPart[]
   /** True when the numbering was not in order and files are named by order of appearance. */
   sequential: boolean
+  /** The id of each finding of the document, by its index. */
+  findingIds: string[]
 }
 
 export function planParts(document: ParsedDocument): Plan {
   const head: number[] = []
   const tail: number[] = []
-  const parts: Array<PlannedPart & { path: number[] }> = []
-  const findingPart = new Map<number, PlannedPart & { path: number[] }>()
-  let current: (PlannedPart & { path: number[] }) | undefined
+  const parts: Array<PlannedPart & { path: number[]; finding?: number }> = []
+  const findingPart = new Map<number, PlannedPart & { path: number[]; finding?: number }>()
+  let current: (PlannedPart & { path: number[]; finding?: number }) | undefined
   let region: 'head' | 'body' | 'tail' = 'head'
 
   document.roles.forEach((role, index) => {
@@ -47,13 +49,15 @@ export function planParts(document: ParsedDocument): Plan {
     if (finding !== undefined) {
       let part = findingPart.get(finding)
       if (!part) {
-        part = { kind: 'finding', name: '', path: document.findings[finding]?.path ?? [], lines: [] }
+        part = { kind: 'finding', name: '', path: document.findings[finding]?.path ?? [], lines: [], finding }
         findingPart.set(finding, part)
         parts.push(part)
       }
       current = part
     } else if (role.kind === 'heading' || !current || current.kind === 'finding') {
-      const path = role.kind === 'heading' ? (document.headings[role.heading]?.path ?? []) : (current?.path ?? [])
+      // Text after a finding that is not part of it (下一步…) is named after it: `03-00.md` follows finding `03.md`.
+      const after = current?.kind === 'finding' && current.path.length > 0 ? [...current.path, 0] : (current?.path ?? [])
+      const path = role.kind === 'heading' ? (document.headings[role.heading]?.path ?? []) : after
       current = { kind: 'section', name: '', path, lines: [] }
       parts.push(current)
     }
@@ -76,7 +80,9 @@ export function planParts(document: ParsedDocument): Plan {
     used.add(id)
     part.id = id
   }
-  return { head, tail, parts: parts.map(({ path: _path, ...part }) => part), sequential }
+  const findingIds = document.findings.map(() => '')
+  for (const part of parts) if (part.finding !== undefined) findingIds[part.finding] = part.id ?? ''
+  return { head, tail, parts: parts.map(({ path: _path, finding: _finding, ...part }) => part), sequential, findingIds }
 }
 
 function isStrictlyOrdered(entries: ReadonlyArray<{ stem: string; kind: 'finding' | 'section' }>): boolean {

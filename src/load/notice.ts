@@ -16,6 +16,7 @@ import {
 } from '../model/schema.js'
 import { statusNames, statuses, type Status } from '../model/vocabulary.js'
 import { parseDocument } from '../structure/parse.js'
+import { inspectedUnits } from '../structure/units.js'
 import type { DocLine, ParsedDocument, ParsedFinding, Region } from '../structure/types.js'
 import { compareNaturalKeys, naturalKey } from '../text/natural-sort.js'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.js'
@@ -317,10 +318,7 @@ function noticeRecord(
   address ??= meta.contact?.address
   postcode ??= meta.contact?.postcode
 
-  const byStatus: Record<string, number> = {}
-  for (const status of statuses) byStatus[status] = 0
-  for (const finding of findings) byStatus[finding.record.status] = (byStatus[finding.record.status] ?? 0) + 1
-  const total = findings.length
+  const stats = statsOf(findings.map((finding) => finding.record))
   const written = meta.dates?.written ?? dateFromText
   const record: NoticeRecord = {
     id,
@@ -335,13 +333,37 @@ function noticeRecord(
     keywords: meta.keywords ?? [],
     changes: [...(meta.changes ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     findings: findings.map((finding) => finding.record),
-    stats: { total, byStatus, completionRate: total === 0 ? 0 : Math.round(((byStatus.done ?? 0) / total) * 1000) / 10 }
+    stats
   }
-  const signature = meta.signature ?? lineOf('signature')?.text.trim()
+  const units = inspectedUnits(document)
+  if (units.length > 0) {
+    record.units = units.map((unit) => {
+      const records = unit.findings.flatMap((index) => (findings[index] ? [findings[index].record] : []))
+      return { name: unit.name, findings: records.map((finding) => finding.id), stats: statsOf(records) }
+    })
+  }
+  const signature = meta.signature ?? signatureOf(document)
   if (signature) record.signature = signature
   if (meta.issuer ?? signature) record.issuer = meta.issuer ?? signature
   if (meta.source ?? meta.issuer ?? signature) record.source = meta.source ?? meta.issuer ?? signature
   return record
+}
+
+function statsOf(findings: readonly FindingRecord[]): NoticeRecord['stats'] {
+  const byStatus: Record<string, number> = {}
+  for (const status of statuses) byStatus[status] = 0
+  for (const finding of findings) byStatus[finding.status] = (byStatus[finding.status] ?? 0) + 1
+  const total = findings.length
+  return { total, byStatus, stated: total - (byStatus.unknown ?? 0), completionRate: total === 0 ? 0 : Math.round(((byStatus.done ?? 0) / total) * 1000) / 10 }
+}
+
+/** The signature as one name, joined when it was wrapped over consecutive lines. */
+function signatureOf(document: ParsedDocument): string | undefined {
+  const first = document.roles.findIndex((role) => role.kind === 'signature')
+  if (first === -1) return undefined
+  let signature = ''
+  for (let index = first; document.roles[index]?.kind === 'signature'; index++) signature += document.lines[index]?.text.trim() ?? ''
+  return signature
 }
 
 function isoFromParts(year: number, month: number, day: number): string | undefined {

@@ -77,7 +77,8 @@ export const noticeFrontmatter = z
         indexNumber: z.string().optional().describe('信息索引号'),
         publisher: z.string().optional().describe('发布机构'),
         openness: z.string().optional().describe('公开方式，如 主动公开'),
-        category: z.string().optional().describe('主题分类')
+        category: z.string().optional().describe('主题分类'),
+        docNumber: z.string().optional().describe('文号')
       })
       .optional(),
     names: z
@@ -88,6 +89,16 @@ export const noticeFrontmatter = z
       .optional(),
     keywords: z.array(z.string()).optional(),
     changes: z.array(change).optional().describe('更新记录'),
+    omitted: z
+      .array(
+        z.strictObject({
+          line: z.number().int().positive().describe('原文的行号'),
+          text: z.string().describe('原文这一行'),
+          as: z.enum(['metadata', 'chrome']).describe('metadata：网页的信息公开元数据、标题；chrome：分享、打印、字体等网页控件')
+        })
+      )
+      .optional()
+      .describe('导入时从网页复制来的、不属于通报正文的行：原样保存在这里，不会发布'),
     draft: z.boolean().optional().describe('草稿：只有 --drafts 时才发布'),
     internal
   })
@@ -196,9 +207,21 @@ export const noticeRecord = z.object({
   keywords: z.array(z.string()),
   changes: z.array(change),
   findings: z.array(findingRecord),
+  /** Several inspected units in one notice, a section each: their own statistics (the notice's stats are the aggregate). */
+  units: z
+    .array(
+      z.object({
+        name: z.string(),
+        findings: z.array(z.string()),
+        stats: z.object({ total: z.number().int(), byStatus: z.record(z.string(), z.number().int()), stated: z.number().int(), completionRate: z.number() })
+      })
+    )
+    .optional(),
   stats: z.object({
     total: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
+    /** Findings whose status the notice states: with none, there is no completion rate to show. */
+    stated: z.number().int(),
     completionRate: z.number()
   })
 })

@@ -124,7 +124,9 @@ export function fragmentMetadata(record: NoticeRecord, site: SiteConfig): Record
 
 /** One sentence on the progress, computed from the findings (Description meta, feed summary). */
 export function noticeDescription(record: NoticeRecord): string {
-  return record.findings.length > 0 ? `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}` : record.title
+  if (record.findings.length === 0) return record.title
+  if (record.stats.stated === 0) return `共${record.stats.total}个问题，整改状态未写明`
+  return `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}`
 }
 
 function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
@@ -157,6 +159,8 @@ export interface IndexEntry {
   rate: string
   total: number
   done: number
+  /** Findings whose status is stated: with none, no rate is shown. */
+  stated: number
   progress: NoticeProgress
 }
 
@@ -164,7 +168,7 @@ export function indexEntry(record: NoticeRecord): IndexEntry {
   const done = record.stats.byStatus.done ?? 0
   const total = record.stats.total
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const entry: IndexEntry = { id: record.id, title: record.title, description: noticeDescription(record), rate: formatRate(record.stats.completionRate), total, done, progress }
+  const entry: IndexEntry = { id: record.id, title: record.title, description: noticeDescription(record), rate: formatRate(record.stats.completionRate), total, done, stated: record.stats.stated, progress }
   const unit = record.inspection?.unit ?? record.issuer
   if (unit) entry.unit = unit
   const date = record.dates.published ?? record.dates.written

@@ -233,13 +233,27 @@ export function matchStats(text: string): StatsSentence | undefined {
   return result
 }
 
-const closingStart = /^[ \t\u3000]*(欢迎|如有|特此|联系方式|联系电话|联系人|监督电话|举报电话|电话|传真|电子邮箱|邮箱|电子信箱|通讯地址|联系地址|地址|邮编|邮政编码|来信)/u
+/** The closing's first words, after any numbering of its own (`1.联系电话：…`). */
+const closingStart =
+  /^[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*(欢迎|如有|如对|特此|联系方式|联系电话|联系人|监督电话|举报电话|电话|传真|电子邮箱|邮箱|电子信箱|通讯地址|联系地址|来信地址|地址|邮编|邮政编码|邮政信箱|信箱|来信|来访|网络举报|举报网址)/u
+/** Lines that end a document after its date: （此件公开发布）, notes, footnotes, 抄送. */
+const trailingNote = /^[ \t\u3000]*(?:[（(](?:此件|本件|此文)[^）)]*[）)][ \t\u3000]*$|(?:注|备注)[ \t\u3000]*\d*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|(?:抄送|印发)[:：])/u
 const datePattern = /^[ \t\u3000]*(\d{4})年(\d{1,2})月(\d{1,2})日[ \t\u3000]*$/u
 const chineseDatePattern = /^[ \t\u3000]*([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/u
 const signatureSuffix = /(委员会|党委|党组|党工委|工委|管委会|办公室|巡察办|巡视办|领导小组|政府|人民政府|局|委|厅|办|中心|公司|集团|支部|总支|学校|医院|院)[ \t\u3000]*$/u
 
 export function isClosingStart(line: string): boolean {
-  return closingStart.test(recognitionKey(line))
+  const key = recognitionKey(line)
+  return closingStart.test(key) || trailingNote.test(key)
+}
+
+/**
+ * A signature wrapped over two lines: a short line without punctuation right above a signature line
+ * (`中共某某县委巡察工作` / `领导小组办公室`).
+ */
+export function isSignatureStart(line: string, next: string | undefined): boolean {
+  const text = recognitionKey(line).trim()
+  return next !== undefined && text.length >= 2 && text.length <= 24 && !/[。，,；;：:！？!?、]/u.test(text) && !matchHeading(line) && isSignatureLine(next) && !matchDateLine(line)
 }
 
 export interface DateMatch {
@@ -289,7 +303,7 @@ export interface ContactMatch {
 
 const phonePattern = /(?:电话|热线|传真)[^0-9（(]{0,6}([（(]?0\d{2,3}[）)]?[-－—]?\d{7,8}|\d{7,8}|1[3-9]\d{9}|\d{3,4}[-－—]\d{7,8})/gu
 const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu
-const addressPattern = /(?:通讯地址|联系地址|地址)[:：]\s*([^；;。，,]+)/u
+const addressPattern = /(?:通讯地址|联系地址|来信地址|地址|邮政信箱)[:：]\s*([^；;。，,]+)/u
 const postcodePattern = /(?:邮编|邮政编码)[:：]?\s*(\d{6})/u
 
 export function matchContact(text: string): ContactMatch {

@@ -8,6 +8,7 @@ import {
   findStatus,
   isClosingStart,
   isSignatureLine,
+  isSignatureStart,
   isTitleLine,
   matchContact,
   matchDateLine,
@@ -17,6 +18,8 @@ import {
   matchStatus,
   type HeadingMatch
 } from './classify.js'
+import { recognitionKey } from './recognise.js'
+import { gfmCells, isGfmDelimiter, isGfmRow, matchTableHeader, type TableHeader } from './table.js'
 import type { DocLine, LineRole, ParsedDocument, ParsedField, ParsedFinding, ParsedHeading, Region } from './types.js'
 
 export interface ParseOptions {
@@ -39,21 +42,42 @@ interface Draft extends ParsedFinding {
   pendingAtStart: Pending
   inlineHeading?: number
   lastLabel?: number
+  /** A ledger row: its text (cells by tabs, a cell's paragraphs by line breaks) and the table's header. */
+  row?: { text: string; header: TableHeader }
+}
+
+interface OpenTable {
+  header: TableHeader
+  /** Rows so far: numbers the rows of a table without a 序号 column. */
+  rows: number
+  /** The row being read, until it has a cell for each column. */
+  row?: { finding: Draft; tabs: number }
 }
 
 const isBlank = (text: string): boolean => text.trim().length === 0
+
+/** Headings of narrative sections (整改工作组织情况, 下一步工作打算): their prose never makes a finding. */
+const narrativeTitle = /(?:情况|打算|安排|计划|举措|部署|成效|体会|总结|概况|意见|方案|思路|措施)[。.．]?$/u
+const isFindingHeading = (title: string): boolean => {
+  const key = recognitionKey(title).trim()
+  return key.includes('问题') || !narrativeTitle.test(key)
+}
+
+/** What follows the findings rather than belonging to the last one: 下一步…, a statistics sentence. */
+const afterword = /^[ \t\u3000]*(?:下一步|下步|今后|接下来)/u
+const isAfterword = (text: string): boolean => afterword.test(recognitionKey(text)) || matchStats(text) !== undefined
 const inlinePointPattern = /(?:^|[。；;！？!?\s])([一二三四五六七八九十]+)是/gu
 
 /** Regions of a plain-text notice: title and opening, the findings, and the closing. */
 export function inferRegions(lines: readonly DocLine[]): Region[] {
   const regions: Region[] = lines.map(() => 'body')
-  const firstHeading = lines.findIndex((line) => matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi')
+  const firstHeading = lines.findIndex((line) => (matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi') || matchTableHeader(line.text) !== undefined)
   const bodyStart = firstHeading === -1 ? lines.length : firstHeading
   let closingStart = lines.length
   for (let index = lines.length - 1; index >= Math.max(bodyStart, 0); index--) {
     const text = lines[index]?.text ?? ''
     if (index === bodyStart && firstHeading !== -1) break
-    if (isBlank(text) || isClosingStart(text) || matchDateLine(text) || isSignatureLine(text)) {
+    if (isBlank(text) || isClosingStart(text) || matchDateLine(text) || isSignatureLine(text) || isSignatureStart(text, lines[index + 1]?.text)) {
       if (!isBlank(text)) closingStart = index
       continue
     }
@@ -72,6 +96,13 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   const inferred = regions.some((region) => region === undefined) ? inferRegions(lines) : undefined
   const regionOf = (index: number): Region => regions[index] ?? inferred?.[index] ?? 'body'
 
+  const nextText = (index: number): string | undefined => {
+    for (let next = index + 1; next < lines.length; next++) {
+      const text = lines[next]?.text ?? ''
+      if (!isBlank(text)) return text
+    }
+    return undefined
+  }
   const roles: LineRole[] = []
   const headings: ParsedHeading[] = []
   const findings: Draft[] = []
@@ -80,6 +111,14 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   let current: Draft | undefined
   let list: { rank: number; last: number } | undefined
   let seenContent = false
+  let table: OpenTable | undefined
+  // After the last line that opens a finding (a heading or a label), 下一步 or a statistics sentence ends the finding it follows.
+  let lastOpening = -1
+  lines.forEach((line, index) => {
+    if (regionOf(index) !== 'body') return
+    const heading = matchHeading(line.text)
+    if ((heading && heading.scheme !== 'shi') || matchLabel(line.text)) lastOpening = index
+  })
 
   // A numbered list belongs to the finding it was written in: the next finding starts with none, as
   // a finding file read on its own does.
@@ -203,6 +242,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
     if (isBlank(text)) {
       roles[index] = { kind: 'blank' }
       if (current) current.lastLine = index
+      if (table) closeTable()
       continue
     }
     if (region === 'head') {
@@ -214,16 +254,26 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       continue
     }
     if (region === 'tail') {
+      if (table) closeTable()
       closeFinding()
       const date = matchDateLine(text)
       const contact = matchContact(text)
       if (date) roles[index] = { kind: 'date', date }
-      else if (isSignatureLine(text)) roles[index] = { kind: 'signature' }
+      else if (isSignatureLine(text) || isSignatureStart(text, nextText(index))) roles[index] = { kind: 'signature' }
       else if (contact.phones.length > 0 || contact.emails.length > 0 || contact.address || contact.postcode) roles[index] = { kind: 'contact', contact }
       else roles[index] = { kind: 'closing' }
       continue
     }
     seenContent = true
+    if (table && readTableLine(index, text)) continue
+    const header = matchTableHeader(text)
+    if (header) {
+      closeFinding()
+      table = { header, rows: 0 }
+      roles[index] = { kind: 'narrative' }
+      pending.lines.push(index)
+      continue
+    }
     const partStart = docLine.partStart
     if (partStart) {
       closeFinding()
@@ -243,7 +293,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       if (heading.body.trim().length > 0) {
         if (addLabel(index, text, heading.bodyOffset)) {
           roles[index] = { kind: 'heading', heading: headingIndex, finding: findings.length - 1 }
-        } else if (matchStatus(heading.body, options.statusPhrases)) {
+        } else if (matchStatus(heading.body, options.statusPhrases) || (isFindingHeading(heading.title) && findStatus(heading.body, options.statusPhrases))) {
           startFinding(index, true)
           roles[index] = { kind: 'heading', heading: headingIndex, finding: findings.length - 1 }
         }
@@ -258,6 +308,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       roles[index] = { kind: 'finding', finding: findings.length - 1 }
       continue
     }
+    if (current && index > lastOpening && isAfterword(text)) closeFinding()
     if (current) {
       if (heading && !list) list = { rank, last: heading.number }
       const label = current.lastLabel === undefined ? undefined : current.labels[current.lastLabel]
@@ -281,10 +332,98 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       roles[index] = { kind: 'finding', finding: findings.length - 1 }
       continue
     }
+    const pendingHeading = pending.heading === undefined ? undefined : headings[pending.heading]
+    if (pendingHeading && !pendingHeading.inline && isFindingHeading(pendingHeading.title) && !isAfterword(text) && findStatus(text, options.statusPhrases)) {
+      // A heading sentence whose body, a paragraph or more below it, states the status in prose.
+      const draft = startFinding(index, true)
+      draft.intro += (draft.intro ? '\n' : '') + text
+      roles[index] = { kind: 'finding', finding: findings.length - 1 }
+      continue
+    }
     roles[index] = { kind: 'narrative' }
     pending.lines.push(index)
   }
   confirmInlinePoint(-1)
+
+  function closeTable(): void {
+    if (table?.row) closeFinding()
+    table = undefined
+  }
+
+  /**
+   * One line while a ledger is open: a row, the next paragraphs of a cell, the delimiter of a GFM
+   * table. False when the line is not the table's: a merged group row (read as a heading or a
+   * paragraph, the table staying open) or what follows the table (the table closes).
+   */
+  function readTableLine(index: number, text: string): boolean {
+    const open = table
+    if (!open) return false
+    const columns = open.header.columns.length
+    const row = open.row
+    if (open.header.format === 'gfm') {
+      if (isGfmDelimiter(text) && open.rows === 0 && !row) {
+        roles[index] = { kind: 'narrative' }
+        pending.lines.push(index)
+        return true
+      }
+      if (isGfmRow(text)) {
+        startRow(index, text, gfmCells(text)[0] ?? '')
+        if (open.row) open.row.tabs = columns - 1
+        return true
+      }
+      closeTable()
+      return false
+    }
+    const tabs = text.split('\t').length - 1
+    if (row && row.tabs < columns - 1) {
+      continueRow(index, text, tabs)
+      return true
+    }
+    if (tabs > 0) {
+      startRow(index, text, text.split('\t')[0] ?? '')
+      return true
+    }
+    const next = nextText(index)
+    if (next !== undefined && next.includes('\t') && text.trim().length <= 40) {
+      // A row merged across all columns above the next row: a group heading of the ledger.
+      if (open.row) closeFinding()
+      open.row = undefined
+      return false
+    }
+    if (row && !endsTable(text)) {
+      continueRow(index, text, 0)
+      return true
+    }
+    closeTable()
+    return false
+  }
+
+  function startRow(index: number, text: string, first: string): void {
+    const open = table
+    if (!open) return
+    closeFinding()
+    open.rows++
+    const written = Number.parseInt(recognitionKey(first).trim(), 10)
+    const draft = startFinding(index, false)
+    draft.path = [...pathOf(), Number.isFinite(written) && written > 0 && /^\s*\d{1,4}\s*$/u.test(recognitionKey(first)) ? written : open.rows]
+    draft.row = { text, header: open.header }
+    open.row = { finding: draft, tabs: text.split('\t').length - 1 }
+    roles[index] = { kind: 'finding', finding: findings.length - 1 }
+  }
+
+  function continueRow(index: number, text: string, tabs: number): void {
+    const row = table?.row
+    if (!row?.finding.row) return
+    row.finding.row.text += '\n' + text
+    row.finding.lastLine = index
+    row.tabs += tabs
+    roles[index] = { kind: 'finding', finding: findings.indexOf(row.finding) }
+  }
+
+  function endsTable(text: string): boolean {
+    const heading = matchHeading(text)
+    return isClosingStart(text) || isAfterword(text) || (heading !== undefined && heading.scheme !== 'shi') || matchLabel(text) !== undefined
+  }
 
   /** A point line (`二是…`) after `详细问题:一是…` makes the inline point a real point; otherwise the inline points were only a list. */
   function confirmInlinePoint(rank: number): void {
@@ -345,6 +484,7 @@ const isRectification = (kind: LabelKind): boolean => rectificationKinds.include
  * unlabelled status line.
  */
 function completeFinding(finding: Draft, headings: readonly ParsedHeading[], options: ParseOptions): void {
+  if (finding.row) return completeRow(finding, finding.row, options)
   const heading = finding.heading === undefined ? undefined : headings[finding.heading]
   const headingBody = heading && !matchLabel(heading.body) ? heading.body.trim() : ''
   const problemLabels = finding.labels.filter((label) => label.kind === 'problem')
@@ -352,9 +492,14 @@ function completeFinding(finding: Draft, headings: readonly ParsedHeading[], opt
   const loose = finding.rectification
   const texts = (labels: readonly ParsedField[]): string[] => labels.map((label) => label.text)
 
+  const prose = finding.labels.length === 0 && !loose && heading !== undefined
   if (rectificationLabels.length === 0 && !loose && headingBody && matchStatus(headingBody, options.statusPhrases)) {
     finding.rectification = headingBody
     finding.problem = problemLabels.length > 0 ? [finding.intro, ...texts(problemLabels)].filter(Boolean).join('\n') : finding.intro || heading?.title || ''
+  } else if (prose) {
+    // A heading sentence and its prose: the heading states the problem, the prose what was done.
+    finding.problem = heading.title
+    finding.rectification = [headingBody, finding.intro].filter(Boolean).join('\n')
   } else {
     finding.problem = [headingBody, finding.intro, ...texts(problemLabels)].filter(Boolean).join('\n')
     finding.rectification = [...texts(rectificationLabels), loose].filter(Boolean).join('\n')
@@ -378,7 +523,30 @@ function completeFinding(finding: Draft, headings: readonly ParsedHeading[], opt
     firstStatus(finding.labels.filter((label) => label.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
     firstStatus(finding.labels.filter((label) => label.kind === 'measures'), (text) => matchStatus(text.trimStart(), options.statusPhrases)) ??
     (loose ? matchStatus(loose, options.statusPhrases) : undefined) ??
-    (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined)
+    (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined) ??
+    (prose ? findStatus(finding.rectification, options.statusPhrases) : undefined)
+  if (status) finding.status = status
+}
+
+/** A ledger row: a field per column (序号 aside), the status from the result columns first. */
+function completeRow(finding: Draft, row: { text: string; header: TableHeader }, options: ParseOptions): void {
+  const { columns, format } = row.header
+  const cells = format === 'gfm' ? gfmCells(row.text) : row.text.split('\t')
+  // Cells past the header's last column belong to the last column.
+  if (cells.length > columns.length) cells.splice(columns.length - 1, cells.length, cells.slice(columns.length - 1).join('\t'))
+  const fields: ParsedField[] = []
+  columns.forEach((column, index) => {
+    if (column.kind === 'number') return
+    fields.push({ kind: column.kind ?? 'note', label: column.label, text: cells[index] ?? '' })
+  })
+  finding.fields = fields
+  const texts = (kinds: readonly LabelKind[]): string[] => fields.filter((field) => kinds.includes(field.kind) && field.text.trim()).map((field) => field.text)
+  finding.problem = texts(['problem']).join('\n')
+  finding.rectification = texts(['measures', 'rectification']).join('\n')
+  finding.title = firstSentence(finding.problem) || finding.problem
+  const status =
+    firstStatus(fields.filter((field) => field.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
+    firstStatus(fields.filter((field) => field.kind === 'measures' || field.kind === 'note'), (text) => matchStatus(text.trimStart(), options.statusPhrases))
   if (status) finding.status = status
 }
 

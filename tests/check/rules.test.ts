@@ -7,6 +7,7 @@ import { isIdNumber, privateData } from '../../src/validate/rules/private-data.j
 import { punctuationWidth } from '../../src/validate/rules/punctuation-width.js'
 import { statsMismatch } from '../../src/validate/rules/stats-mismatch.js'
 import { statusConflict } from '../../src/validate/rules/status-conflict.js'
+import { statusMissing } from '../../src/validate/rules/status-missing.js'
 import { typo } from '../../src/validate/rules/typo.js'
 import type { Rule } from '../../src/validate/rule.js'
 import { finding, run, site, sourceAt, type Fixture } from './notice-fixture.js'
@@ -190,6 +191,21 @@ describe('status-conflict', () => {
   it('leaves findings in progress, standing commitments and 接待/对待 alone', () => {
     expect(reported(statusConflict, oneFinding('问题。', '正在整改。计划于6月底完成。'))).toEqual([])
     expect(reported(statusConflict, oneFinding('问题。', '已完成，长期坚持。今后将严格按照规定执行，规范公务接待，正确对待群众来信。'))).toEqual([])
+  })
+})
+
+describe('status-missing', () => {
+  it('warns at the first line of a finding whose status is not stated', () => {
+    const found = reported(statusMissing, oneFinding('会议记录不全。', '建立会议记录制度，明确专人负责。'))
+    expect(found).toHaveLength(1)
+    expect(found[0]!.text.startsWith('1、学习不够深入')).toBe(true)
+    expect(found[0]!.message).toContain('没有写明整改状态')
+  })
+
+  it('leaves findings with a stated status alone, in the text or in the frontmatter', () => {
+    expect(reported(statusMissing, oneFinding('会议记录不全。', '已完成。建立会议记录制度。'))).toEqual([])
+    expect(reported(statusMissing, oneFinding('会议记录不全。', '建立会议记录制度，该问题已整改到位。'))).toEqual([])
+    expect(reported(statusMissing, { findings: [finding('01', ['1、学习不够深入', '问题内容：会议记录不全。', '整改情况：建立制度。'], 'status: in_progress')] })).toEqual([])
   })
 })
 

@@ -39,7 +39,7 @@ describe('splitting a notice into finding files', () => {
     const text = ['（1）党工委学习不深入', '问题内容：存在以下问题：', '（1）制度不健全。', '问题内容：会议记录不全。', '（2）党工委落实不到位', '责任人：张三'].join('\n')
     const outcome = importText(text, 'p')
     if (!outcome.ok) throw new Error(outcome.message)
-    expect(outcome.report.findings).toBe(3)
+    expect(outcome.report.stats.total).toBe(3)
     const findingFiles = outcome.files.filter((file) => file.path.startsWith('findings/'))
     expect(findingFiles).toHaveLength(3)
     expect(findingFiles[2]?.text).toContain('（2）党工委落实不到位')

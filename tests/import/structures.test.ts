@@ -43,7 +43,7 @@ describe('notices in other structures', () => {
     // With only a rectification label, the problem is the heading itself.
     expect(json.findings[0]?.problem).toBe('关于“理论学习中心组学习流于形式”的问题')
     expect(json.findings[4]?.statusText).toBe('基本完成')
-    expect(json.stats).toEqual({ total: 5, byStatus: expect.objectContaining({ done: 3, in_progress: 1, partial: 1 }), completionRate: 60 })
+    expect(json.stats).toEqual({ total: 5, byStatus: expect.objectContaining({ done: 3, in_progress: 1, partial: 1 }), stated: 5, completionRate: 60 })
     expect(json.contact.phones).toContain('0379-12345678')
     expect(json.contact.emails).toEqual(['nyj@example.cn'])
   })

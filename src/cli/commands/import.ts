@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { importText, type ImportReport } from '../../import/import.js'
 import { UsageError } from '../../load/read.js'
+import { loadSite } from '../../load/site.js'
 import { statusNames, type Status } from '../../model/vocabulary.js'
 import { decodeText } from '../../text/decode.js'
 import { ArgumentError, checkNoticeIdArgument, exitCodes, type Command, type Io } from '../command.js'
@@ -11,21 +12,26 @@ const schemeNames: Record<string, string> = { cn: '“一、”', 'cn-paren': '�
 
 export const importCommand: Command = {
   name: 'import',
-  help: `用法：notice import 文件 --id 编号 [--content 文件夹] [--force]
+  help: `用法：notice import 文件 --id 编号 [--content 文件夹] [--force] [--format text|json]
 
 把一份纯文本通报（UTF-8 或 GB18030/GBK 编码）拆分为 内容文件夹/编号/ 下的 notice.md、
 每个问题一个文件（findings/）和章节文件（sections/）。不认识的行原样保留为文字，不会丢失任何字符：
-导入后生成的 notice.txt 与原文逐字相同。
+导入后生成的 notice.txt 与原文逐字相同。从网页复制的通报，网页上的信息公开元数据（信息索引号、发布机构、
+成文日期等）和分享、打印、字体等控件行不属于通报正文：导入时列出这些行，原样保存在 notice.md 的 omitted 中，
+元数据写入 notice.md，notice.txt 是原文去掉这些行。内容文件夹里有 site.yml 时，按其中的 statusPhrases 识别整改状态。
 
 参数：
   --id 编号          通报编号：小写字母、数字和连字符，例如 2021-yichuan-cluster
   --content 文件夹   内容文件夹（默认 content）
   --force            编号已存在时覆盖（默认拒绝覆盖）
+  --format 格式      text（默认，中文摘要）或 json（一个 JSON 对象：id、title、titleFrom、stats、findings、
+                     omitted、unknownStatus）
   -h, --help         显示本帮助`,
   options: {
     id: { type: 'string' },
     content: { type: 'string' },
-    force: { type: 'boolean' }
+    force: { type: 'boolean' },
+    format: { type: 'string' }
   },
   allowPositionals: true,
   async run(values, positionals, io) {
@@ -35,6 +41,8 @@ export const importCommand: Command = {
     const id = values.id
     if (typeof id !== 'string') throw new ArgumentError('缺少 --id：请给这份通报一个编号，例如 --id 2021-yichuan-cluster')
     checkNoticeIdArgument(id)
+    const format = values.format ?? 'text'
+    if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，而不是“${String(format)}”`)
     const input = path.resolve(io.cwd, file)
     const bytes = await readFile(input).catch(() => {
       throw new UsageError(`找不到文件 ${file}`)
@@ -44,12 +52,20 @@ export const importCommand: Command = {
       io.err(`${file}:1:1: error: ${decoded.reason === 'binary' ? '这不是文本文件：请先把 Word 文档另存为“纯文本”' : '无法识别文件编码：请另存为 UTF-8 或 GB18030'} [import]\n`)
       return exitCodes.contentError
     }
-    const outcome = importText(decoded.text, id)
+    const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
+    const siteFile = path.join(contentDir, 'site.yml')
+    const siteText = await readFile(siteFile, 'utf8').catch(() => undefined)
+    const { site, diagnostics: siteProblems } = loadSite(siteText === undefined ? undefined : { path: path.relative(io.cwd, siteFile), text: siteText })
+    const siteErrors = siteProblems.filter((diagnostic) => diagnostic.severity === 'error')
+    if (siteErrors.length > 0) {
+      for (const problem of siteErrors) io.err(`${problem.file}:${problem.line}:${problem.column}: error: ${problem.message} [${problem.rule}]\n`)
+      return exitCodes.contentError
+    }
+    const outcome = importText(decoded.text, id, { statusPhrases: site.statusPhrases })
     if (!outcome.ok) {
       io.err(`${file}:${outcome.line}:1: error: ${outcome.message} [import]\n`)
       return exitCodes.contentError
     }
-    const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
     const target = path.join(contentDir, id)
     const exists = (await stat(target).catch(() => undefined)) !== undefined
     if (exists && !values.force) {
@@ -57,7 +73,8 @@ export const importCommand: Command = {
       return exitCodes.usage
     }
     await writeFolder(target, outcome.files)
-    printReport(io, outcome.report, decoded.encoding, path.relative(io.cwd, target) || target)
+    if (format === 'json') io.out(`${JSON.stringify(jsonReport(outcome.report))}\n`)
+    else printReport(io, outcome.report, decoded.encoding, path.relative(io.cwd, target) || target)
     return exitCodes.ok
   }
 }
@@ -85,19 +102,33 @@ async function writeFolder(target: string, files: ReadonlyArray<{ path: string; 
   }
 }
 
+/** The report's contract (DESIGN §5): these keys, in this order. */
+function jsonReport(report: ImportReport): Pick<ImportReport, 'id' | 'title' | 'titleFrom' | 'stats' | 'findings' | 'omitted' | 'unknownStatus'> {
+  const { id, title, titleFrom, stats, findings, omitted, unknownStatus } = report
+  return { id, title, titleFrom, stats, findings, omitted, unknownStatus }
+}
+
+const omittedNames = { metadata: '网页元数据', chrome: '网页控件' } as const
+
 function printReport(io: Io, report: ImportReport, encoding: string, target: string): void {
   const headings = Object.entries(report.headings)
     .map(([scheme, count]) => `${schemeNames[scheme] ?? scheme} ${count} 个`)
     .join('，')
-  const statuses = (Object.entries(report.byStatus) as Array<[Status, number]>)
+  const statuses = (Object.entries(report.stats.byStatus) as Array<[Status, number]>)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${statusNames[status]} ${count} 个`)
     .join('，')
   io.out(`已导入到 ${target}/（原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()}）\n`)
+  io.out(report.titleFrom === 'text' ? `标题：${report.title}\n` : `原文没有标题，已在 notice.md 中填写 title: ${report.title}，请核对修改\n`)
   io.out(`识别出标题：${headings || '无'}\n`)
-  io.out(`识别出问题 ${report.findings} 个${statuses ? `：${statuses}` : ''}\n`)
+  io.out(`识别出问题 ${report.stats.total} 个${statuses ? `：${statuses}` : ''}\n`)
+  for (const finding of report.findings) io.out(`  第 ${finding.line} 行  ${finding.id}  ${statusNames[finding.status]}\n`)
+  if (report.unknownStatus.length > 0) io.out(`没有写明整改状态的问题（第 ${compactRanges(report.unknownStatus)} 行）：请核对，notice check 会逐个提醒\n`)
+  if (report.omitted.length > 0) {
+    io.out(`没有放进正文的网页内容 ${report.omitted.length} 行（原样保存在 notice.md 的 omitted 中）：\n`)
+    for (const line of report.omitted) io.out(`  第 ${line.line} 行（${omittedNames[line.as]}）：${line.text}\n`)
+  }
   if (report.plainLines.length > 0) io.out(`按原文保留为普通文字的行（开头、结尾、叙述）：第 ${compactRanges(report.plainLines)} 行\n`)
-  if (report.generatedTitle) io.out(`原文没有标题，已在 notice.md 中填写 title: ${report.generatedTitle}，请核对修改\n`)
   if (report.sequentialNames) io.out('原文编号不连续，文件按出现顺序命名（001.md、002.md …）；请运行 notice check 查看编号问题\n')
 }
 

@@ -13,6 +13,7 @@ import { rawHtml } from './raw-html.js'
 import { remoteResource } from './remote-resource.js'
 import { statsMismatch } from './stats-mismatch.js'
 import { statusConflict } from './status-conflict.js'
+import { statusMissing } from './status-missing.js'
 import { typo } from './typo.js'
 
 /** Every content rule, in the order their diagnostics are listed in the README. */
@@ -31,5 +32,6 @@ export const rules: readonly Rule[] = [
   labelVariant,
   statsMismatch,
   statusConflict,
+  statusMissing,
   typo
 ]
