@@ -40,7 +40,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['playwright-core'],
+  external: ['playwright-core', 'pagefind'],
   plugins: [withoutEsprima],
   // Less text for V8 to parse at every start; names are kept so an internal error's stack still reads.
   minifyWhitespace: true,
@@ -62,7 +62,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: [path.join(lib, 'build/worker.js'), path.join(lib, 'build/io-worker.js')],
+  entryPoints: [path.join(lib, 'build/worker.js'), path.join(lib, 'build/io-worker.js'), path.join(lib, 'build/search-worker.js')],
   splitting: true,
   format: 'esm',
   outdir,

@@ -32,6 +32,7 @@ import { IoThread } from './io-thread.js'
 import { NoticePool } from './pool.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 import { growthThreshold, letYoungGenerationGrow } from './young-generation.js'
+import { searchKey, writeSearchIndex } from './search.js'
 
 export interface RunOptions {
   contentDir: string
@@ -284,9 +285,15 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       })
     }
     if (staging && renderer && build && !failed) {
-      for (const file of renderSiteFiles(entries, site, renderer)) {
+      for (const file of renderSiteFiles(entries, site, renderer, { pdf: build.pdf })) {
         staging.write(file.path, file.content)
         files++
+      }
+      if (site.search) {
+        const published = entries.map((entry) => ({ id: entry.id, validationKey: next.notices[entry.id]?.validation.key ?? '' }))
+        const search = await writeSearchIndex(staging, published.map((notice) => notice.id), searchKey(published), previous.search)
+        next.search = search
+        files += search.outputs.length
       }
       staging.commit()
     }
@@ -297,6 +304,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     letYoungGenerationGrow(false)
   }
   if (failed) {
+    if (previous.search) next.search = previous.search
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.
     for (const [id, entry] of Object.entries(next.notices)) {
       const previousRender = previous.notices[id]?.render

@@ -89,6 +89,7 @@ export const noticeFrontmatter = z
       .optional(),
     keywords: z.array(z.string()).optional(),
     changes: z.array(change).optional().describe('更新记录'),
+    ledger: z.enum(['table', 'list']).optional().describe('网页上问题的显示方式：table 整改台账表格，list 逐条列出（默认用 site.yml 的设置）'),
     omitted: z
       .array(
         z.strictObject({
@@ -145,6 +146,9 @@ export const siteConfig = z.strictObject({
       police: z.string().optional().describe('公安备案号')
     })
     .default({}),
+  // Off unless asked for: indexing every finding takes far longer than the rest of a large site's build (README, “站内搜索”).
+  ledger: z.enum(['table', 'list']).default('list').describe('网页上问题的显示方式：table 整改台账表格，list 逐条列出'),
+  search: z.boolean().default(false).describe('站内搜索：true 时生成搜索页和搜索索引'),
   statusPhrases: z.record(z.string(), statusSchema.exclude(['unknown'])).default({}).describe('整改状态用语的补充映射'),
   names: z
     .strictObject({

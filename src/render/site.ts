@@ -9,7 +9,12 @@ import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
-import { buildView, formatRate, type NoticeView } from './view.js'
+import { buildView, statusLabel, type NoticeView } from './view.js'
+import { progressOf, unknownStatusText } from './progress.js'
+import { renderStatsFiles } from './stats.js'
+import { ledgerBlocks } from './ledger.js'
+import { statusNames, type Status } from '../model/vocabulary.js'
+import { undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing } from '../print/closing.js'
 import { balanceTitle } from '../print/title-lines.js'
@@ -40,6 +45,7 @@ export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
 const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
+  const ledger = (notice.meta.ledger ?? site.ledger) === 'table'
   const page = renderer.render('notice', {
     site,
     notice: record,
@@ -51,6 +57,8 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     pdf,
     // Published only with --drafts: the page says so, so a draft is never taken for the notice itself.
     draft: notice.meta.draft === true,
+    // The 台账 layout: runs of findings as tables (the print page and the fragment keep the list).
+    bodyBlocks: ledger ? ledgerBlocks(view.blocks) : view.blocks,
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]
@@ -125,8 +133,9 @@ export function fragmentMetadata(record: NoticeRecord, site: SiteConfig): Record
 /** One sentence on the progress, computed from the findings (Description meta, feed summary). */
 export function noticeDescription(record: NoticeRecord): string {
   if (record.findings.length === 0) return record.title
-  if (record.stats.stated === 0) return `共${record.stats.total}个问题，整改状态未写明`
-  return `共${record.stats.total}个问题，已完成${record.stats.byStatus.done ?? 0}个，完成率${formatRate(record.stats.completionRate)}`
+  const progress = progressOf(record.stats)
+  if (!progress.known) return `共${progress.total}个问题，${unknownStatusText}`
+  return `共${progress.total}个问题，已完成${progress.done}个，完成率${progress.rate}`
 }
 
 function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string; content: string }> {
@@ -148,6 +157,14 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
 /** Where a notice stands as a whole: every finding done, some still open, or no findings to count. */
 export type NoticeProgress = 'done' | 'ongoing' | 'none'
 
+/** A finding not yet done, as the stats page lists it (linked to its anchor on the notice page). */
+export interface OpenFinding {
+  anchor: string
+  title: string
+  status: Status
+  statusName: string
+}
+
 export interface IndexEntry {
   id: string
   title: string
@@ -156,19 +173,37 @@ export interface IndexEntry {
   /** The latest of the notice's own dates (published, written, changes): feed and sitemap dates. */
   updated?: string
   description: string
+  /** `80%`, or 整改状态未标明 when no finding states a status. */
   rate: string
+  completionRate: number
+  /** False when the notice has findings and none states a status. */
+  known: boolean
   total: number
   done: number
-  /** Findings whose status is stated: with none, no rate is shown. */
-  stated: number
+  byStatus: Record<Status, number>
   progress: NoticeProgress
+  /** Findings not done, in document order. */
+  open: OpenFinding[]
 }
 
 export function indexEntry(record: NoticeRecord): IndexEntry {
-  const done = record.stats.byStatus.done ?? 0
-  const total = record.stats.total
+  const stats = progressOf(record.stats)
+  const { done, total } = stats
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const entry: IndexEntry = { id: record.id, title: record.title, description: noticeDescription(record), rate: formatRate(record.stats.completionRate), total, done, stated: record.stats.stated, progress }
+  const open = record.findings.filter((finding) => finding.status !== 'done').map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
+  const entry: IndexEntry = {
+    id: record.id,
+    title: record.title,
+    description: noticeDescription(record),
+    rate: stats.rate,
+    completionRate: stats.completionRate,
+    known: stats.known,
+    total,
+    done,
+    byStatus: stats.byStatus,
+    progress,
+    open
+  }
   const unit = record.inspection?.unit ?? record.issuer
   if (unit) entry.unit = unit
   const date = record.dates.published ?? record.dates.written
@@ -187,6 +222,8 @@ export interface SiteOutputContext {
   entries: readonly IndexEntry[]
   site: SiteConfig
   renderer: Renderer
+  /** Whether this build printed `notice.pdf` for every notice (the index links to them only then). */
+  pdf: boolean
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -221,7 +258,7 @@ export function groupByYear(sorted: readonly IndexEntry[]): YearGroup[] {
   return groups.sort((a, b) => (a.year === '' ? 1 : b.year === '' ? -1 : compareStrings(b.year, a.year)))
 }
 
-const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
+const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
   const sorted = sortEntries(entries)
   const meta = [
     { name: 'SiteName', content: site.name },
@@ -243,6 +280,7 @@ const indexOutput: SiteOutput = ({ entries, site, renderer }) => {
       pageTitle: filter.progress ? `${site.columnName}（${filter.name}） - ${site.name}` : `${site.columnName} - ${site.name}`,
       meta,
       feed: Boolean(site.baseUrl),
+      pdf,
       formatDate
     })
     return { path: filter.path, content }
@@ -255,9 +293,29 @@ const sitemapOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path
 
 const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
 
-/** Every site-wide output. */
-export const siteOutputs: readonly SiteOutput[] = [indexOutput, feedOutput, sitemapOutput, assetsOutput]
+const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFiles(sortEntries(entries), site, renderer, formatDate)
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer): OutputFile[] {
-  return siteOutputs.flatMap((output) => output({ entries, site, renderer })).map(wellFormed)
+/** The search page; its index (pagefind/) is written by the build beside it. Filters offer the statuses and years the site has. */
+const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
+  if (!site.search) return []
+  const sorted = sortEntries(entries)
+  const statuses = (Object.keys(statusNames) as Status[]).filter((status) => sorted.some((entry) => entry.byStatus[status] > 0)).map((status) => ({ status, name: statusNames[status] }))
+  const years = groupByYear(sorted).map((group) => ({ value: group.year || undatedYear, name: group.year ? `${group.year}年` : '未注明日期' }))
+  const content = renderer.render('search', {
+    site,
+    statuses,
+    years,
+    root: '',
+    pageTitle: `搜索 - ${site.columnName} - ${site.name}`,
+    meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
+    feed: Boolean(site.baseUrl)
+  })
+  return [{ path: 'search.html', content }]
+}
+
+/** Every site-wide output. */
+export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
+
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false })).map(wellFormed)
 }

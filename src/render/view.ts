@@ -5,6 +5,7 @@
 import type { LoadedNotice } from '../load/notice.js'
 import type { FindingRecord } from '../model/schema.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
+import { presentStatuses, progressOf } from './progress.js'
 import { matchHeading } from '../structure/classify.js'
 import { escapeHtml, escapeText, inlineHtml, blockHtml } from './html.js'
 
@@ -44,7 +45,19 @@ export interface NoticeView {
   hasTitleLine: boolean
   hasSignatureLine: boolean
   hasDateLine: boolean
-  summary: { total: number; done: number; inProgress: number; other: number; rate: string; byStatus: Array<{ status: Status; name: string; count: number }> }
+  summary: {
+    total: number
+    done: number
+    inProgress: number
+    other: number
+    /** Findings without a status phrase. */
+    unknown: number
+    /** False when no finding states a status: the page shows 整改状态未标明, not a 0% rate. */
+    known: boolean
+    rate: string
+    completionRate: number
+    byStatus: Array<{ status: Status; name: string; count: number }>
+  }
 }
 
 export function buildView(notice: LoadedNotice): NoticeView {
@@ -129,19 +142,15 @@ export function buildView(notice: LoadedNotice): NoticeView {
     }
   })
 
-  const count = (status: Status): number => notice.record.stats.byStatus[status] ?? 0
-  const total = notice.record.stats.total
-  const done = count('done')
-  const inProgress = count('in_progress') + count('partial')
-  const byStatus = (Object.keys(statusNames) as Status[])
-    .map((status) => ({ status, name: statusNames[status], count: count(status) }))
-    .filter((entry) => entry.count > 0)
+  const progress = progressOf(notice.record.stats)
+  const { total, done, unknown, known } = progress
+  const inProgress = progress.byStatus.in_progress + progress.byStatus.partial
   return {
     blocks,
     hasTitleLine: blocks.some((block) => block.kind === 'title'),
     hasSignatureLine: blocks.some((block) => block.kind === 'signature'),
     hasDateLine: blocks.some((block) => block.kind === 'date'),
-    summary: { total, done, inProgress, other: total - done - inProgress, rate: formatRate(notice.record.stats.completionRate), byStatus }
+    summary: { total, done, inProgress, other: total - done - inProgress, unknown, known, rate: progress.rate, completionRate: progress.completionRate, byStatus: presentStatuses(progress.byStatus) }
   }
 }
 
@@ -153,10 +162,6 @@ function paragraphHtml(text: string, node: LoadedNotice['document']['lines'][num
 export function statusLabel(record: FindingRecord): string {
   const base = record.statusText || statusNames[record.status]
   return record.sustained ? `${base}，长期坚持` : base
-}
-
-export function formatRate(rate: number): string {
-  return `${Number.isInteger(rate) ? rate : rate.toFixed(1)}%`
 }
 
 const contactPattern = /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|((?:[（(]?0\d{2,3}[）)]?[-－—]?)?\d{7,8}(?!\d)|1[3-9]\d{9}(?!\d))/gu

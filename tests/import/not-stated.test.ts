@@ -23,10 +23,10 @@ describe('a notice that states no status', () => {
     const json = JSON.parse(readFileSync(path.join(out, 'n', 'notice.json'), 'utf8')) as { stats: { total: number; stated: number; byStatus: Record<string, number> } }
     expect(json.stats).toMatchObject({ total: 3, stated: 0, byStatus: expect.objectContaining({ unknown: 3 }) })
     const page = readFileSync(path.join(out, 'n', 'index.html'), 'utf8')
-    expect(page).toContain('通报中没有写明各问题的整改状态')
+    expect(page).toContain('整改状态未标明')
     expect(page).not.toMatch(/完成率\s*(<[^>]+>)*\s*0%/u)
     const index = readFileSync(path.join(out, 'index.html'), 'utf8')
-    expect(index).toContain('整改状态未写明')
+    expect(index).toContain('整改状态未标明')
     expect(index).not.toContain('完成率 0%')
   })
 })
