@@ -166,6 +166,7 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     counts.error += found.error
     counts.warning += found.warning
     counts.info += found.info
+    if (found.punctuationWidth) counts.punctuationWidth = (counts.punctuationWidth ?? 0) + found.punctuationWidth
     if (found.error > 0) failed = true
   }
   /** A build keeps the errors only (it counts the rest). */

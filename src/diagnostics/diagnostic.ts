@@ -17,7 +17,16 @@ export interface Diagnostic {
 /** `FILE:LINE:COLUMN: severity: message [rule]`, the form editors and CI logs understand. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { file, line, column, severity, message, rule } = diagnostic
-  return `${file}:${line}:${column}: ${severity}: ${message} [${rule}]`
+  return `${printable(file)}:${line}:${column}: ${severity}: ${printable(message)} [${rule}]`
+}
+
+/**
+ * Text from content or file names as a terminal may show it: control characters (an ESC starts a
+ * terminal command, a line break would forge a diagnostic line), bidi controls and line separators
+ * written as visible escapes `\u{1b}`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`)
 }
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
@@ -51,11 +60,21 @@ export interface DiagnosticCounts {
   error: number
   warning: number
   info: number
+  /**
+   * Half-width punctuation in Chinese text (the punctuation-width rule): the print page and the PDF
+   * set it as it is, off the 28-character grid, so a build says how many there are.
+   */
+  punctuationWidth?: number
 }
 
 export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
   const counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
-  for (const diagnostic of diagnostics) counts[diagnostic.severity]++
+  let punctuationWidth = 0
+  for (const diagnostic of diagnostics) {
+    counts[diagnostic.severity]++
+    if (diagnostic.rule === 'punctuation-width') punctuationWidth++
+  }
+  if (punctuationWidth > 0) counts.punctuationWidth = punctuationWidth
   return counts
 }
 

@@ -112,6 +112,11 @@ export function sourceText(bytes: Uint8Array): SourceText {
   return {
     ok: false,
     rule: 'file',
-    message: decoded.reason === 'binary' ? '这不是文本文件：内容文件夹中只能放 UTF-8 编码的 Markdown 文件' : '文件不是 UTF-8 编码：请在编辑器中以“UTF-8”编码另存这个文件'
+    message:
+      decoded.reason === 'archive'
+        ? '这是 Word/压缩文件（.docx 或 .zip），不是文本：内容文件夹中只能放 Markdown 文件，Word 文档请用 notice import 导入'
+        : decoded.reason === 'binary'
+          ? '这不是文本文件：内容文件夹中只能放 UTF-8 编码的 Markdown 文件'
+          : '文件不是 UTF-8 编码：请在编辑器中以“UTF-8”编码另存这个文件'
   }
 }

@@ -88,6 +88,13 @@ export const noticeFrontmatter = z
       })
       .optional(),
     keywords: z.array(z.string()).optional(),
+    print: z
+      .strictObject({
+        sealed: z.boolean().optional().describe('加盖印章：成文日期右空四字，发布机构署名居中于日期之上（GB/T 9704 7.3.5.1）'),
+        titleLines: z.array(z.string().min(1)).min(1).optional().describe('打印版标题的分行，依次写出每一行；连起来应与标题相同')
+      })
+      .optional()
+      .describe('打印版与 PDF 的排版'),
     changes: z.array(change).optional().describe('更新记录'),
     ledger: z.enum(['table', 'list']).optional().describe('网页上问题的显示方式：table 整改台账表格，list 逐条列出（默认用 site.yml 的设置）'),
     omitted: z

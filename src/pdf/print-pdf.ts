@@ -10,7 +10,7 @@ import { UsageError } from '../load/read.js'
 
 import { chromiumPath } from './chromium.js'
 import { installHint } from './hint.js'
-import { stampPdfDates } from './stamp.js'
+import { finishPdf, type PdfDetails } from './finish-pdf.js'
 
 /** Arguments for a headless Chromium on a shared build machine. */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -32,6 +32,13 @@ export interface PrintOptions {
 }
 
 export { chromiumPath }
+
+/** Runs in the print page: the PDF's document information from its <title> and <meta> tags. */
+const readDetails = `(() => {
+  const meta = (name) => document.querySelector('meta[name="' + name + '"]')?.content || undefined
+  const keywords = meta('keywords')
+  return { title: document.title, author: meta('author'), subject: meta('description'), keywords: keywords ? keywords.split(',') : [] }
+})()`
 
 export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions = {}): Promise<Array<{ path: string; content: Uint8Array }>> {
   if (jobs.length === 0) return []
@@ -65,8 +72,9 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
           await page.setContent(job.html, { waitUntil: 'load' })
           // Evaluated in the page (a string, since Node's types have no DOM).
           await page.evaluate('document.fonts.ready.then(() => true)')
+          const details = (await page.evaluate(readDetails)) as Omit<PdfDetails, 'date'>
           const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
-          results[index] = { path: job.path, content: stampPdfDates(new Uint8Array(pdf), job.date) }
+          results[index] = { path: job.path, content: await finishPdf(new Uint8Array(pdf), { ...details, ...(job.date ? { date: job.date } : {}) }) }
           options.onProgress?.(++done, jobs.length)
         }
         await page.close()

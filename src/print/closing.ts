@@ -11,6 +11,19 @@ export interface PrintClosing {
   date?: string
   /** The date, two characters in, is longer than the signature: the signature is centred over it. */
   dateLonger: boolean
+  /**
+   * A sealed document (GB/T 9704 7.3.5.1): the date's space from the right, in characters, with the
+   * signature centred over it. Four, 一般; more when a longer signature centred over the date would
+   * come nearer the right edge than two characters.
+   */
+  sealedDateRight?: number
+}
+
+/** The date's right space in a sealed 落款: 右空四字, unless the signature, centred over it, then reaches within two characters of the edge. */
+export function sealedDateRight(closing: PrintClosing): number {
+  const date = closing.date ? textWidth(closing.date) : 0
+  const signature = closing.signature ? textWidth(closing.signature) : 0
+  return Math.max(4, (signature - date) / 2 + 2)
 }
 
 export function printClosing(view: NoticeView, record: NoticeRecord, formatDate: (iso: string) => string): PrintClosing | undefined {

@@ -4,6 +4,9 @@
  * measure always give the same lines.
  */
 
+/** Title lines of the print page: 22 pt on a 156 mm measure holds 20 characters. */
+export const printTitleWidth = 20
+
 /** Characters that may not start a line: they stay with the word before them. */
 const closingPunctuation = /^[，。、；：？！”’）》〕】」』〉,.;:?!)\]}%…—·]+$/u
 /** Characters that may not end a line: they go with the word after them. */
@@ -19,7 +22,31 @@ export function textWidth(text: string): number {
 /** Words of a title, with punctuation joined to the word it belongs to. */
 let wordSegmenter: Intl.Segmenter | undefined
 
-export function titleUnits(title: string, maxWidth = Infinity): string[] {
+/**
+ * Joins units so that no break falls inside a name the notice itself names (its inspection team,
+ * its unit, its declared names): `县委第四 / 巡察组` never happens. Longest names first, so a name
+ * holding another is kept whole.
+ */
+function keepNamesWhole(units: string[], names: readonly string[]): string[] {
+  const title = units.join('')
+  const inside = new Set<number>()
+  for (const name of [...new Set(names)].filter((candidate) => candidate.length > 1).sort((a, b) => b.length - a.length)) {
+    for (let at = title.indexOf(name); at >= 0; at = title.indexOf(name, at + 1)) {
+      for (let offset = at + 1; offset < at + name.length; offset++) inside.add(offset)
+    }
+  }
+  if (inside.size === 0) return units
+  const joined: string[] = []
+  let offset = 0
+  for (const unit of units) {
+    if (joined.length > 0 && inside.has(offset)) joined[joined.length - 1] += unit
+    else joined.push(unit)
+    offset += unit.length
+  }
+  return joined
+}
+
+export function titleUnits(title: string, maxWidth = Infinity, names: readonly string[] = []): string[] {
   // Making a segmenter loads its dictionary: one for the whole build.
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
   const segmenter = wordSegmenter
@@ -39,7 +66,7 @@ export function titleUnits(title: string, maxWidth = Infinity): string[] {
     if (units.length > 0) units[units.length - 1] += pending
     else units.push(pending)
   }
-  return units.flatMap((unit) => splitLongUnit(unit.trim(), maxWidth)).filter((unit) => unit.length > 0)
+  return keepNamesWhole(units.map((unit) => unit.trim()).filter((unit) => unit.length > 0), names).flatMap((unit) => splitLongUnit(unit, maxWidth))
 }
 
 /** A word longer than a whole line has to be cut; only then is a word split. */
@@ -62,18 +89,18 @@ function splitLongUnit(unit: string, maxWidth: number): string[] {
  * are as even as possible (least sum of squared widths); between equally even layouts the one whose
  * lower lines are longer (正梯形) wins. A title that fits one line stays one line.
  */
-export function balanceTitle(title: string, maxWidth = 20): string[] {
+export function balanceTitle(title: string, maxWidth = 20, names: readonly string[] = []): string[] {
   const text = title.trim()
   if (text === '') return []
   // Most titles fit one line, and one line is their best layout: its words joined give the title
   // back when nothing in it is white space (which `titleUnits` trims). No need to segment it.
   if (textWidth(text) <= maxWidth && !/\s/u.test(text)) return [text]
-  return layoutTitleUnits(text, maxWidth)
+  return layoutTitleUnits(text, maxWidth, names)
 }
 
 /** `balanceTitle` without its one-line shortcut: the trimmed, non-empty title cut into words and shared out. */
-export function layoutTitleUnits(text: string, maxWidth: number): string[] {
-  const units = titleUnits(text, maxWidth)
+export function layoutTitleUnits(text: string, maxWidth: number, names: readonly string[] = []): string[] {
+  const units = titleUnits(text, maxWidth, names)
   const widths = units.map(textWidth)
   const count = units.length
   const span = (from: number, to: number): number => widths.slice(from, to).reduce((sum, width) => sum + width, 0)

@@ -4,7 +4,7 @@
  */
 import { isMarkup, wellFormedText } from './well-formed.js'
 import type { LoadedNotice } from '../load/notice.js'
-import type { NoticeRecord, SiteConfig } from '../model/schema.js'
+import type { NoticeFrontmatter, NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
@@ -16,8 +16,8 @@ import { ledgerBlocks } from './ledger.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
 import { undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
-import { printClosing } from '../print/closing.js'
-import { balanceTitle } from '../print/title-lines.js'
+import { printClosing, sealedDateRight } from '../print/closing.js'
+import { balanceTitle, printTitleWidth } from '../print/title-lines.js'
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated. */
@@ -64,18 +64,31 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   return [{ path: `${record.id}/index.html`, content: page }]
 }
 
-/** Title lines of the print page: 22 pt on a 156 mm measure holds 20 characters. */
-const printTitleWidth = 20
+/**
+ * The title's lines on the print page: as notice.md sets them (`print.titleLines`, when they make up
+ * the title), else balanced with no break inside a name the notice names.
+ */
+export function printTitleLines(title: string, meta: NoticeFrontmatter, site: SiteConfig): string[] {
+  const set = meta.print?.titleLines
+  // Lines that do not make up the title are an error (print-title-lines): a build never gets here with them.
+  if (set && set.join('').replace(/\s/gu, '') === title.replace(/\s/gu, '')) return set.map((line) => line.trim())
+  const names = [meta.inspection?.team, meta.inspection?.unit, ...(meta.names?.declared ?? []), ...site.names.declared].filter((name): name is string => Boolean(name))
+  return balanceTitle(title, printTitleWidth, names)
+}
 
 /** The print page (GB/T 9704-2012, A4), its CSS inlined so it prints the same wherever it is opened. */
-const printOutput: NoticeOutput = ({ notice, renderer, view, pdf }) => {
+const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
   const record = notice.record
+  const closing = printClosing(view, record, formatDate)
+  if (closing && notice.meta.print?.sealed) closing.sealedDateRight = sealedDateRight(closing)
   const page = renderer.render('print', {
     notice: record,
     view,
     css: renderer.assets['assets/print.css'] ?? '',
-    titleLines: balanceTitle(record.title, printTitleWidth),
-    closing: printClosing(view, record, formatDate),
+    titleLines: printTitleLines(record.title, notice.meta, site),
+    closing,
+    // The PDF's Subject: the notice's 主题分类 when it names one.
+    subject: record.disclosure?.category ?? noticeDescription(record),
     pdf,
     formatDate,
     isBlockHtml

@@ -97,6 +97,8 @@ describe('glyphs of the seed print page', () => {
     expect(nodeIds).toHaveLength(probes.length)
     const missing: string[] = []
     const used = new Map<string, number>()
+    /** For each font stack (its first family), the characters each font drew. */
+    const drawnBy = new Map<string, Map<string, string[]>>()
     // Probes were numbered in document order, which is the order querySelectorAll returns them in.
     const reports = await Promise.all(nodeIds.map((nodeId) => cdp.send('CSS.getPlatformFontsForNode', { nodeId })))
     for (const [index, { fonts }] of reports.entries()) {
@@ -104,13 +106,23 @@ describe('glyphs of the seed print page', () => {
       expect(fonts.length, `no font reported for ${char}`).toBeGreaterThan(0)
       for (const font of fonts) {
         used.set(font.familyName, (used.get(font.familyName) ?? 0) + 1)
+        const first = stack.split(',')[0]?.trim().replace(/"/gu, '') ?? ''
+        const byFont = drawnBy.get(first) ?? new Map<string, string[]>()
+        byFont.set(font.familyName, [...(byFont.get(font.familyName) ?? []), char])
+        drawnBy.set(first, byFont)
         if (!fontHas(font.postScriptName, char.codePointAt(0) ?? 0)) missing.push(`${char} U+${(char.codePointAt(0) ?? 0).toString(16)} in ${font.postScriptName} (${stack})`)
       }
     }
     expect(missing).toEqual([])
-    // The free fonts named in the CSS are the ones drawing the page on this machine (the seed has
-    // 一、 headings in 黑体 but no （一） heading, so no 楷体).
-    expect([...used.keys()].sort()).toEqual(['Noto Sans CJK SC', 'Noto Serif CJK SC'])
+    // The free fonts named in the CSS are the ones drawing the page on this machine: FandolFang
+    // (仿宋) the body, Noto Sans CJK SC (黑体) the 一、 headings, Noto Serif CJK SC Bold the title
+    // and the page numbers (the seed has no （一） heading, so no 楷体).
+    expect([...used.keys()].sort()).toEqual(['FandolFang R', 'Noto Sans CJK SC', 'Noto Serif CJK SC'])
+    // Every character set in 仿宋 (body, 1、 and （1） headings) is FandolFang's: none falls back to a Song face.
+    const body = drawnBy.get('仿宋_GB2312') ?? new Map<string, string[]>()
+    expect([...body.keys()]).toEqual(['FandolFang R'])
+    expect((body.get('FandolFang R') ?? []).length).toBeGreaterThan(800)
+    expect([...(drawnBy.get('黑体')?.keys() ?? [])]).toEqual(['Noto Sans CJK SC'])
     await page.close()
   })
 })

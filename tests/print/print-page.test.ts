@@ -21,11 +21,13 @@ afterAll(async () => {
 })
 
 /** The seed with a signature and a 成文日期 in notice.md, its print page open as printed (版心 wide). */
-async function openSigned(signature: string): Promise<Page> {
-  let build = builds.get(signature)
+async function openSigned(signature: string, sealed = false): Promise<Page> {
+  const key = `${signature}${sealed ? ' sealed' : ''}`
+  let build = builds.get(key)
   if (!build) {
-    build = buildSeed({ pdf: false, editNoticeMd: (text) => text.replace(/^---\n/u, `---\nsignature: ${signature}\ndates:\n  written: 2021-04-15\n`) })
-    builds.set(signature, build)
+    const extra = sealed ? 'print:\n  sealed: true\n' : ''
+    build = buildSeed({ pdf: false, editNoticeMd: (text) => text.replace(/^---\n/u, `---\nsignature: ${signature}\ndates:\n  written: 2021-04-15\n${extra}`) })
+    builds.set(key, build)
   }
   const page = await browser.newPage({ viewport: { width: 590, height: 800 } })
   await page.emulateMedia({ media: 'print' })
@@ -73,6 +75,23 @@ describe('the print page', () => {
     expect(date.right).toBeCloseTo(body.right - 2 * char, 0)
     expect((signature.left + signature.right) / 2).toBeCloseTo((date.left + date.right) / 2, 0)
     await page.close()
+  })
+
+  it('sealed (print.sealed): puts the date 4 characters from the right and centres the signature over it, longer or shorter', async () => {
+    for (const signature of ['县委巡察办', '中共伊川县产业集聚区工作委员会']) {
+      const page = await openSigned(signature, true)
+      const body = await box(page, '.body')
+      const signatureBox = await box(page, '.signature')
+      const date = await box(page, '.date')
+      const char = (body.right - body.left) / 28
+      expect((signatureBox.left + signatureBox.right) / 2, signature).toBeCloseTo((date.left + date.right) / 2, 0)
+      expect(signatureBox.top).toBeLessThan(date.top)
+      if (signature === '县委巡察办') expect(date.right).toBeCloseTo(body.right - 4 * char, 0)
+      // A signature so long that centred over a date 4 characters in it would reach the edge: the date moves in, the signature ends 2 characters in.
+      // (Half-width digits are measured as half a character; FandolFang's are a little off that.)
+      else expect(Math.abs(signatureBox.right - (body.right - 2 * char))).toBeLessThan(0.1 * char)
+      await page.close()
+    }
   })
 
   it('sets headings in 黑体 / 仿宋 at 16 pt without bold, the title in 22 pt 小标宋, body on the 28-character grid', async () => {

@@ -12,6 +12,22 @@ export interface SeedBuild {
   printHtml: string
 }
 
+/** The signature block and document details a real notice.md gives the seed (which has none of its own). */
+export const signed = {
+  issuer: '中共伊川县产业集聚区工作委员会',
+  date: '2021年4月15日',
+  category: '党务公开/巡察整改',
+  keywords: ['巡察整改', '产业集聚区']
+}
+
+/** notice.md of the imported seed with an issuer, a signature, a 成文日期, a 主题分类 and keywords. */
+export function signSeed(text: string): string {
+  return text.replace(
+    /^---\n/u,
+    `---\nissuer: ${signed.issuer}\nsignature: ${signed.issuer}\ndates:\n  written: 2021-04-15\ndisclosure:\n  category: ${signed.category}\nkeywords: [${signed.keywords.join(', ')}]\n`
+  )
+}
+
 /** Imports the seed as notice `x`, lets `edit` change its notice.md, then builds (with --pdf when asked). */
 export function buildSeed(options: { pdf: boolean; editNoticeMd?: (text: string) => string }): SeedBuild {
   const dir = mkdtempSync(path.join(tmpdir(), 'notice-print-'))

@@ -104,3 +104,39 @@ describe('the one-line fast path of balanceTitle', () => {
     expect(balanceTitle('县委 巡察组', 20)).toEqual([titleUnits('县委 巡察组', 20).join('')])
   })
 })
+
+describe('names the notice names', () => {
+  const title = '伊川县产业集聚区关于县委第四巡察组巡察反馈意见整改情况的公布'
+  const names = ['县委第四巡察组', '县产业集聚区管委会', '伊川县产业集聚区', '产业集聚区']
+
+  it('are never split across lines (the segmenter alone breaks 县委第四 / 巡察组)', () => {
+    const lines = balanceTitle(title, 20, names)
+    expect(lines.join('')).toBe(title)
+    expect(lines).toEqual(['伊川县产业集聚区关于县委第四巡察组', '巡察反馈意见整改情况的公布'])
+    expect(balanceTitle(title, 20)).not.toEqual(lines)
+  })
+
+  it('for any title holding them: no line break falls inside a name that fits a line with a bracket on either side', () => {
+    const piece = fc.constantFrom('关于', '巡察', '整改', '情况的', '通报', '县委第四巡察组', '伊川县产业集聚区', '县产业集聚区管委会', '反馈意见', '（', '）', '、', '“', '”')
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 16 }), fc.integer({ min: 10, max: 24 }), (pieces, width) => {
+        const text = pieces.join('')
+        // A run of brackets or quotes, which stays with the word beside it, is not what a title holds.
+        fc.pre(!/[（“][（“]|[）”、][）”、]/u.test(text))
+        const lines = balanceTitle(text, width, names)
+        expect(lines.join('')).toBe(text)
+        const breaks = new Set<number>()
+        let offset = 0
+        for (const line of lines.slice(0, -1)) breaks.add((offset += line.length))
+        for (const name of names) {
+          // A name longer than a line has to be cut; so has one whose brackets (which stay with it) make it so.
+          if (name.length + 2 > width) continue
+          for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            for (let inside = at + 1; inside < at + name.length; inside++) expect(breaks.has(inside), `${lines.join(' / ')} breaks ${name}`).toBe(false)
+          }
+        }
+      }),
+      { numRuns: 500 }
+    )
+  })
+})

@@ -153,6 +153,8 @@ export const generators: Record<string, (content: string, scratch: string) => vo
     rmSync(path.join(content, 'n1/findings'), { recursive: true, force: true })
     symlinkSync(path.join(scratch, 'gone'), path.join(content, 'n1/findings'))
   },
+  // A Word file saved under a Markdown name: "PK\x03\x04" is valid UTF-8, so only its signature tells.
+  'zip-stub': (content) => writeFileSync(path.join(content, 'n1/findings/01-03.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04])),
   'copy-finding': (content) => cpSync(path.join(content, finding2), path.join(content, 'n1/findings/01-03.md')),
   'copy-notice-folder': (content) => cpSync(path.join(content, 'n1'), path.join(content, 'My Notice'), { recursive: true }),
   'copy-notice-folder-chinese': (content) => cpSync(path.join(content, 'n1'), path.join(content, '巡察通报'), { recursive: true }),

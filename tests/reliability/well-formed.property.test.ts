@@ -30,7 +30,8 @@ const tricky = fc.constantFrom('<', '&', ']]>', '</script>', '<!--', '-->', '"',
 const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), tricky), { maxLength: 5 }).map((parts) => parts.join(''))
 /** Text for one Markdown line: no line break, and something a required field accepts. */
 const lineText = text.map((value) => value.replace(/[\r\n]/gu, ' '))
-const nonEmpty = text.map((value) => (value.trim().length > 0 ? value : `x${value}`))
+/** Text for a field that must show something (a title, a name): arbitrary text after one visible character. */
+const nonEmpty = text.map((value) => `题${value}`)
 
 const fields = fc.record({
   title: nonEmpty,

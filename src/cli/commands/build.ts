@@ -68,6 +68,11 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
+    // Said once, apart from the other advice: a printed bulletin with half-width marks is off its grid.
+    const halfWidth = summary.counts.punctuationWidth ?? 0
+    if (halfWidth > 0) {
+      io.out(`注意：打印版${values.pdf ? '和 PDF ' : ''}里有 ${halfWidth} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。\n`)
+    }
     const removed = earlierPdfs.filter((file) => !existsSync(file))
     if (removed.length > 0) {
       io.out(`注意：本次没有加 --pdf，上次生成的 ${removed.length} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中；需要 PDF 时请运行 notice build --pdf。\n`)

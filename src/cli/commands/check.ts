@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCheck, type RunOptions } from '../../build/run.js'
-import { countDiagnostics, type Diagnostic, type DiagnosticCounts } from '../../diagnostics/diagnostic.js'
+import { countDiagnostics, hasErrors, printable, type Diagnostic, type DiagnosticCounts } from '../../diagnostics/diagnostic.js'
 import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
-import { writeFileAtomically } from '../../write/file.js'
+import { ChangedOnDisk, writeFileAtomically } from '../../write/file.js'
 import { ArgumentError, contentOptions, contentRunOptions, exitCodes, type Command, type Io } from '../command.js'
 import { diagnosticPrinter, printDiagnostics } from '../report.js'
 import { refuseNoticeFolderAsContent, selectNotices } from '../select.js'
@@ -85,9 +85,16 @@ async function applySafeFixes(diagnostics: Parameters<typeof fixesByFile>[0], io
   let files = 0
   for (const [file, changes] of fixesByFile(diagnostics)) {
     const absolute = path.resolve(io.cwd, file)
-    const result = fixFile(file, await readFile(absolute, 'utf8'), changes)
+    const before = await readFile(absolute, 'utf8')
+    const result = fixFile(file, before, changes)
     if (result.changes.length === 0) continue
-    await writeFileAtomically(absolute, result.text)
+    try {
+      await writeFileAtomically(absolute, result.text, before)
+    } catch (error) {
+      if (!(error instanceof ChangedOnDisk)) throw error
+      write(`${printable(file)}：修改期间这个文件被其他程序改动过，没有自动修改它（以免丢失那次改动）。请保存后重新运行 notice check --fix\n`)
+      continue
+    }
     applied.push(...result.changes)
     files++
   }

@@ -49,7 +49,12 @@ export const importCommand: Command = {
     })
     const decoded = decodeText(bytes, { allowLegacy: true })
     if (!decoded.ok) {
-      io.err(`${file}:1:1: error: ${decoded.reason === 'binary' ? '这不是文本文件：请先把 Word 文档另存为“纯文本”' : '无法识别文件编码：请另存为 UTF-8 或 GB18030'} [import]\n`)
+      const reason = {
+        archive: '这是 Word/压缩文件（.docx 或 .zip），不是纯文本：Word 文档请以 .docx 为扩展名导入，或另存为“纯文本”',
+        binary: '这不是文本文件：请先把 Word 文档另存为“纯文本”',
+        encoding: '无法识别文件编码：请另存为 UTF-8 或 GB18030'
+      }[decoded.reason]
+      io.err(`${file}:1:1: error: ${reason} [import]\n`)
       return exitCodes.contentError
     }
     const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))

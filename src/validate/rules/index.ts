@@ -7,6 +7,7 @@ import { invisibleChars } from './invisible-chars.js'
 import { labelVariant } from './label-variant.js'
 import { nameVariant } from './name-variant.js'
 import { numbering } from './numbering.js'
+import { printTitleLines } from './print-title-lines.js'
 import { privateData } from './private-data.js'
 import { punctuationWidth } from './punctuation-width.js'
 import { rawHtml } from './raw-html.js'
@@ -33,5 +34,6 @@ export const rules: readonly Rule[] = [
   statsMismatch,
   statusConflict,
   statusMissing,
-  typo
+  typo,
+  printTitleLines
 ]
