@@ -137,3 +137,18 @@ describe('atomic output', () => {
     expect(readdirSync(out).sort()).toEqual(readdirSync(path.join(root, 'fresh')).sort())
   })
 })
+
+describe('the commit window', () => {
+  it('check finishes a build killed after its commit journal: the output is never left missing', async () => {
+    const { root, out } = goodSite()
+    expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
+    const built = hashTree(out)
+    // Killed between the two renames of a replacement: the staging folder holds the journal, the output is gone.
+    const staging = path.join(root, 'out.tmp-999999-0123abcd')
+    renameSync(out, staging)
+    commitJournal(staging, { mode: 'replace' })
+    expect((await runMain(['check', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
+    expect(hashTree(out)).toEqual(built)
+    expect(leftovers(root)).toEqual([])
+  })
+})

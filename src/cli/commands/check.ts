@@ -3,6 +3,7 @@ import path from 'node:path'
 import { runCheck, type RunOptions } from '../../build/run.js'
 import { countDiagnostics, hasErrors, printable, type Diagnostic, type DiagnosticCounts } from '../../diagnostics/diagnostic.js'
 import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
+import { recoverInterruptedBuild } from '../../write/atomic.js'
 import { ChangedOnDisk, writeFileAtomically } from '../../write/file.js'
 import { ArgumentError, contentOptions, contentRunOptions, exitCodes, type Command, type Io } from '../command.js'
 import { diagnosticPrinter, printDiagnostics } from '../report.js'
@@ -21,18 +22,22 @@ export const check: Command = {
   --format 格式      text（默认）或 json（标准输出只有一个 JSON 数组）
   --fix              自动修改可以安全修改的问题（半角标点、截止目前、发文字号），
                      直接改写 Markdown 文件（不改元数据），逐条列出修改，再报告其余问题
+  --out 文件夹        输出文件夹（默认 dist）：上一次构建在提交时被中断的，先按提交记录把它完成
   --no-cache         不使用缓存，全部重新检查
   --cache 文件夹     缓存位置（默认 .notice-cache，与 build 共用）
   -h, --help         显示本帮助`,
   options: {
     ...contentOptions,
     format: { type: 'string' },
-    fix: { type: 'boolean' }
+    fix: { type: 'boolean' },
+    out: { type: 'string' }
   },
   allowPositionals: true,
   async run(values, positionals, io) {
     const format = String(values.format ?? 'text')
     if (format !== 'text' && format !== 'json') throw new ArgumentError(`--format 只能是 text 或 json，不能是 ${format}`)
+    // A build killed in its commit window is finished (or undone) now, not only by the next build.
+    await recoverInterruptedBuild(path.resolve(io.cwd, String(values.out ?? 'dist')))
     const options: RunOptions = { ...contentRunOptions(values, io), fixes: Boolean(values.fix) }
     refuseNoticeFolderAsContent(options.contentDir, io.cwd, 'check')
     const selection = selectNotices(positionals, options.contentDir, io.cwd)
