@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkContent } from '../lib/build/pipeline.js'
+import { checkContent } from '../lib/engine/pipeline.js'
 import { readContent } from '../lib/load/read.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))

@@ -57,12 +57,18 @@ export const contentOptions = {
   cache: { type: 'string' }
 } as const
 
-export function contentRunOptions(values: Record<string, string | boolean | undefined>, io: Io): { contentDir: string; cwd: string; cacheDir: string; useCache: boolean } {
+export function contentRunOptions(
+  values: Record<string, string | boolean | undefined>,
+  io: Io
+): { contentDir: string; cwd: string; cacheDir: string; useCache: boolean; workers?: number } {
+  // NOTICE_WORKERS sets the number of worker threads (0: none); unset, the run decides from the amount of work.
+  const workers = process.env.NOTICE_WORKERS
   return {
     contentDir: String(values.content ?? 'content'),
     cwd: io.cwd,
     cacheDir: path.resolve(io.cwd, String(values.cache ?? '.notice-cache')),
-    useCache: !values['no-cache']
+    useCache: !values['no-cache'],
+    ...(workers === undefined ? {} : { workers: Number(workers) })
   }
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 import { environmentProblem } from './environment.js'
 import { ArgumentError, exitCodes, parseCommandArgs, type Command, type Io } from './command.js'
 

@@ -31,8 +31,7 @@ export function diagnosticPrinter(io: Io, format: 'text' | 'json', stream: 'out'
         printed++
         if (block.length >= 1 << 16) flush()
       }
-      // A notice's lines go out with it: text held until later would outlive a young-generation
-      // collection and be copied to the old one (16 MB of a check of 400 notices).
+      // A notice's lines go out with it: a check holds no diagnostics of notices already done.
       flush()
     },
     end(counts) {

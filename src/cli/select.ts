@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 import { idPattern } from '../model/id.js'
 
 export interface NoticeSelection {

@@ -4,18 +4,18 @@
  * site-wide pages, which list every notice). Pure: sources in, files and diagnostics out.
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { loadNotice, type LoadedNotice, type NoticeSource } from '../load/notice.js'
+import { processNotice } from '../engine/process.js'
+import type { NoticeSource } from '../load/notice.js'
 import type { ContentSource } from '../load/read.js'
 import { loadSite } from '../load/site.js'
+import type { IndexEntry, OutputFile } from '../model/outputs.js'
 import type { SiteConfig } from '../model/schema.js'
-import { defaultStatusPhrases } from '../model/vocabulary.js'
-import { indexEntry, renderNotice, renderSiteFiles, type OutputFile } from '../render/site.js'
+import { renderSiteFiles } from '../render/site.js'
 import type { Renderer } from '../render/templates.js'
-import { validateNotice } from '../validate/validate.js'
 
 interface NoticeState {
   source: NoticeSource
-  notice?: LoadedNotice
+  entry?: IndexEntry
   diagnostics: Diagnostic[]
   files: OutputFile[]
 }
@@ -97,20 +97,16 @@ export class IncrementalBuild {
   }
 
   private renderOne(state: NoticeState): void {
-    const notice = loadNotice(state.source, { statusPhrases: { ...defaultStatusPhrases, ...this.site.statusPhrases } })
-    state.notice = notice
-    state.diagnostics = validateNotice(notice, this.site)
     // A preview shows the notice even while it has errors (the overlay lists them); a notice that
     // cannot be rendered at all keeps its previous pages.
-    try {
-      state.files = renderNotice(notice, this.site, this.renderer)
-    } catch (error) {
-      state.diagnostics.push({ file: state.source.files[0]?.path ?? state.source.id, line: 1, column: 1, severity: 'error', rule: 'render', message: `无法生成页面：${error instanceof Error ? error.message : String(error)}` })
-    }
+    const result = processNotice(state.source, this.site, this.renderer, { preview: true })
+    state.entry = result.entry
+    state.diagnostics = result.diagnostics
+    if (!result.diagnostics.some((diagnostic) => diagnostic.rule === 'render')) state.files = result.files
   }
 
   private renderSite(): void {
-    const entries = [...this.notices.values()].flatMap((state) => (state.notice ? [indexEntry(state.notice.record)] : []))
+    const entries = [...this.notices.values()].flatMap((state) => (state.entry ? [state.entry] : []))
     try {
       this.siteFiles = renderSiteFiles(entries, this.site, this.renderer)
     } catch (error) {

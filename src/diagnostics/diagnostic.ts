@@ -1,6 +1,18 @@
-import type { Fix } from '../fix/edit.js'
-
 export type Severity = 'error' | 'warning' | 'info'
+
+/** A safe change a rule offers for what it reports: a source range, the text a reader saw there, and its replacement. */
+export interface Fix {
+  file: string
+  /** 1-based start line and column of the range in the source file. */
+  line: number
+  column: number
+  /** 1-based end line and column, exclusive. */
+  endLine: number
+  endColumn: number
+  /** The text characters the range stands for (escapes removed): checked before replacing. */
+  original: string
+  replacement: string
+}
 
 /** One problem in the content, pointing into a file the user edits. */
 export interface Diagnostic {

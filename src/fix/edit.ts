@@ -2,19 +2,7 @@
  * Fixes as values: a source range, the text a reader saw there, and its replacement. Applying
  * them to a file's text is a pure function; only the CLI reads and writes the files.
  */
-
-export interface Fix {
-  file: string
-  /** 1-based start line and column of the range in the source file. */
-  line: number
-  column: number
-  /** 1-based end line and column, exclusive. */
-  endLine: number
-  endColumn: number
-  /** The text characters the range stands for (escapes removed): checked before replacing. */
-  original: string
-  replacement: string
-}
+import type { Fix } from '../diagnostics/diagnostic.js'
 
 export interface AppliedFixes {
   text: string

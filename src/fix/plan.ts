@@ -2,9 +2,9 @@
  * Which fixes to apply to which file: diagnostics in, new file texts and a list of changes out.
  * Pure; the CLI reads the files before and writes them after.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js'
 import { splitFrontmatter } from '../load/frontmatter.js'
-import { applyFixes, type Fix } from './edit.js'
+import { applyFixes } from './edit.js'
 
 export interface Change {
   rule: string

@@ -1,18 +1,14 @@
 /**
- * Splits a content file into frontmatter and body (gray-matter) and parses the YAML with the
- * `yaml` package, which keeps the line and column of every key and value for diagnostics.
+ * Splits a content file into frontmatter and body and parses the YAML with the `yaml` package,
+ * which keeps the line and column of every key and value for diagnostics.
  */
-import matter from 'gray-matter'
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type YAMLError } from 'yaml'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { simpleFrontmatter } from './simple-frontmatter.js'
 
 export interface Frontmatter {
   present: boolean
   data: unknown
   document?: Document
-  /** The YAML text, kept so a document skipped by the fast path can be parsed when a position is needed. */
-  yaml?: string
   lineCounter: LineCounter
   /** File line of the YAML text's first line, less one. */
   lineShift: number
@@ -53,42 +49,18 @@ export function splitFrontmatter(file: string, text: string): Frontmatter {
       ]
     }
   }
-  const split = splitDelimited(text) ?? splitWithGrayMatter(text)
-  const yamlOffset = text.indexOf(split.matter, 3)
-  const bodyOffset = text.length - split.content.length
-  const bodyLine = countLines(text, bodyOffset)
-  const lineShift = countLines(text, yamlOffset) - 1
-  const body = split.content
-  // Without a `yaml` Document: `locate()` parses the kept text the first time a diagnostic needs a position.
-  const simple = simpleFrontmatter(split.matter)
-  if (simple) return { present: true, data: simple, yaml: split.matter, lineCounter, lineShift, diagnostics: [], body, bodyLine, separatorLines: 1 }
-  const yaml = parseYaml(file, split.matter, lineShift)
-  return { ...yaml, present: true, body, bodyLine, separatorLines: 1 }
+  // The frontmatter is the rest of the opening line and every line up to the first that starts
+  // with `---`; the body starts after that delimiter and one line break. The YAML text starts on
+  // the file's first line, so its line numbers are the file's.
+  const close = text.indexOf('\n---', 3)
+  let bodyOffset = close + 4
+  if (text[bodyOffset] === '\r') bodyOffset++
+  if (text[bodyOffset] === '\n') bodyOffset++
+  const yaml = parseYaml(file, text.slice(3, close), 0)
+  return { ...yaml, present: true, body: text.slice(bodyOffset), bodyLine: countLines(text, bodyOffset), separatorLines: 1 }
 }
 
-function splitWithGrayMatter(text: string): { matter: string; content: string } {
-  // Options disable gray-matter's cache; the engine returns nothing because `yaml` parses below with positions.
-  return matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as never)
-}
-
-/**
- * Fast path for the opening every file the importer writes has, `---` and a line break: the split
- * gray-matter makes (matter up to the first line starting `---`, the body after that line's
- * delimiter and one line break), without the copies of the whole text gray-matter keeps. Any other
- * opening goes to gray-matter; a property test holds the two equal.
- */
-export function splitDelimited(text: string): { matter: string; content: string } | undefined {
-  if (!text.startsWith('---\n')) return undefined
-  const rest = text.slice(3)
-  const close = rest.indexOf('\n---')
-  if (close === -1) return undefined
-  let content = rest.slice(close + 4)
-  if (content.startsWith('\r')) content = content.slice(1)
-  if (content.startsWith('\n')) content = content.slice(1)
-  return { matter: rest.slice(0, close), content }
-}
-
-export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'yaml' | 'lineCounter' | 'lineShift' | 'diagnostics'>
+export type YamlSource = Pick<Frontmatter, 'data' | 'document' | 'lineCounter' | 'lineShift' | 'diagnostics'>
 
 /** Parses YAML keeping positions; `lineShift` is the file line of the YAML's first line, less one. */
 export function parseYaml(file: string, source: string, lineShift: number): YamlSource {
@@ -208,9 +180,6 @@ export interface Position {
 /** Where a key (or its value) at `path` is in the file, falling back to the nearest parent, then to line 1. */
 export function locate(frontmatter: YamlSource, path: ReadonlyArray<PropertyKey>, part: 'key' | 'value' = 'key'): Position {
   const fallback = { line: 1, column: 1 }
-  if (!frontmatter.document && frontmatter.yaml !== undefined) {
-    frontmatter.document = parseDocument(frontmatter.yaml, { lineCounter: frontmatter.lineCounter, uniqueKeys: true, prettyErrors: false })
-  }
   const { document, lineCounter } = frontmatter
   if (!document) return fallback
   const shift = frontmatter.lineShift

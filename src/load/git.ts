@@ -10,7 +10,8 @@ import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { planContent, sourceText } from './layout.js'
 import type { SourceFile } from './notice.js'
-import { UsageError, type ContentSource } from './read.js'
+import { UsageError } from '../model/errors.js'
+import type { ContentSource } from './read.js'
 
 export interface Repository {
   /** Absolute path of the working tree's top folder. */

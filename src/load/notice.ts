@@ -20,7 +20,6 @@ import { inspectedUnits } from '../structure/units.js'
 import type { DocLine, ParsedDocument, ParsedFinding, Region } from '../structure/types.js'
 import { compareNaturalKeys, naturalKey } from '../text/natural-sort.js'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.js'
-import { trivialFinding, trivialSection } from './trivial-frontmatter.js'
 import { contentLimits, findLimitBreach, treeDepth } from './limits.js'
 import { schemaDiagnostics } from './schema-diagnostics.js'
 
@@ -120,9 +119,7 @@ export function loadNotice(source: NoticeSource, options: LoadOptions): LoadedNo
     const data = part.frontmatter.data
     if (data !== undefined) {
       const finding = file.kind === 'finding'
-      // What nearly every part has passes without zod (trivial-frontmatter.ts); the rest goes to the schema.
-      const trivial = finding ? trivialFinding(data) : trivialSection(data)
-      const checked = trivial ? { value: trivial, diagnostics: [] } : schemaDiagnostics(file.path, part.frontmatter, finding ? findingFrontmatter : sectionFrontmatter, data)
+      const checked = schemaDiagnostics(file.path, part.frontmatter, finding ? findingFrontmatter : sectionFrontmatter, data)
       diagnostics.push(...checked.diagnostics)
       if (checked.value && finding) part.finding = checked.value as FindingFrontmatter
     }

@@ -7,12 +7,11 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { UsageError } from '../model/errors.js'
 import { maxFileBytes, planContent, sourceText, tooLargeMessage } from './layout.js'
 import type { NoticeSource, SourceFile, SourceKind } from './notice.js'
 
 export { maxFileBytes }
-
-export class UsageError extends Error {}
 
 export interface ListedFile {
   absolute: string

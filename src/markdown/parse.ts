@@ -7,7 +7,6 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { withoutComments } from './comments.js'
-import { parsePlainBody } from './plain.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
@@ -46,7 +45,7 @@ const htmlComment = /^<!--[\s\S]*?-->$/u
  * @param separatorLines how many blank lines the writer puts before the first block (1 after frontmatter).
  */
 export function parseBody(source: string, separatorLines: number): Body {
-  const root = parsePlainBody(source, parseMarkdown) ?? parseMarkdown(source)
+  const root = parseMarkdown(source)
   const blocks: BodyBlock[] = []
   let marker = -1
   let comments = 0

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 
 import { chromiumPath } from './chromium.js'
 import { installHint } from './hint.js'
@@ -46,8 +46,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
   if (!existsSync(executablePath)) {
     throw new UsageError(`找不到 Chromium（${executablePath}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }
-  // Required, not imported: the CLI runs as a script compiled with its code cache (bin/program.js),
-  // where `import()` has no module loader to call. playwright-core is a CommonJS package.
+  // playwright-core, a CommonJS package, stays outside the bundle and is loaded only for --pdf.
   const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true }).catch((error: unknown) => {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)

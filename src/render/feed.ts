@@ -2,9 +2,9 @@
  * The Atom feed and the sitemap. Dated only from the notices' own dates (published, written,
  * changes), never from the build time, so the same content gives the same bytes.
  */
+import type { IndexEntry } from '../model/outputs.js'
 import type { SiteConfig } from '../model/schema.js'
 import { escapeHtml } from './html.js'
-import type { IndexEntry } from './site.js'
 
 /** Notice dates are calendar days in China: midnight, UTC+8. */
 function atomDate(day: string): string {

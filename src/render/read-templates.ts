@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 import type { TemplateSources } from './templates.js'
 
 /** The templates shipped with notice-press, used when the site has none of its own. */

@@ -4,6 +4,7 @@
  */
 import { isMarkup, wellFormedText } from './well-formed.js'
 import type { LoadedNotice } from '../load/notice.js'
+import type { IndexEntry, NoticeProgress, OpenFinding, OutputFile } from '../model/outputs.js'
 import type { NoticeFrontmatter, NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
@@ -19,11 +20,6 @@ import { isBlockHtml } from '../print/block-html.js'
 import { printClosing, sealedDateRight } from '../print/closing.js'
 import { balanceTitle, printTitleWidth } from '../print/title-lines.js'
 
-export interface OutputFile {
-  /** Path inside the output folder, `/`-separated. */
-  path: string
-  content: string | Uint8Array
-}
 
 /** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
 export function formatDate(iso: string): string {
@@ -167,37 +163,6 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
 }
 
-/** Where a notice stands as a whole: every finding done, some still open, or no findings to count. */
-export type NoticeProgress = 'done' | 'ongoing' | 'none'
-
-/** A finding not yet done, as the stats page lists it (linked to its anchor on the notice page). */
-export interface OpenFinding {
-  anchor: string
-  title: string
-  status: Status
-  statusName: string
-}
-
-export interface IndexEntry {
-  id: string
-  title: string
-  unit?: string
-  date?: string
-  /** The latest of the notice's own dates (published, written, changes): feed and sitemap dates. */
-  updated?: string
-  description: string
-  /** `80%`, or 整改状态未标明 when no finding states a status. */
-  rate: string
-  completionRate: number
-  /** False when the notice has findings and none states a status. */
-  known: boolean
-  total: number
-  done: number
-  byStatus: Record<Status, number>
-  progress: NoticeProgress
-  /** Findings not done, in document order. */
-  open: OpenFinding[]
-}
 
 export function indexEntry(record: NoticeRecord): IndexEntry {
   const stats = progressOf(record.stats)

@@ -1,10 +1,7 @@
-import type { Severity } from '../diagnostics/diagnostic.js'
+import type { Fix, Severity } from '../diagnostics/diagnostic.js'
 import type { LoadedNotice } from '../load/notice.js'
 import type { SiteConfig } from '../model/schema.js'
-import type { Fix } from '../fix/edit.js'
 import type { DocLine } from '../structure/types.js'
-
-export type { Fix } from '../fix/edit.js'
 
 export interface RuleContext {
   site: SiteConfig

@@ -5,7 +5,7 @@
  */
 import { lstat, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 import { applyJournal, listFiles, readJournal } from './journal.js'
 
 /** Marks a folder as notice-press output, so a build never replaces a folder it did not make. */

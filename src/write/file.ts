@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 
 /** The file changed on disk since it was read: writing would lose that change. */
 export class ChangedOnDisk extends Error {}

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 
 /** The real path of `place`, following links of the part that exists (the rest is yet to be made). */
 function realPlace(place: string): string {

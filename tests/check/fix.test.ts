@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyFixes, type Fix } from '../../src/fix/edit.js'
+import type { Fix } from '../../src/diagnostics/diagnostic.js'
+import { applyFixes } from '../../src/fix/edit.js'
 import { fixFile } from '../../src/fix/plan.js'
 import { fixIn } from '../../src/validate/rule.js'
 import { docNumber } from '../../src/validate/rules/doc-number.js'

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkContent, renderContent } from '../../src/build/pipeline.js'
+import { checkContent, renderContent } from '../../src/engine/pipeline.js'
 import { hasErrors } from '../../src/diagnostics/diagnostic.js'
 import { importText } from '../../src/import/import.js'
 import { loadNotice, type SourceFile } from '../../src/load/notice.js'

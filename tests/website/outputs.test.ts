@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkContent, renderContent } from '../../src/build/pipeline.js'
+import { checkContent, renderContent } from '../../src/engine/pipeline.js'
 import { readContent } from '../../src/load/read.js'
 import { bundledTemplates, readTemplates } from '../../src/render/read-templates.js'
 import { createRenderer } from '../../src/render/templates.js'

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { runBuild } from '../../build/run.js'
+import { runBuild } from '../../engine/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { contentOptions, contentRunOptions, exitCodes, type Command } from '../command.js'
 import { diagnosticPrinter } from '../report.js'
 import { refuseNoticeFolderAsContent, selectNotices } from '../select.js'
+import { UsageError } from '../../model/errors.js'
+import { chromiumPath } from '../../pdf/chromium.js'
 import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
@@ -45,13 +47,17 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
     // A build without --pdf publishes no PDF: the last ones would go without a word.
     const earlierPdfs = values.pdf ? [] : pdfsIn(outDir)
+    const chromium = chromiumPath(process.env)
+    if (values.pdf && !existsSync(chromium)) {
+      throw new UsageError(`找不到 Chromium（${chromium}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
+    }
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
       ...options,
       outDir,
       templates,
       drafts: Boolean(values.drafts),
-      pdf: Boolean(values.pdf),
+      ...(values.pdf ? { pdf: { chromium } } : {}),
       ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {}),
     })
     const shown = path.relative(io.cwd, outDir) || outDir
@@ -76,9 +82,6 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     const removed = earlierPdfs.filter((file) => !existsSync(file))
     if (removed.length > 0) {
       io.out(`注意：本次没有加 --pdf，上次生成的 ${removed.length} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中；需要 PDF 时请运行 notice build --pdf。\n`)
-    }
-    if (summary.drafts.length > 0) {
-      io.out(`草稿未发布：通报 ${summary.drafts.join('、')}（notice.md 中 draft: true）；加 --drafts 可一并发布，页面上会标出“草稿”。\n`)
     }
     for (const id of selection?.ids ?? []) {
       const page = path.join(outDir, id, 'index.html')

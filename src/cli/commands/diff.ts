@@ -8,10 +8,10 @@ import { buildRedline } from '../../diff/redline.js'
 import { renderDiffText, type SideLabel } from '../../diff/text.js'
 import { contentPathInRepository, openRepository, readContentAt, resolveRevision } from '../../load/git.js'
 import { loadNotice, type LoadedNotice } from '../../load/notice.js'
-import { readContent, UsageError, type ContentSource } from '../../load/read.js'
+import { readContent, type ContentSource } from '../../load/read.js'
+import { UsageError } from '../../model/errors.js'
 import { loadSite } from '../../load/site.js'
 import { isoDate } from '../../model/schema.js'
-import { defaultStatusPhrases } from '../../model/vocabulary.js'
 import { bundledTemplates, readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { createRenderer } from '../../render/templates.js'
 import { writeFileAtomically } from '../../write/file.js'
@@ -116,10 +116,9 @@ function only(notices: LoadedNotice[], ids: readonly string[] | undefined): Load
 /** Loads one version's notices with its own site.yml; warns when that version has content errors. */
 function loadSide(source: ContentSource, label: SideLabel, io: Io): LoadedNotice[] {
   const { site, diagnostics: siteDiagnostics } = loadSite(source.site)
-  const statusPhrases = { ...defaultStatusPhrases, ...site.statusPhrases }
   const diagnostics: Diagnostic[] = [...source.diagnostics, ...siteDiagnostics]
   const notices = source.notices.map((notice) => {
-    const loaded = loadNotice(notice, { statusPhrases })
+    const loaded = loadNotice(notice, { statusPhrases: site.statusPhrases })
     diagnostics.push(...loaded.diagnostics)
     return loaded
   })

@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from '../../load/read.js'
+import { UsageError } from '../../model/errors.js'
 import { bundledTemplates } from '../../render/read-templates.js'
 import { ArgumentError, checkNoticeIdArgument, exitCodes, type Command } from '../command.js'
 

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { compareStrings } from '../diagnostics/diagnostic.js'
-import { UsageError } from '../load/read.js'
+import { UsageError } from '../model/errors.js'
 import type { SearchFile } from '../search/pagefind.js'
 import type { Staging, WrittenFile } from '../write/staging.js'
 import { hash } from './cache.js'

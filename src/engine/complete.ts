@@ -8,7 +8,7 @@ import { countDiagnostics, type Diagnostic, type DiagnosticCounts } from '../dia
 import type { NoticeSource } from '../load/notice.js'
 import { readNotice, type NoticeListing } from '../load/read.js'
 import type { SiteConfig } from '../model/schema.js'
-import type { IndexEntry, OutputFile } from '../render/site.js'
+import type { IndexEntry } from '../model/outputs.js'
 import type { Renderer } from '../render/templates.js'
 import { writeStagedFile, type WrittenFile } from '../write/staging.js'
 import { hash, writeCachedDiagnostics } from './cache.js'
@@ -19,8 +19,6 @@ export interface NoticeJob {
   /** Set when the main thread already read the files and hashed them (to compare with the cache). */
   source?: NoticeSource
   inputs?: string
-  /** Set when the files were read already (by the I/O thread), with what reading them found. */
-  read?: { source?: NoticeSource; diagnostics: Diagnostic[] }
   /** Parts of the cache keys that are the same for every notice of the build. */
   keyBase: string
   templatesKey: string
@@ -57,14 +55,11 @@ export function inputsHash(source: NoticeSource): string {
   return hash(...source.files.flatMap((file) => [file.ref, file.text]))
 }
 
-/** Writes a notice's outputs into the staging folder (or hands them to the thread that does). */
-export type WriteOutputs = (files: readonly OutputFile[]) => WrittenFile[]
-
-export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined, writeOutputs?: WriteOutputs): NoticeOutcome {
+export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Renderer | undefined): NoticeOutcome {
   let source = job.source
   let readDiagnostics: Diagnostic[] = []
   if (!source) {
-    const read = job.read ?? readNotice(job.listing)
+    const read = readNotice(job.listing)
     readDiagnostics = read.diagnostics
     source = read.source
   }
@@ -91,7 +86,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
   if (job.stagingFolder && publish && result.files.length > 0) {
     const folder = job.stagingFolder
     const madeFolders = new Set<string>()
-    outcome.outputs = writeOutputs ? writeOutputs(result.files) : result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
+    outcome.outputs = result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
     const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
     if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
   }

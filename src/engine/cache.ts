@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Diagnostic, DiagnosticCounts } from '../diagnostics/diagnostic.js'
-import type { IndexEntry } from '../render/site.js'
+import type { IndexEntry } from '../model/outputs.js'
 import type { WrittenFile } from '../write/staging.js'
 import type { CachedSearch } from './search.js'
 

@@ -1,16 +1,17 @@
 /**
- * The build as pure stages: source texts → loaded notices → diagnostics → output files.
- * The CLI reads the disk before and writes after; nothing here does either.
+ * A whole content folder through the per-notice unit in memory: source texts → loaded notices →
+ * diagnostics → output files. For tests and benchmarks that want every notice at once; the CLI
+ * runs the same unit notice by notice (run.ts). Nothing here reads or writes the disk.
  */
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { loadNotice, type LoadedNotice } from '../load/notice.js'
+import { compareStrings, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { LoadedNotice } from '../load/notice.js'
 import type { ContentSource } from '../load/read.js'
 import { loadSite } from '../load/site.js'
+import type { OutputFile } from '../model/outputs.js'
 import type { SiteConfig } from '../model/schema.js'
-import { defaultStatusPhrases } from '../model/vocabulary.js'
-import { indexEntry, renderNotice, renderSiteFiles, type OutputFile } from '../render/site.js'
+import { indexEntry, renderNotice, renderSiteFiles } from '../render/site.js'
 import type { Renderer } from '../render/templates.js'
-import { validateNotice } from '../validate/validate.js'
+import { processNotice } from './process.js'
 
 export interface CheckedContent {
   site: SiteConfig
@@ -20,12 +21,11 @@ export interface CheckedContent {
 
 export function checkContent(source: ContentSource): CheckedContent {
   const { site, diagnostics: siteDiagnostics } = loadSite(source.site)
-  const statusPhrases = { ...defaultStatusPhrases, ...site.statusPhrases }
   const diagnostics: Diagnostic[] = [...source.diagnostics, ...siteDiagnostics]
   const notices = source.notices.map((noticeSource) => {
-    const notice = loadNotice(noticeSource, { statusPhrases })
-    diagnostics.push(...validateNotice(notice, site))
-    return notice
+    const result = processNotice(noticeSource, site, undefined)
+    diagnostics.push(...result.diagnostics)
+    return result.notice
   })
   return { site, notices, diagnostics: sortDiagnostics(diagnostics) }
 }
@@ -40,5 +40,5 @@ export function renderContent(content: CheckedContent, renderer: Renderer, optio
   const published = content.notices.filter((notice) => options.drafts || !notice.meta.draft)
   const files = published.flatMap((notice) => renderNotice(notice, content.site, renderer, { pdf: options.pdf ?? false }))
   files.push(...renderSiteFiles(published.map((notice) => indexEntry(notice.record)), content.site, renderer, { pdf: options.pdf ?? false }))
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return files.sort((a, b) => compareStrings(a.path, b.path))
 }

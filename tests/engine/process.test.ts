@@ -1,10 +1,10 @@
 /**
- * processNotice, the work for one notice: the status phrases of the site it is given decide the
- * statuses, whichever site was processed before.
+ * processNotice, the work for one notice: the status phrases of the site it is given (as loadSite
+ * resolved it) decide the statuses, whichever site was processed before.
  */
 import { describe, expect, it } from 'vitest'
-import { processNotice } from '../../src/build/process.js'
-import { siteConfig } from '../../src/model/schema.js'
+import { processNotice } from '../../src/engine/process.js'
+import { loadSite } from '../../src/load/site.js'
 import { fixtureFiles } from '../check/notice-fixture.js'
 
 const source = {
@@ -14,9 +14,9 @@ const source = {
 
 describe('processNotice', () => {
   it('reads statuses with the phrases of the site it is given', () => {
-    const plain = siteConfig.parse({})
-    const extended = siteConfig.parse({ statusPhrases: { 已清零: 'done' } })
-    const other = siteConfig.parse({ statusPhrases: { 已清零: 'in_progress' } })
+    const plain = loadSite(undefined).site
+    const extended = loadSite({ path: 'site.yml', text: 'statusPhrases:\n  已清零: done\n' }).site
+    const other = loadSite({ path: 'site.yml', text: 'statusPhrases:\n  已清零: in_progress\n' }).site
     expect(processNotice(source, plain, undefined).entry.done).toBe(0)
     expect(processNotice(source, extended, undefined).entry.done).toBe(1)
     expect(processNotice(source, other, undefined).entry.done).toBe(0)
