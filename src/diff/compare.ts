@@ -6,7 +6,8 @@
 import type { LoadedNotice } from '../load/notice.js'
 import type { FindingRecord, NoticeRecord } from '../model/schema.js'
 import type { Status } from '../model/vocabulary.js'
-import { changedFields, findingFields, noticeFields, positionFields, type FieldChange, type FieldValue } from './fields.js'
+import { renderText } from '../render/text.js'
+import { changedFields, findingFields, findingTexts, noticeFields, positionFields, type FieldChange, type FieldValue } from './fields.js'
 
 export type FindingChange = 'added' | 'removed' | 'moved' | 'changed' | 'unchanged'
 
@@ -34,7 +35,7 @@ export interface ContentDiff {
   notices: NoticeDiff[]
 }
 
-const shownWhenAddedOrRemoved = ['title', 'problem', 'rectification', 'statusText'] as const
+const shownWhenAddedOrRemoved = ['title', 'problem', 'rectification', 'statusText', 'text'] as const
 
 export function compareContent(before: readonly LoadedNotice[], after: readonly LoadedNotice[]): ContentDiff {
   const beforeById = new Map(before.map((notice) => [notice.id, notice]))
@@ -44,19 +45,33 @@ export function compareContent(before: readonly LoadedNotice[], after: readonly 
 }
 
 export function compareNotice(before: LoadedNotice | undefined, after: LoadedNotice | undefined, id = (after ?? before)?.id ?? ''): NoticeDiff {
+  const texts: FindingTexts = { before: before ? findingTexts(before) : new Map(), after: after ? findingTexts(after) : new Map() }
   const diff: NoticeDiff = {
     id,
     change: before && after ? 'kept' : after ? 'added' : 'removed',
     fields: before && after ? changedFields(noticeFields(before), noticeFields(after)) : [],
-    findings: compareFindings(before?.record.findings ?? [], after?.record.findings ?? [])
+    findings: compareFindings(before?.record.findings ?? [], after?.record.findings ?? [], texts)
+  }
+  if (before && after) {
+    // The net under the fields: published text that differs is reported even where no field
+    // (nor any finding) tells the difference, so a diff can never read "no change" when it is not so.
+    const [from, to] = [renderText(before.document), renderText(after.document)]
+    const told = diff.fields.length > 0 || diff.findings.some((finding) => finding.change !== 'unchanged')
+    if (from !== to && !told) diff.fields.push({ field: 'text', from: from.trimEnd(), to: to.trimEnd() })
   }
   if (before) diff.before = before.record
   if (after) diff.after = after.record
   return diff
 }
 
+/** Each side's published text of its findings, by id (fields.ts findingTexts). */
+export interface FindingTexts {
+  before: ReadonlyMap<string, string>
+  after: ReadonlyMap<string, string>
+}
+
 /** Findings in the new version's order, each removed one placed after its old predecessor. */
-export function compareFindings(before: readonly FindingRecord[], after: readonly FindingRecord[]): FindingDiff[] {
+export function compareFindings(before: readonly FindingRecord[], after: readonly FindingRecord[], texts?: FindingTexts): FindingDiff[] {
   const beforeById = firstById(before)
   const afterById = firstById(after)
   const removedAfter = new Map<string | undefined, FindingRecord[]>()
@@ -65,11 +80,13 @@ export function compareFindings(before: readonly FindingRecord[], after: readonl
     if (afterById.has(record.id)) anchor = record.id
     else removedAfter.set(anchor, [...(removedAfter.get(anchor) ?? []), record])
   }
-  const diffs: FindingDiff[] = (removedAfter.get(undefined) ?? []).map(removed)
+  const textBefore = (record: FindingRecord): string | undefined => texts?.before.get(record.id)
+  const textAfter = (record: FindingRecord): string | undefined => texts?.after.get(record.id)
+  const diffs: FindingDiff[] = (removedAfter.get(undefined) ?? []).map((record) => removed(record, textBefore(record)))
   for (const record of afterById.values()) {
     const old = beforeById.get(record.id)
-    diffs.push(old ? kept(old, record) : added(record))
-    for (const gone of removedAfter.get(record.id) ?? []) diffs.push(removed(gone))
+    diffs.push(old ? kept(old, record, textBefore(old), textAfter(record)) : added(record, textAfter(record)))
+    for (const gone of removedAfter.get(record.id) ?? []) diffs.push(removed(gone, textBefore(gone)))
   }
   return diffs
 }
@@ -81,8 +98,8 @@ function firstById(records: readonly FindingRecord[]): Map<string, FindingRecord
   return map
 }
 
-function kept(before: FindingRecord, after: FindingRecord): FindingDiff {
-  const changes = changedFields(findingFields(before), findingFields(after))
+function kept(before: FindingRecord, after: FindingRecord, textBefore: string | undefined, textAfter: string | undefined): FindingDiff {
+  const changes = changedFields(findingFields(before, textBefore), findingFields(after, textAfter))
   const content = changes.some((change) => !positionFields.has(change.field))
   return {
     id: after.id,
@@ -94,8 +111,8 @@ function kept(before: FindingRecord, after: FindingRecord): FindingDiff {
   }
 }
 
-function added(record: FindingRecord): FindingDiff {
-  const fields = findingFields(record)
+function added(record: FindingRecord, text: string | undefined): FindingDiff {
+  const fields = findingFields(record, text)
   return {
     id: record.id,
     change: 'added',
@@ -105,8 +122,8 @@ function added(record: FindingRecord): FindingDiff {
   }
 }
 
-function removed(record: FindingRecord): FindingDiff {
-  const fields = findingFields(record)
+function removed(record: FindingRecord, text: string | undefined): FindingDiff {
+  const fields = findingFields(record, text)
   return {
     id: record.id,
     change: 'removed',
@@ -124,6 +141,10 @@ function shown(fields: Record<string, FieldValue>): Array<[string, FieldValue]> 
   })
 }
 
+export function noticeChanged(notice: NoticeDiff): boolean {
+  return notice.change !== 'kept' || notice.fields.length > 0 || notice.findings.some((finding) => finding.change !== 'unchanged')
+}
+
 export function hasDifferences(diff: ContentDiff): boolean {
-  return diff.notices.some((notice) => notice.change !== 'kept' || notice.fields.length > 0 || notice.findings.some((finding) => finding.change !== 'unchanged'))
+  return diff.notices.some(noticeChanged)
 }

@@ -4,6 +4,7 @@
  */
 import type { LoadedNotice } from '../load/notice.js'
 import type { FindingRecord } from '../model/schema.js'
+import type { DocLine } from '../structure/types.js'
 
 export type FieldValue = string | boolean | string[] | null
 
@@ -39,7 +40,8 @@ export const noticeFieldNames: Readonly<Record<string, string>> = {
   changes: '更新记录',
   opening: '开头',
   sections: '章节标题和叙述',
-  closing: '结尾'
+  closing: '结尾',
+  text: '全文'
 }
 
 export const findingFieldNames: Readonly<Record<string, string>> = {
@@ -50,8 +52,15 @@ export const findingFieldNames: Readonly<Record<string, string>> = {
   statusText: '整改状态',
   sustained: '长期坚持',
   deadline: '整改时限',
-  responsible: '责任单位'
+  responsible: '责任单位',
+  text: '全文'
 }
+
+/**
+ * Finding fields that are parts of its published text: when the text itself is shown changed,
+ * they would only repeat it.
+ */
+export const partsOfText: ReadonlySet<string> = new Set(['title', 'problem', 'rectification', 'statusText'])
 
 /** Fields whose change is the finding's place in the numbering, not its content. */
 export const positionFields: ReadonlySet<string> = new Set(['position'])
@@ -63,14 +72,19 @@ export function fieldName(field: string, names: Readonly<Record<string, string>>
 /** The notice's own fields, in the order they are reported. */
 export function noticeFields(notice: LoadedNotice): Record<string, FieldValue> {
   const { record, meta, document } = notice
-  const text = (predicate: (index: number) => boolean): string | null => {
-    const lines = document.lines.filter((line, index) => line.text.trim() !== '' && predicate(index)).map((line) => line.text)
+  const inFinding = findingLines(notice)
+  const text = (predicate: (line: DocLine, index: number) => boolean): string | null => {
+    const lines = document.lines.filter((line, index) => line.text.trim() !== '' && predicate(line, index)).map((line) => line.text)
     return lines.length > 0 ? lines.join('\n') : null
   }
-  const roleOf = (index: number): string | undefined => document.roles[index]?.kind
-  const outside = (index: number): boolean => {
+  // Every published line is in one of opening, sections, closing or a finding, except the
+  // lines the title, signature and date fields already stand for word for word.
+  const standsFor = (line: DocLine, index: number): boolean => {
     const role = document.roles[index]
-    return role?.kind === 'narrative' || (role?.kind === 'heading' && role.finding === undefined)
+    if (role?.kind === 'title') return line.text.trim() === record.title
+    if (role?.kind === 'signature') return line.text.trim() === record.signature
+    if (role?.kind === 'date') return line.text.trim() === chineseDate(record.dates.written)
+    return false
   }
   return {
     title: record.title,
@@ -96,14 +110,55 @@ export function noticeFields(notice: LoadedNotice): Record<string, FieldValue> {
     keywords: record.keywords,
     draft: meta.draft ?? false,
     changes: record.changes.map((change) => `${change.date} ${change.note}`),
-    opening: text((index) => document.lines[index]?.region === 'head' && roleOf(index) !== 'title'),
-    sections: text((index) => document.lines[index]?.region === 'body' && outside(index)),
-    closing: text((index) => document.lines[index]?.region === 'tail' && roleOf(index) !== 'signature' && roleOf(index) !== 'date')
+    opening: text((line, index) => line.region === 'head' && !standsFor(line, index)),
+    sections: text((line, index) => line.region !== 'head' && line.region !== 'tail' && !inFinding.has(index) && !standsFor(line, index)),
+    closing: text((line, index) => line.region === 'tail' && !standsFor(line, index))
   }
 }
 
+function chineseDate(iso: string | undefined): string | undefined {
+  const match = iso === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso)
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : undefined
+}
+
+/** Indexes of the document lines that belong to a finding (its heading included). */
+function findingLines(notice: LoadedNotice): Set<number> {
+  const lines = new Set<number>()
+  for (const { parsed } of notice.findings) {
+    for (let index = parsed.firstLine; index <= parsed.lastLine; index++) lines.add(index)
+    const heading = parsed.heading === undefined ? undefined : notice.document.headings[parsed.heading]
+    if (heading && heading.line >= 0) lines.add(heading.line)
+  }
+  return lines
+}
+
+/**
+ * Each finding's published text, as notice.txt prints it, by finding id: every line from its
+ * heading to its last, whatever the parser made of them (a paragraph after 整改结果, a table
+ * row, a closing sentence). The heading's number is left out: a renumbering is a move, not an edit.
+ */
+export function findingTexts(notice: LoadedNotice): Map<string, string> {
+  const texts = new Map<string, string>()
+  const { document } = notice
+  for (const { parsed, record } of notice.findings) {
+    if (texts.has(record.id)) continue
+    const heading = parsed.heading === undefined ? undefined : document.headings[parsed.heading]
+    const indexes = new Set<number>()
+    if (heading && heading.line >= 0) indexes.add(heading.line)
+    for (let index = parsed.firstLine; index <= parsed.lastLine; index++) indexes.add(index)
+    const lines: string[] = []
+    for (const index of [...indexes].sort((a, b) => a - b)) {
+      const line = document.lines[index]?.text ?? ''
+      if (line.trim() === '') continue
+      lines.push(heading && index === heading.line && line.startsWith(heading.numberText) ? line.slice(heading.numberText.length) : line)
+    }
+    texts.set(record.id, lines.join('\n'))
+  }
+  return texts
+}
+
 /** A finding's compared fields, in the order they are reported. */
-export function findingFields(record: FindingRecord): Record<string, FieldValue> {
+export function findingFields(record: FindingRecord, text?: string): Record<string, FieldValue> {
   return {
     position: record.path.join('-'),
     title: record.title,
@@ -112,7 +167,8 @@ export function findingFields(record: FindingRecord): Record<string, FieldValue>
     statusText: record.statusText,
     sustained: record.sustained,
     deadline: record.deadline ?? null,
-    responsible: record.responsible ?? null
+    responsible: record.responsible ?? null,
+    text: text ?? null
   }
 }
 

@@ -1,7 +1,7 @@
 /** What the text, HTML and note forms share: Chinese names, counts, and field changes as redline segments. */
 import { statusNames, type Status } from '../model/vocabulary.js'
 import type { FindingChange, FindingDiff, NoticeDiff } from './compare.js'
-import type { FieldChange, FieldValue } from './fields.js'
+import { partsOfText, type FieldChange, type FieldValue } from './fields.js'
 import { diffWords, type Segment } from './words.js'
 
 export const changeNames: Readonly<Record<FindingChange, string>> = {
@@ -63,4 +63,13 @@ export function fieldSegments(change: FieldChange): Segment[] {
   if (from !== null && valueText(from) !== '') segments.push({ kind: 'del', text: valueText(from) })
   if (to !== null && valueText(to) !== '') segments.push({ kind: 'ins', text: valueText(to) })
   return segments
+}
+
+/**
+ * The changes a reader is shown for a finding: when its published text changed, that text's
+ * redline stands for the fields that are parts of it (the JSON keeps them all).
+ */
+export function shownChanges(finding: FindingDiff): FieldChange[] {
+  const textChanged = finding.changes.some((change) => change.field === 'text')
+  return textChanged ? finding.changes.filter((change) => !partsOfText.has(change.field)) : finding.changes
 }

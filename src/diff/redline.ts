@@ -1,17 +1,20 @@
 /**
- * The 修订对照 page's data: every change as HTML with `<ins>` and `<del>`, escaped here once,
- * so the template (templates/diff.eta) only lays it out. Pure.
+ * The 修订对照 page's data: every change as a row of 修改前 and 修改后 side by side, the deleted
+ * words marked `<del>` on the left and the inserted ones `<ins>` on the right, escaped here once,
+ * so the template (templates/diff.eta) only lays it out. Only notices that changed are shown. Pure.
  */
 import { escapeText } from '../render/html.js'
-import type { ContentDiff, FindingChange, FindingDiff, NoticeDiff } from './compare.js'
+import { noticeChanged, type ContentDiff, type FindingChange, type FindingDiff, type NoticeDiff } from './compare.js'
 import { fieldName, findingFieldNames, noticeFieldNames, positionFields, type FieldChange } from './fields.js'
-import { changeNames, changeOrder, countChanges, fieldSegments, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
-import type { SideLabel } from './text.js'
+import { changeNames, changeOrder, countChanges, fieldSegments, findingTitle, noticeTitle, shownChanges, statusName, statusWords } from './present.js'
+import { describeSide, type SideLabel } from './text.js'
 import type { Segment } from './words.js'
 
-export interface RedlineField {
+/** One changed item: its name, and its text before and after as HTML. */
+export interface RedlineRow {
   name: string
-  html: string
+  before: string
+  after: string
 }
 
 export interface RedlineFinding {
@@ -20,54 +23,68 @@ export interface RedlineFinding {
   change: FindingChange
   changeName: string
   title: string
-  status?: { fromText: string; toText: string; fromName: string; toName: string }
-  statusText: string
-  fields: RedlineField[]
+  /** The numbering as published (`1-3`), or the id when the finding has none. */
+  position: string
+  rows: RedlineRow[]
 }
 
 export interface RedlineNotice {
   id: string
   title: string
   changeName?: string
-  fields: RedlineField[]
+  rows: RedlineRow[]
   counts: Array<{ change: FindingChange; name: string; count: number }>
   total: number
   findings: RedlineFinding[]
-  unchanged: string[]
+  unchanged: number
 }
 
 export interface RedlineView {
   pageTitle: string
-  from: SideLabel & { short: string }
-  to: SideLabel & { short: string }
+  from: string
+  to: string
   notices: RedlineNotice[]
+  /** Titles of the notices compared that did not change. */
+  unchangedNotices: string[]
   identical: boolean
 }
 
-export function segmentsHtml(segments: readonly Segment[]): string {
-  return segments
-    .map((segment) => {
-      const html = escapeText(segment.text)
-      return segment.kind === 'del' ? `<del>${html}</del>` : segment.kind === 'ins' ? `<ins>${html}</ins>` : html
-    })
-    .join('')
+const none = '<span class="none">（无）</span>'
+
+/** The two sides of a redline: what was (kept and deleted text) and what is (kept and inserted text). */
+export function sidesHtml(segments: readonly Segment[]): { before: string; after: string } {
+  let before = ''
+  let after = ''
+  for (const segment of segments) {
+    const html = escapeText(segment.text)
+    if (segment.kind === 'del') before += `<del>${html}</del>`
+    else if (segment.kind === 'ins') after += `<ins>${html}</ins>`
+    else {
+      before += html
+      after += html
+    }
+  }
+  return { before: before || none, after: after || none }
 }
 
-function fieldHtml(change: FieldChange, names: Readonly<Record<string, string>>): RedlineField {
-  return { name: fieldName(change.field, names), html: segmentsHtml(fieldSegments(change)) }
+function fieldRow(change: FieldChange, names: Readonly<Record<string, string>>): RedlineRow {
+  if (positionFields.has(change.field)) {
+    return { name: fieldName(change.field, names), before: change.from === null ? none : escapeText(String(change.from)), after: change.to === null ? none : escapeText(String(change.to)) }
+  }
+  return { name: fieldName(change.field, names), ...sidesHtml(fieldSegments(change)) }
 }
-
-const short = (label: SideLabel): SideLabel & { short: string } => ({ ...label, short: label.commit ? `${label.name}（${label.commit.slice(0, 7)}）` : label.name })
 
 export function buildRedline(diff: ContentDiff, from: SideLabel, to: SideLabel): RedlineView {
-  const notices = diff.notices.map(noticeView)
+  const changed = diff.notices.filter(noticeChanged)
+  const notices = changed.map(noticeView)
   const title = notices.length === 1 && notices[0] ? `修订对照：${notices[0].title}` : '修订对照'
   return {
     pageTitle: title,
-    from: short(from),
-    to: short(to),
+    from: describeSide(from),
+    to: describeSide(to),
     notices,
-    identical: notices.every((notice) => !notice.changeName && notice.fields.length === 0 && notice.findings.length === 0)
+    unchangedNotices: diff.notices.filter((notice) => !noticeChanged(notice)).map(noticeTitle),
+    identical: notices.length === 0
   }
 }
 
@@ -76,11 +93,11 @@ function noticeView(notice: NoticeDiff): RedlineNotice {
   const view: RedlineNotice = {
     id: notice.id,
     title: noticeTitle(notice),
-    fields: notice.fields.map((field) => fieldHtml(field, noticeFieldNames)),
-    counts: changeOrder.map((change) => ({ change, name: changeNames[change], count: counts[change] })),
+    rows: notice.fields.map((field) => fieldRow(field, noticeFieldNames)),
+    counts: changeOrder.filter((change) => change !== 'unchanged').map((change) => ({ change, name: changeNames[change], count: counts[change] })),
     total: notice.findings.length,
     findings: notice.findings.filter((finding) => finding.change !== 'unchanged').map(findingView),
-    unchanged: notice.findings.filter((finding) => finding.change === 'unchanged').map((finding) => finding.id)
+    unchanged: counts.unchanged
   }
   if (notice.change === 'added') view.changeName = '新增的通报'
   if (notice.change === 'removed') view.changeName = '已删除的通报'
@@ -88,23 +105,29 @@ function noticeView(notice: NoticeDiff): RedlineNotice {
 }
 
 function findingView(finding: FindingDiff): RedlineFinding {
-  const view: RedlineFinding = {
+  const record = finding.after ?? finding.before
+  const rows: RedlineRow[] = []
+  if (finding.status) {
+    const normalised = (words: string, name: string): string => (words === name ? '' : `（${escapeText(name)}）`)
+    const [fromWords, toWords] = [statusWords(finding.before), statusWords(finding.after)]
+    rows.push({
+      name: '整改状态',
+      before: `<del>${escapeText(fromWords)}</del>${normalised(fromWords, statusName(finding.status.from))}`,
+      after: `<ins>${escapeText(toWords)}</ins>${normalised(toWords, statusName(finding.status.to))}`
+    })
+  }
+  for (const change of shownChanges(finding)) {
+    if (change.field === 'statusText' && finding.status) continue
+    if (positionFields.has(change.field) && (finding.change === 'added' || finding.change === 'removed')) continue
+    rows.push(fieldRow(change, findingFieldNames))
+  }
+  return {
     id: finding.id,
     anchor: `f-${finding.id}`,
     change: finding.change,
     changeName: changeNames[finding.change],
     title: findingTitle(finding),
-    statusText: statusWords(finding.after ?? finding.before),
-    fields: finding.changes
-      .filter((change) => !(change.field === 'statusText' && finding.status) && !(positionFields.has(change.field) && (finding.change === 'added' || finding.change === 'removed')))
-      .map((change) =>
-        positionFields.has(change.field)
-          ? { name: fieldName(change.field, findingFieldNames), html: `${escapeText(String(change.from))} → ${escapeText(String(change.to))}` }
-          : fieldHtml(change, findingFieldNames)
-      )
+    position: record?.path.join('-') || finding.id,
+    rows
   }
-  if (finding.status) {
-    view.status = { fromText: statusWords(finding.before), toText: statusWords(finding.after), fromName: statusName(finding.status.from), toName: statusName(finding.status.to) }
-  }
-  return view
 }

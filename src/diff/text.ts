@@ -3,9 +3,9 @@
  * with git's word-diff markers `[-删去-]{+加上+}` when piped or with NO_COLOR, so a log or a
  * mail still shows what changed. Long kept text is shortened around each change.
  */
-import { hasDifferences, type ContentDiff, type FindingDiff } from './compare.js'
+import { hasDifferences, noticeChanged, type ContentDiff, type FindingDiff } from './compare.js'
 import { fieldName, findingFieldNames, noticeFieldNames, positionFields, type FieldChange } from './fields.js'
-import { changeNames, changeOrder, countChanges, fieldSegments, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
+import { changeNames, changeOrder, countChanges, fieldSegments, shownChanges, findingTitle, noticeTitle, statusName, statusWords } from './present.js'
 import type { Segment } from './words.js'
 
 export interface TextOptions {
@@ -17,6 +17,18 @@ export interface TextOptions {
 export interface SideLabel {
   name: string
   commit?: string
+  /** The commit's date and message, when the side is a commit. */
+  date?: string
+  subject?: string
+}
+
+/** A version as a person knows it: `2021-06-30「更新整改进展」（HEAD~1，a1b2c3d）`, or the name alone. */
+export function describeSide(label: SideLabel): string {
+  if (!label.commit) return label.name
+  const short = label.commit.slice(0, 7)
+  const where = label.name === label.commit || label.name === short ? short : `${label.name}，${short}`
+  const what = [label.date ?? '', label.subject ? `「${label.subject}」` : ''].join('')
+  return what ? `${what}（${where}）` : `${label.name}（${short}）`
 }
 
 const codes = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1, dim: 2 } as const
@@ -24,8 +36,7 @@ const codes = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1, dim: 2 } as c
 export function renderDiffText(diff: ContentDiff, from: SideLabel, to: SideLabel, options: TextOptions): string {
   const paint = (code: keyof typeof codes, text: string): string => (options.colour && text ? `\x1b[${codes[code]}m${text}\x1b[0m` : text)
   const context = options.context ?? 12
-  const side = (label: SideLabel): string => (label.commit ? `${label.name}（${label.commit.slice(0, 7)}）` : label.name)
-  const lines: string[] = [paint('bold', `比较 ${side(from)} → ${side(to)}`)]
+  const lines: string[] = [paint('bold', `比较 ${describeSide(from)} → ${describeSide(to)}`)]
 
   const redline = (segments: readonly Segment[]): string =>
     segments
@@ -42,7 +53,12 @@ export function renderDiffText(diff: ContentDiff, from: SideLabel, to: SideLabel
     return `    ${fieldName(change.field, names)}：${redline(fieldSegments(change))}`
   }
 
+  let unchanged = 0
   for (const notice of diff.notices) {
+    if (!noticeChanged(notice)) {
+      unchanged++
+      continue
+    }
     lines.push('', paint('bold', `通报 ${notice.id}《${noticeTitle(notice)}》${notice.change === 'added' ? '：新增的通报' : notice.change === 'removed' ? '：已删除的通报' : ''}`))
     if (notice.fields.length > 0) {
       lines.push('  通报信息：')
@@ -56,6 +72,7 @@ export function renderDiffText(diff: ContentDiff, from: SideLabel, to: SideLabel
     }
   }
   if (!hasDifferences(diff)) lines.push('', '两个版本的内容没有变化。')
+  else if (unchanged > 0) lines.push('', `其余 ${unchanged} 个通报没有变化。`)
   return `${lines.join('\n')}\n`
 }
 
@@ -77,7 +94,7 @@ function findingLines(
     const normalised = fromWords === fromName && toWords === toName ? '' : `（${fromName} → ${toName}）`
     lines.push(`    整改状态：${paint('red', fromWords)} → ${paint('green', toWords)}${normalised}`)
   }
-  for (const change of finding.changes) {
+  for (const change of shownChanges(finding)) {
     if (change.field === 'statusText' && finding.status) continue
     lines.push(fieldLine(change, findingFieldNames))
   }

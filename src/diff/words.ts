@@ -12,6 +12,9 @@ type Piece = Segment | { kind: 'fold'; text: string }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
+/** Digits and a decimal point: the characters a number is never cut between. */
+const isDigit = (char: string | undefined): boolean => char !== undefined && /[0-9０-９.．]/u.test(char)
+
 export function words(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment)
 }
@@ -45,8 +48,11 @@ export function diffWords(before: string, after: string): Segment[] {
     const [removed, inserted] = [[...del], [...ins]]
     let head = 0
     while (head < removed.length && head < inserted.length && removed[head] === inserted[head]) head++
+    // Never cut inside a number: 12 → 13 reads as 12 → 13, not as 1 with 2 → 3.
+    while (head > 0 && isDigit(removed[head - 1]) && (isDigit(removed[head]) || isDigit(inserted[head]))) head--
     let tail = 0
     while (tail < removed.length - head && tail < inserted.length - head && removed.at(-1 - tail) === inserted.at(-1 - tail)) tail++
+    while (tail > 0 && isDigit(removed.at(-tail)) && (isDigit(removed.at(-1 - tail)) || isDigit(inserted.at(-1 - tail)))) tail--
     push({ kind: 'same', text: removed.slice(0, head).join('') })
     push({ kind: 'del', text: removed.slice(head, removed.length - tail).join('') })
     push({ kind: 'ins', text: inserted.slice(head, inserted.length - tail).join('') })

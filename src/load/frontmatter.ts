@@ -131,6 +131,19 @@ function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter
   const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/u.exec(error.message)?.[1] : undefined
   const position = lineCounter.linePos((quote !== undefined ? openingQuote(source, quote, error.pos[0]) : undefined) ?? error.pos[0])
   const known = yamlMessages[error.code]
+  // `source：…` (a full-width colon, as a Chinese keyboard types it) reads to YAML as text with no
+  // colon at all, and the error falls on that line or the next: name the colon, not its consequence.
+  const colon = fullWidthColon(source, position.line)
+  if (colon) {
+    return {
+      file,
+      line: colon.line + lineShift,
+      column: colon.column,
+      severity: 'error',
+      rule: 'frontmatter-syntax',
+      message: `元数据（YAML）格式错误：“${colon.key}”后面用了全角冒号“：”，字段名后面要用半角冒号加一个空格，请改为“${colon.key}: ”`
+    }
+  }
   return {
     file,
     line: position.line + lineShift,
@@ -139,6 +152,16 @@ function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter
     rule: 'frontmatter-syntax',
     message: `元数据（YAML）格式错误：${known ?? '无法解析：请检查缩进、冒号和引号'}`
   }
+}
+
+/** A key followed by a full-width colon on the error's line or the line before it (1-based lines of `source`). */
+function fullWidthColon(source: string, line: number): { line: number; column: number; key: string } | undefined {
+  const lines = source.split('\n')
+  for (const candidate of [line - 1, line]) {
+    const match = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*)\s*：/u.exec(lines[candidate - 1] ?? '')
+    if (match) return { line: candidate, column: (match[1]?.length ?? 0) + (match[2]?.length ?? 0) + 1, key: match[2] ?? '' }
+  }
+  return undefined
 }
 
 /** Offset of the last quote before `end` that opens a value (follows `: `, `- ` or a line start). */

@@ -23,6 +23,9 @@ export interface Revision {
   /** As the user wrote it, e.g. `HEAD~1`. */
   name: string
   commit: string
+  /** The commit's date (YYYY-MM-DD, the committer's) and the first line of its message: how a person knows a version. */
+  date?: string
+  subject?: string
 }
 
 interface GitResult {
@@ -66,7 +69,9 @@ export function resolveRevision(repo: Repository, name: string): Revision {
     const hint = repo.shallow ? '。这是浅克隆（shallow clone），较早的版本可能不在本地：可用 git fetch --deepen=10 取回更多历史' : '。可用 git log --oneline 查看已有的版本'
     throw new UsageError(`在 git 仓库中找不到版本“${name}”${hint}`)
   }
-  return { name, commit }
+  const described = git(['log', '-1', '--format=%cs%x00%s', commit], repo.root)
+  const [date = '', subject = ''] = described.status === 0 ? described.stdout.toString('utf8').trim().split('\0') : []
+  return { name, commit, ...(/^\d{4}-\d{2}-\d{2}$/u.test(date) ? { date } : {}), ...(subject ? { subject } : {}) }
 }
 
 /** The content folder's path inside the repository (`content`, or '' when the repository is the content folder). */

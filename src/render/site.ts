@@ -55,6 +55,8 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf, docx }) =
     feed: Boolean(site.baseUrl),
     pdf,
     docx,
+    // Published only with --drafts: the page says so, so a draft is never taken for the notice itself.
+    draft: notice.meta.draft === true,
     // The 台账 layout: runs of findings as tables (the print page and the fragment keep the list).
     bodyBlocks: ledger ? ledgerBlocks(view.blocks) : view.blocks,
     formatDate

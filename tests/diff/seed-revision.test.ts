@@ -46,7 +46,7 @@ describe('the seed notice across two commits: one status change and one text edi
     expect(changed.map((finding) => finding.change)).toEqual(['changed', 'changed'])
     expect(changed[0]?.status).toEqual({ from: 'in_progress', to: 'done' })
     expect(changed[1]?.status).toBeNull()
-    expect(changed[1]?.changes.map((change) => change.field)).toEqual(['rectification'])
+    expect(changed[1]?.changes.map((change) => change.field)).toEqual(['rectification', 'text'])
     for (const finding of json.findings.filter((candidate) => candidate.change === 'unchanged')) {
       expect(finding.status).toBeNull()
       expect(finding.changes).toEqual([])
@@ -72,16 +72,20 @@ describe('the seed notice across two commits: one status change and one text edi
     const entries = parse(result.stdout) as Array<{ date: string; note: string }>
     expect(entries).toHaveLength(1)
     expect(entries[0]?.date).toBe('2021-06-30')
-    expect(entries[0]?.note).toContain('1-3 由正在整改改为已完成')
-    expect(entries[0]?.note).toContain('修改了 2-1-1 的整改情况')
-    expect(entries[0]?.note).not.toContain('修改了 1-3')
+    expect(entries[0]?.note).toContain('“公租房闲置问题整改不力”由正在整改改为已完成')
+    // 2-1-1 is named by its heading, the point it opens with.
+    expect(entries[0]?.note).toContain('修改了“应招标未招标。”的整改情况')
+    expect(entries[0]?.note).not.toContain('修改了“公租房闲置问题整改不力”')
   })
 
-  it('asks for a date when the notice has none, rather than taking one from git', () => {
+  it('dates the draft today when the notice has no date and none is given, and says so, rather than taking one from git', () => {
     const result = runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'note'], { cwd: repo })
-    expect(result.code).toBe(2)
+    expect(result.code).toBe(0)
+    const now = new Date()
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+    expect((parse(result.stdout) as Array<{ date: string }>)[0]?.date).toBe(today)
+    expect(result.stderr).toContain(`今天的日期 ${today}`)
     expect(result.stderr).toContain('--date')
-    expect(result.stdout).toBe('')
   })
 
   it('prints a plain summary without colour codes when piped', () => {

@@ -1,17 +1,18 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { runBuild } from '../../engine/run.js'
 import { hasErrors } from '../../diagnostics/diagnostic.js'
 import { readTemplates, resolveTemplatesDir } from '../../render/read-templates.js'
 import { contentOptions, contentRunOptions, exitCodes, type Command } from '../command.js'
-import { printDiagnostics } from '../report.js'
+import { diagnosticPrinter } from '../report.js'
+import { refuseNoticeFolderAsContent, selectNotices } from '../select.js'
 import { UsageError } from '../../model/errors.js'
 import { chromiumPath } from '../../pdf/chromium.js'
 import { installHint } from '../../pdf/hint.js'
 
 export const build: Command = {
   name: 'build',
-  help: `用法：notice build [--content 文件夹] [--out 文件夹] [--pdf] [--docx] [--drafts] [--templates 文件夹] [--no-cache]
+  help: `用法：notice build [通报编号…] [--content 文件夹] [--out 文件夹] [--pdf] [--docx] [--drafts] [--templates 文件夹] [--no-cache]
 
 检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、
 纯文本（notice.txt）和数据（notice.json），
@@ -19,6 +20,7 @@ export const build: Command = {
 site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 未改动的通报直接沿用上次的结果（缓存在 .notice-cache/），内容较多时使用多个 CPU 核心。
+写了通报编号时仍然生成整个网站，但结果只报告这些通报（它们的文件位置和问题）。
 
 参数：
   --content 文件夹    内容文件夹（默认 content）
@@ -39,16 +41,21 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     drafts: { type: 'boolean' },
     templates: { type: 'string' }
   },
-  allowPositionals: false,
-  async run(values, _positionals, io) {
+  allowPositionals: true,
+  async run(values, positionals, io) {
+    const options = contentRunOptions(values, io)
+    refuseNoticeFolderAsContent(options.contentDir, io.cwd, 'build')
+    const selection = selectNotices(positionals, options.contentDir, io.cwd)
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
+    // A build without --pdf publishes no PDF: the last ones would go without a word.
+    const earlierPdfs = values.pdf ? [] : pdfsIn(outDir)
     const chromium = chromiumPath(process.env)
     if (values.pdf && !existsSync(chromium)) {
       throw new UsageError(`找不到 Chromium（${chromium}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
     }
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
-      ...contentRunOptions(values, io),
+      ...options,
       outDir,
       templates,
       drafts: Boolean(values.drafts),
@@ -58,7 +65,10 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     })
     const shown = path.relative(io.cwd, outDir) || outDir
     if (hasErrors(summary.diagnostics)) {
-      printDiagnostics(io, summary.diagnostics, 'text', 'err')
+      // A build keeps only its errors; the summary line counts the warnings it did not keep, as check would list them.
+      const printer = diagnosticPrinter(io, 'text', 'err')
+      printer.print(summary.diagnostics)
+      printer.end(summary.counts)
       io.err(`构建失败：内容有错误，未发布任何文件，${shown} 保持不变。请按上面的提示修改后重试。\n`)
       return exitCodes.contentError
     }
@@ -72,6 +82,28 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     if (halfWidth > 0) {
       io.out(`注意：打印版${values.pdf ? '和 PDF ' : ''}里有 ${halfWidth} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。\n`)
     }
+    const removed = earlierPdfs.filter((file) => !existsSync(file))
+    if (removed.length > 0) {
+      io.out(`注意：本次没有加 --pdf，上次生成的 ${removed.length} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中；需要 PDF 时请运行 notice build --pdf。\n`)
+    }
+    for (const id of selection?.ids ?? []) {
+      const page = path.join(outDir, id, 'index.html')
+      io.out(existsSync(page) ? `通报 ${id}：${shownPath(io.cwd, page)}（打印版 ${shownPath(io.cwd, path.join(outDir, id, 'print.html'))}）；校对提示请运行 notice check ${id} 查看。\n` : `通报 ${id} 没有发布（标记为草稿 draft: true；加 --drafts 可一并发布）。\n`)
+    }
     return exitCodes.ok
+  }
+}
+
+const shownPath = (cwd: string, absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || absolute
+
+/** The notice.pdf files a previous build left in the output folder. */
+function pdfsIn(outDir: string): string[] {
+  try {
+    return readdirSync(outDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(outDir, entry.name, 'notice.pdf'))
+      .filter((file) => existsSync(file))
+  } catch {
+    return []
   }
 }

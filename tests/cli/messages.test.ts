@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
+import { validNotice, writeContent, type JsonDiagnostic } from '../helpers/content.js'
+
+/** Messages a new user was misled by, each said the way it is. */
+describe('messages that say what happened', () => {
+  it('names a full-width colon after a frontmatter key, at its line', () => {
+    const root = writeContent({ ...validNotice, 'n/notice.md': '---\ntitle: 测试通报\nsource：县委办公室\nissuer: 县委办公室\n---\n\n开头。\n\n<!-- 正文 -->\n\n欢迎监督。\n' })
+    const result = runCli(['check', '--format', 'json'], { cwd: root })
+    expect(result.code).toBe(1)
+    const [diagnostic] = (JSON.parse(result.stdout) as JsonDiagnostic[]).filter((found) => found.rule === 'frontmatter-syntax')
+    expect(diagnostic).toMatchObject({ file: 'content/n/notice.md', line: 3, column: 7 })
+    expect(diagnostic?.message).toContain('全角冒号')
+    expect(diagnostic?.message).toContain('source: ')
+    expect(diagnostic?.message).not.toContain('跨行')
+  })
+
+  it("a failed build's summary counts the warnings check would list", () => {
+    const root = writeContent({
+      ...validNotice,
+      'n/findings/01-01.md': '---\nid: 1-1\n---\n\n1、第一个问题\n\n问题内容：内容一,内容二,内容三。\n\n整改情况：已完成。措施一。\n',
+      'n/findings/01-02.md': '---\nid: 1-1\n---\n\n2、第二个问题\n\n问题内容：内容二。\n\n整改情况：正在整改。措施二。\n'
+    })
+    const check = runCli(['check', '--format', 'json'], { cwd: root })
+    const warnings = (JSON.parse(check.stdout) as JsonDiagnostic[]).filter((found) => found.severity === 'warning').length
+    expect(warnings).toBeGreaterThan(0)
+    const build = runCli(['build'], { cwd: root })
+    expect(build.code).toBe(1)
+    expect(build.stderr).toContain(`${warnings} 个警告`)
+  })
+
+  it('the build usage line names --pdf', () => {
+    const help = runCli(['build', '--help'])
+    expect(help.stdout.split('\n')[0]).toContain('[--pdf]')
+  })
+})
+
+describe('drafts', () => {
+  const draft = { ...validNotice, 'n/notice.md': '---\ntitle: 测试通报\ndraft: true\n---\n\n开头。\n\n<!-- 正文 -->\n\n欢迎监督。\n' }
+
+  it('--drafts pages carry a 草稿 mark', () => {
+    const root = writeContent(draft)
+    const withDrafts = runCli(['build', '--drafts', '--out', 'site'], { cwd: root })
+    expect(withDrafts.code).toBe(0)
+    expect(readFileSync(path.join(root, 'site/n/index.html'), 'utf8')).toContain('class="draft-mark"')
+  })
+
+  it('a page that is not a draft carries no mark', () => {
+    const root = writeContent(validNotice)
+    expect(runCli(['build', '--out', 'site'], { cwd: root }).code).toBe(0)
+    expect(readFileSync(path.join(root, 'site/n/index.html'), 'utf8')).not.toContain('draft-mark')
+  })
+})
+
+describe('a plain build after a build with --pdf', () => {
+  it('says that the PDFs of the last build are gone, and how to get them back', { timeout: 180_000 }, () => {
+    const root = writeContent(validNotice)
+    expect(runCli(['build', '--pdf', '--out', 'site'], { cwd: root }).code).toBe(0)
+    expect(existsSync(path.join(root, 'site/n/notice.pdf'))).toBe(true)
+    const plain = runCli(['build', '--out', 'site'], { cwd: root })
+    expect(plain.code).toBe(0)
+    expect(existsSync(path.join(root, 'site/n/notice.pdf'))).toBe(false)
+    expect(plain.stdout).toContain('上次生成的 1 个 PDF')
+    expect(plain.stdout).toContain('notice build --pdf')
+  })
+})
