@@ -58,8 +58,9 @@ const fields = fc.record({
   host: text
 })
 
-const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
-const fragmentValidator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off' } })
+// long-title is advice on length, not well-formedness: an arbitrary title may be as long as the notice's own.
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } })
+const fragmentValidator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off' } })
 
 function parseXml(xml: string): void {
   const parser = new SaxesParser()
