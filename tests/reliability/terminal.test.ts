@@ -2,7 +2,7 @@
  * What `check` prints to a terminal: text from content and file names never carries control
  * characters (an ESC starts a terminal command, a line break forges a diagnostic line).
  */
-import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/cli.js'
@@ -26,11 +26,13 @@ describe('diagnostics on a terminal', () => {
     expect(checked.stdout).toContain('\\u{1b}')
   })
 
-  it('a Word file under a text name is refused by import as a Word/zip file', async () => {
+  // A zip under a text name is read as the Word file it claims to be; a stub of one is a damaged .docx, never text.
+  it('a Word file stub under a text name is refused by import as a damaged .docx, and nothing is written', async () => {
     const root = tempDir('notice-terminal-')
     writeFileSync(path.join(root, '通报.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))
     const imported = await runMain(['import', '通报.txt', '--id', 'n1'], root)
     expect(imported.code).toBe(1)
-    expect(imported.stderr).toContain('Word/压缩文件')
+    expect(imported.stderr).toContain('无法作为 .docx 打开')
+    expect(existsSync(path.join(root, 'content', 'n1'))).toBe(false)
   })
 })
