@@ -405,6 +405,8 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
     open.rows++
     const written = Number.parseInt(recognitionKey(first).trim(), 10)
     const draft = startFinding(index, false)
+    // The rows own what stood above the table: a finding after the table starts afresh, not back at the heading.
+    pending = { lines: [] }
     draft.path = [...pathOf(), Number.isFinite(written) && written > 0 && /^\s*\d{1,4}\s*$/u.test(recognitionKey(first)) ? written : open.rows]
     draft.row = { text, header: open.header }
     open.row = { finding: draft, tabs: text.split('\t').length - 1 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { importText } from '../../src/import/import.js'
 import { siteConfig } from '../../src/model/schema.js'
 import { validateNotice } from '../../src/validate/validate.js'
 import { counts, importFixture } from '../helpers/import-notice.js'
@@ -238,6 +239,13 @@ describe('ledger tables', () => {
     expect(problems.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([])
     expect(problems.filter((diagnostic) => diagnostic.rule === 'numbering')).toEqual([])
     expect(record.signature).toBe('中共某某县财政局党组')
+  })
+
+  it('starts a finding after a table afresh: the heading above the table belongs to its rows, not to the next finding', () => {
+    const source = ['一、党的建设方面', '序号\t问题\t整改措施\t责任单位\t完成情况', '1\t会议记录不全\t建立制度\t办公室\t已完成。', '问题内容：学习不够。', '整改情况：已完成。', ''].join('\n')
+    const outcome = importText(source, 'n')
+    if (!outcome.ok) throw new Error(outcome.message)
+    expect(outcome.report.findings.map((finding) => finding.line)).toEqual([3, 4])
   })
 
   it('reads a GFM table in Markdown content', () => {
