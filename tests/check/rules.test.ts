@@ -56,6 +56,11 @@ describe('punctuation-width', () => {
     expect(found).toEqual([])
   })
 
+  it('reads brackets as pairs: Chinese on either side makes both Chinese; a document number’s brackets are doc-number’s', () => {
+    const found = reported(punctuationWidth, oneFinding('见伊政(2021)13号文件（其中592套)，模式(PPP)已推广。'))
+    expect(found.map((entry) => entry.text[0])).toEqual([')', '(', ')'])
+  })
+
   it('leaves `1、` opening a list line alone', () => {
     expect(reported(punctuationWidth, oneFinding('存在问题。', '已完成。1、建立台账；2、完善制度。'))).toEqual([])
   })
@@ -219,6 +224,11 @@ describe('typo', () => {
   it('leaves 截至, 安全巡查, reduplications and `1、` alone', () => {
     const text = '截至目前，加强安全巡查，一个一个抓落实，层层压实责任，常常深入企业，按时开展主题党日活动。'
     expect(reported(typo, oneFinding(text, '已完成。1、建立台账；2、完善制度等。'))).toEqual([])
+  })
+
+  it('catches 的的 (not in 的的确确), doubled marks and doubled words of characters outside the BMP', () => {
+    const found = reported(typo, oneFinding('他的的确确落实了，存在的的问题，，已整改。𠀀𠀁𠀀𠀁村道路硬化。'))
+    expect(found.map((entry) => entry.message)).toEqual(['“的的”重复了一个“的”', '标点“，”重复了', '“𠀀𠀁𠀀𠀁”中的“𠀀𠀁”重复了：应为“𠀀𠀁”'])
   })
 
   it('adds the site’s own entries to the dictionary', () => {
