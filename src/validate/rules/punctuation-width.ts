@@ -1,10 +1,9 @@
-import { chinese, excerpt, matches, proseLines } from '../prose.js'
+import { excerpt, isChinese, matches, proseLines } from '../prose.js'
 import { fixUnlessLeftOut, reportAt, type Report, type Rule } from '../rule.js'
 import { docNumberSpans } from './doc-number.js'
 
 const fullWidth: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' }
 
-const isChinese = (char: string | undefined): boolean => char !== undefined && chinese.test(char)
 const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9'
 
 /** Offsets of the ASCII marks of a line that stand in Chinese text. */
