@@ -86,7 +86,7 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
     }
     if (file === undefined || content === undefined) {
       response.writeHead(404, { 'content-type': contentTypes['.html'] ?? 'text/html' })
-      response.end(injectClient(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>找不到页面</title></head><body><p>找不到 ${escape(url.pathname)}。<a href="/">返回通报列表</a></p></body></html>`, state.event.version))
+      response.end(injectClient(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>找不到页面</title></head><body><p>找不到 ${escapeHtml(url.pathname)}。<a href="/">返回通报列表</a></p></body></html>`, state.event.version))
       return
     }
     const type = contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'
@@ -114,6 +114,6 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
   }
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
 }

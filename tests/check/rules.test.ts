@@ -300,7 +300,7 @@ describe('private-data', () => {
   it('catches numbers in every published frontmatter field of notice.md and of a finding', () => {
     const fixture: Fixture = {
       ...oneFinding('存在问题。'),
-      yaml: [
+      yaml: `${[
         'signature: 县委办公室 138 1234 5678',
         'issuer: 县委办公室',
         'changes:',
@@ -310,7 +310,7 @@ describe('private-data', () => {
         'keywords: [巡察, 13712345678]',
         'internal:',
         '  note: 起草人手机13612345678'
-      ].join('\n') + '\n'
+      ].join('\n')}\n`
     }
     fixture.findings = [finding('01', ['1、学习不够深入', '问题内容：存在问题。', '整改情况：已完成。'], 'responsible: 张某 135-1234-5678\n')]
     const found = reported(privateData, fixture)

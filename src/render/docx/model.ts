@@ -56,7 +56,10 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
     const text = line.text
     // Tab-separated rows are a ledger pasted from a table: they go back into one.
     if (role && role.kind !== 'blank' && text.includes('\t')) {
-      if (!table) blocks.push({ kind: 'table', rows: (table = []) })
+      if (!table) {
+        table = []
+        blocks.push({ kind: 'table', rows: table })
+      }
       table.push(text.split('\t'))
       return
     }
