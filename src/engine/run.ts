@@ -62,8 +62,10 @@ export interface RunSummary {
   notices: number
   published: number
   files: number
-  /** Notices taken from the cache without loading them. */
+  /** Notices taken from the cache without loading them (for a build, of those published). */
   reused: number
+  /** Drafts a build left unpublished (without --drafts), by id. */
+  drafts: string[]
 }
 
 /**
@@ -191,6 +193,8 @@ class Results {
   published = 0
   files = 0
   reused = 0
+  /** Drafts a build left unpublished. */
+  readonly drafts: string[] = []
   private readonly diagnostics: Diagnostic[] = []
   private readonly ordered: OrderedDiagnostics | undefined
 
@@ -225,7 +229,9 @@ class Results {
   ): void {
     this.keep(notice, result.diagnostics)
     this.add(result.counts)
-    if (outputs && (!result.draft || Boolean(this.build?.drafts))) {
+    const publish = !result.draft || Boolean(this.build?.drafts)
+    if (this.build && !publish) this.drafts.push(notice.id)
+    if (outputs && publish) {
       this.entries.push(result.entry)
       this.published++
       this.files += outputs.length
@@ -242,7 +248,15 @@ class Results {
 
   summary(notices: number): RunSummary {
     const published = this.failed ? 0 : this.published
-    return { diagnostics: sortDiagnostics(this.diagnostics), counts: this.counts, notices, published, files: this.failed ? 0 : this.files, reused: this.reused }
+    return {
+      diagnostics: sortDiagnostics(this.diagnostics),
+      counts: this.counts,
+      notices,
+      published,
+      files: this.failed ? 0 : this.files,
+      reused: this.reused,
+      drafts: [...this.drafts].sort()
+    }
   }
 
   /** A build keeps the errors only (it counts the rest). */
@@ -330,7 +344,7 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
     const needed = !build || cached.validation.counts.error > 0
     const stored = needed && cacheDir ? readCachedDiagnostics(cacheDir, notice.id, validationKey) : []
     if (!outputs || !stored) return false
-    results.reused++
+    if (!build || publish) results.reused++
     const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
     results.finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
     return true

@@ -40,6 +40,23 @@ describe('messages that say what happened', () => {
 describe('drafts', () => {
   const draft = { ...validNotice, 'n/notice.md': '---\ntitle: 测试通报\ndraft: true\n---\n\n开头。\n\n<!-- 正文 -->\n\n欢迎监督。\n' }
 
+  it('build names the drafts it left unpublished, from the cache too, and not with --drafts', () => {
+    const other = Object.fromEntries(Object.entries(validNotice).map(([file, text]) => [file.replace(/^n\//, 'm/'), text]))
+    const root = writeContent({ ...draft, ...other })
+    const plain = runCli(['build', '--out', 'site'], { cwd: root })
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toContain('已生成 1 个通报，')
+    expect(plain.stdout).toContain('草稿未发布：通报 n（notice.md 中 draft: true）')
+    expect(existsSync(path.join(root, 'site/n/index.html'))).toBe(false)
+    // The second build takes both notices from the cache: the draft is still named, and not counted as reused.
+    const again = runCli(['build', '--out', 'site'], { cwd: root })
+    expect(again.stdout).toContain('已生成 1 个通报（其中 1 个未改动，沿用上次结果）')
+    expect(again.stdout).toContain('草稿未发布：通报 n')
+    const withDrafts = runCli(['build', '--drafts', '--out', 'site'], { cwd: root })
+    expect(withDrafts.code).toBe(0)
+    expect(withDrafts.stdout).not.toContain('草稿未发布')
+  })
+
   it('--drafts pages carry a 草稿 mark', () => {
     const root = writeContent(draft)
     const withDrafts = runCli(['build', '--drafts', '--out', 'site'], { cwd: root })

@@ -77,6 +77,9 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
+    if (summary.drafts.length > 0) {
+      io.out(`草稿未发布：通报 ${summary.drafts.join('、')}（notice.md 中 draft: true）；加 --drafts 可一并发布，页面上会标出“草稿”。\n`)
+    }
     // Said once, apart from the other advice: a printed bulletin with half-width marks is off its grid.
     const halfWidth = summary.counts.punctuationWidth ?? 0
     if (halfWidth > 0) {
