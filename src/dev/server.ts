@@ -6,6 +6,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { devClient, type DevEvent } from './client.js'
+import { isLoopbackHost } from './host.js'
+import { devPage } from './pages.js'
+import { folderLocation, outputPathFor, splitTarget } from './request-path.js'
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +29,8 @@ const eventsPath = '/__notice-dev/events'
 export interface DevServerState {
   files: ReadonlyMap<string, string | Uint8Array>
   event: DevEvent
+  /** Set while there is nothing true to show (the content folder is gone): every page says why. */
+  paused?: string
 }
 
 export interface DevServer {
@@ -33,20 +38,6 @@ export interface DevServer {
   /** Tell every open page about a new build (it reloads) or new diagnostics (overlay). */
   publish(state: DevServerState): void
   close(): Promise<void>
-}
-
-/** `/a/` → `a/index.html`; undefined for paths that try to leave the output. */
-export function outputPathFor(urlPath: string): string | undefined {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath)
-  } catch {
-    return undefined
-  }
-  const normalised = path.posix.normalize(decoded)
-  if (!normalised.startsWith('/') || normalised.includes('\0')) return undefined
-  const relative = normalised.slice(1)
-  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative
 }
 
 /** The reload client, placed just before </body> of an HTML page. */
@@ -64,29 +55,40 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
   }
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname === eventsPath) {
+    const html = contentTypes['.html'] ?? 'text/html'
+    if (!isLoopbackHost(request.headers.host)) {
+      response.writeHead(403, { 'content-type': html, 'cache-control': 'no-store' })
+      response.end(devPage('拒绝访问', `预览服务只回答用 127.0.0.1 或 localhost 打开的请求，这个请求的主机名是“${request.headers.host ?? '（空）'}”。请在浏览器中打开 ${address()}。`))
+      return
+    }
+    const target = splitTarget(request.url)
+    if (target?.pathname === eventsPath) {
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
       clients.add(response)
       send(response)
       request.on('close', () => clients.delete(response))
       return
     }
-    if (url.pathname === clientPath) {
+    if (target?.pathname === clientPath) {
       response.writeHead(200, { 'content-type': contentTypes['.js'] ?? 'text/javascript', 'cache-control': 'no-store' })
       response.end(`(${devClient.toString()})()\n`)
       return
     }
-    const file = outputPathFor(url.pathname)
+    if (state.paused !== undefined) {
+      response.writeHead(503, { 'content-type': html, 'cache-control': 'no-store' })
+      response.end(injectClient(devPage('预览已暂停', state.paused), state.event.version))
+      return
+    }
+    const file = target === undefined ? undefined : outputPathFor(target.pathname)
     const content = file === undefined ? undefined : state.files.get(file)
-    if (file !== undefined && content === undefined && state.files.has(`${file}/index.html`)) {
-      response.writeHead(301, { location: `${url.pathname}/` })
+    if (target !== undefined && file !== undefined && content === undefined && state.files.has(`${file}/index.html`)) {
+      response.writeHead(301, { location: folderLocation(file, target.search) })
       response.end()
       return
     }
     if (file === undefined || content === undefined) {
-      response.writeHead(404, { 'content-type': contentTypes['.html'] ?? 'text/html' })
-      response.end(injectClient(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>找不到页面</title></head><body><p>找不到 ${escape(url.pathname)}。<a href="/">返回通报列表</a></p></body></html>`, state.event.version))
+      response.writeHead(404, { 'content-type': html })
+      response.end(injectClient(devPage('找不到页面', `找不到 ${target?.pathname ?? request.url ?? ''}。`, { href: '/', text: '返回通报列表' }), state.event.version))
       return
     }
     const type = contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'
@@ -95,13 +97,13 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
   }
 
   const server: Server = createServer(handle)
+  const address = (): string => `http://127.0.0.1:${(server.address() as AddressInfo | null)?.port ?? port}/`
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
   })
-  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: address(),
     publish(next) {
       state = next
       for (const client of clients) send(client)
@@ -112,8 +114,4 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
         server.close(() => resolve())
       })
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
 }

@@ -212,8 +212,8 @@ export interface SiteOutputContext {
   entries: readonly IndexEntry[]
   site: SiteConfig
   renderer: Renderer
-  /** Whether this build printed `notice.pdf` for every notice (the index links to them only then). */
-  pdf: boolean
+  /** Which notices have a `notice.pdf` the index links to: this build printed them all, or kept these from an earlier one. */
+  pdf: boolean | ReadonlySet<string>
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -270,7 +270,8 @@ const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
       pageTitle: filter.progress ? `${site.columnName}（${filter.name}） - ${site.name}` : `${site.columnName} - ${site.name}`,
       meta,
       feed: Boolean(site.baseUrl),
-      pdf,
+      pdf: pdf === true || (pdf !== false && pdf.size > 0),
+      hasPdf: (id: string): boolean => (typeof pdf === 'boolean' ? pdf : pdf.has(id)),
       formatDate
     })
     return { path: filter.path, content }
@@ -309,6 +310,6 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
 /** Every site-wide output. */
 export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string> } = {}): OutputFile[] {
   return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false })).map(wellFormed)
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { formatDiagnostic, summarize, type Diagnostic } from '../../diagnostics/diagnostic.js'
 import { readContent } from '../../load/read.js'
@@ -16,6 +16,7 @@ export const dev: Command = {
 
 在内存中生成网站（包括草稿），在 http://127.0.0.1:端口/ 提供预览，并监视内容和模板文件夹：
 保存文件后只重新生成改动的通报，已打开的页面自动刷新。检查发现的问题打印在终端，错误同时显示在页面底部。
+只回答用 127.0.0.1 或 localhost 打开的请求。内容文件夹被移走时预览暂停，放回后自动重新读取。
 预览不写入 dist/：发布请用 notice build。按 Ctrl+C 退出。
 
 参数：
@@ -38,17 +39,21 @@ export const dev: Command = {
     const build = new IncrementalBuild(createRenderer(templates.sources, templates.assets))
     build.replaceAll(source)
     let version = 1
+    /** Why nothing can be shown (the content folder is gone), or undefined. */
+    let paused: string | undefined
     const state = (): DevServerState => {
       const snapshot = build.snapshot()
       const errors = snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
-      return { files: snapshot.files, event: { version, errors: errors.map(formatDiagnostic), warnings: snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length } }
+      const event = { version, errors: paused ? [paused] : errors.map(formatDiagnostic), warnings: snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length }
+      return { files: snapshot.files, event, ...(paused ? { paused } : {}) }
     }
     const first = state()
     report(io, build.snapshot().diagnostics)
     const server = await startDevServer(first, port).catch((error: NodeJS.ErrnoException) => {
       throw new ArgumentError(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个 --port` : `无法启动预览服务（${error.message}）`)
     })
-    io.out(`预览地址：${server.url}\n正在监视 ${path.relative(io.cwd, contentDir) || '.'} 和 ${path.relative(io.cwd, templatesDir) || templatesDir}，按 Ctrl+C 退出。\n`)
+    const shownContent = path.relative(io.cwd, contentDir) || '.'
+    io.out(`预览地址：${server.url}\n正在监视 ${shownContent} 和 ${path.relative(io.cwd, templatesDir) || templatesDir}，按 Ctrl+C 退出。\n`)
 
     // Rebuilds run one at a time; changes that arrive meanwhile are merged into the next one.
     let queue: Promise<void> = Promise.resolve()
@@ -58,15 +63,28 @@ export const dev: Command = {
         const next = await readTemplates(templatesDir)
         build.replaceRenderer(createRenderer(next.sources, next.assets))
       }
+      if (changes.contentGone || !statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) {
+        if (paused) return
+        // What was read from the folder is dropped: a page served now would be stale, and when a
+        // folder comes back under this name it may be another one.
+        paused = `内容文件夹 ${shownContent} 不见了（被移走、改名或删除）：预览已暂停。把它放回原处后会自动重新读取。`
+        build.replaceAll({ notices: [], diagnostics: [] })
+        version += 1
+        server.publish(state())
+        io.err(`${paused}\n`)
+        return
+      }
       const known = [...changes.notices].every((name) => idPattern.test(name) && (build.has(name) || existsSync(path.join(contentDir, name, 'notice.md'))))
-      if (changes.site || !known) {
+      const back = changes.contentBack || paused !== undefined
+      if (back || changes.site || !known) {
         build.replaceAll(await readContent(contentArg, io.cwd))
+        paused = undefined
       } else if (changes.notices.size > 0) {
         build.replaceNotices(changes.notices, await readContent(contentArg, io.cwd, { only: changes.notices }))
       }
       version += 1
       server.publish(state())
-      const what = changes.templates ? '模板' : changes.site ? 'site.yml' : [...changes.notices].join('、')
+      const what = back ? `内容文件夹 ${shownContent} 已放回，全部通报` : changes.templates ? '模板' : changes.site ? 'site.yml' : [...changes.notices].join('、')
       io.out(`已重新生成（${what}），用时 ${Math.round(performance.now() - started)} 毫秒\n`)
       report(io, build.snapshot().diagnostics)
     }

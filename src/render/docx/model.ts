@@ -8,6 +8,7 @@ import type { LoadedNotice } from '../../load/notice.js'
 import { printClosing } from '../../print/closing.js'
 import { balanceTitle, textWidth } from '../../print/title-lines.js'
 import { matchHeading } from '../../structure/classify.js'
+import { matchTableHeader } from '../../structure/table.js'
 import type { NoticeView } from '../view.js'
 
 /** The fonts of GB/T 9704: 仿宋 for the body, 黑体 for 一、, 楷体 for （一）. */
@@ -22,10 +23,21 @@ export type DocxBlock =
   | { kind: 'title'; lines: string[] }
   | { kind: 'paragraph'; runs: DocxRun[] }
   | { kind: 'blank' }
-  | { kind: 'table'; rows: string[][] }
+  /** A table: a ledger (its header row first, repeated on every page) or rows of tab-separated lines. */
+  | { kind: 'table'; header: boolean; rows: DocxTableRow[] }
   /** `right`: characters between the line's end and the right edge of the text area. */
   | { kind: 'signature'; text: string; right: number }
   | { kind: 'date'; text: string; right: number }
+
+/**
+ * One row of a Word table: its cells, a cell's paragraphs separated by `\n` (the text of a row
+ * pasted from Word), or one cell merged across the table (a ledger's group heading).
+ */
+export interface DocxTableRow {
+  cells: string[]
+  merged?: boolean
+  font: DocxFont
+}
 
 export interface DocxModel {
   title: string
@@ -43,24 +55,53 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
   const { document, record } = notice
   const blocks: DocxBlock[] = []
   const fromFrontmatter: DocxModel['fromFrontmatter'] = []
-  let table: string[][] | undefined
+  let table: Extract<DocxBlock, { kind: 'table' }> | undefined
+  /** The ledger being written: its rows are findings, a row's further lines (a cell of several paragraphs) go into it. */
+  let ledger: { row?: { finding: number; lines: string[] } } | undefined
+  /** The lines of each table row, cut into cells once the row is complete. */
+  const rowLines = new Map<DocxTableRow, string[]>()
   let signatureText: string | undefined
   let dateText: string | undefined
 
   if (!document.roles.some((role) => role.kind === 'title')) {
-    blocks.push({ kind: 'title', lines: balanceTitle(record.title, titleWidth) })
+    blocks.push({ kind: 'title', lines: titleLines(record.title) })
     fromFrontmatter.push('title')
+  }
+  const closeTable = (): void => {
+    table = undefined
+    ledger = undefined
   }
   document.lines.forEach((line, index) => {
     const role = document.roles[index]
     const text = line.text
-    // Tab-separated rows are a ledger pasted from a table: they go back into one.
-    if (role && role.kind !== 'blank' && text.includes('\t')) {
-      if (!table) blocks.push({ kind: 'table', rows: (table = []) })
-      table.push(text.split('\t'))
+    const row = ledger?.row
+    // A ledger row's further lines are one row of the Word table: a cell of several paragraphs, as Word shows it.
+    if (row && role?.kind === 'finding' && role.finding === row.finding && document.findings[role.finding]?.firstLine !== index) {
+      row.lines.push(text)
       return
     }
-    table = undefined
+    // Tab-separated rows are a table pasted from Word: they go back into one.
+    if (role && role.kind !== 'blank' && text.includes('\t')) {
+      if (!table) {
+        const header = matchTableHeader(text)?.format === 'tab'
+        table = { kind: 'table', header, rows: [] }
+        blocks.push(table)
+        ledger = header ? {} : undefined
+      }
+      const lines = [text]
+      const tableRow: DocxTableRow = { cells: [], font: table.rows.length === 0 && table.header ? 'hei' : 'fang' }
+      table.rows.push(tableRow)
+      rowLines.set(tableRow, lines)
+      if (ledger) ledger.row = role.kind === 'finding' ? { finding: role.finding, lines } : undefined
+      return
+    }
+    // A group heading of a ledger (`一、…方面` above the next row): a row merged across the table.
+    if (table && ledger && role?.kind !== 'blank' && isGroupRow(document, index)) {
+      table.rows.push({ cells: [text], merged: true, font: headingFont(document, role) })
+      ledger.row = undefined
+      return
+    }
+    closeTable()
     switch (role?.kind) {
       case undefined:
         return
@@ -68,7 +109,7 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
         blocks.push({ kind: 'blank' })
         return
       case 'title':
-        blocks.push({ kind: 'title', lines: balanceTitle(text, titleWidth) })
+        blocks.push({ kind: 'title', lines: titleLines(text) })
         return
       case 'signature':
         signatureText = text
@@ -81,7 +122,7 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
       case 'heading': {
         const heading = document.headings[role.heading]
         const match = matchHeading(text)
-        const font: DocxFont = heading?.scheme === 'cn' ? 'hei' : heading?.scheme === 'cn-paren' ? 'kai' : 'fang'
+        const font = headingFont(document, role)
         // A heading sentence with its body on the same line: the heading in its font, the body in 仿宋.
         const cut = match && heading?.body.trim() ? match.bodyOffset : text.length
         const runs: DocxRun[] = [{ text: text.slice(0, cut), font }]
@@ -93,6 +134,8 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
         blocks.push({ kind: 'paragraph', runs: [{ text, font: 'fang' }] })
     }
   })
+
+  for (const [tableRow, lines] of rowLines) tableRow.cells = lines.join('\n').split('\t')
 
   // The 落款 the print page shows from notice.md when the text has none.
   const closing = printClosing(view, record, formatDate)
@@ -108,6 +151,42 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
   }
   placeClosing(blocks, signatureText, dateText)
   return { title: record.title, ...(record.dates.written ? { date: record.dates.written } : {}), fromFrontmatter, blocks }
+}
+
+/**
+ * The title broken as on the print page, each line cut from the title itself: the white space the
+ * print page drops at a break stays at the end of the line before it, so the lines joined give the
+ * title back (`n 巡察整改情况公布`).
+ */
+function titleLines(title: string): string[] {
+  const lines = balanceTitle(title, titleWidth)
+  const cut: string[] = []
+  let at = 0
+  for (const [index, line] of lines.entries()) {
+    const wanted = line.replace(/\s/gu, '')
+    let end = at
+    for (let seen = 0; end < title.length && seen < wanted.length; end++) if (!/\s/u.test(title[end] ?? '')) seen++
+    if (index === lines.length - 1) end = title.length
+    else while (end < title.length && /\s/u.test(title[end] ?? '')) end++
+    cut.push(title.slice(at, end))
+    at = end
+  }
+  // The lines as broken when they are not the title's own characters (never, unless the breaking changes a character).
+  return cut.every((line, index) => line.replace(/\s/gu, '') === (lines[index] ?? '').replace(/\s/gu, '')) ? cut : lines
+}
+
+/** A line without a tab right above a ledger row: the parser reads it as a group heading of the ledger, not as the table's end. */
+function isGroupRow(document: LoadedNotice['document'], index: number): boolean {
+  const text = document.lines[index]?.text ?? ''
+  const next = document.lines[index + 1]?.text
+  const nextRole = document.roles[index + 1]
+  return text.trim().length > 0 && text.trim().length <= 40 && next?.includes('\t') === true && nextRole?.kind === 'finding'
+}
+
+function headingFont(document: LoadedNotice['document'], role: LoadedNotice['document']['roles'][number] | undefined): DocxFont {
+  if (role?.kind !== 'heading') return 'fang'
+  const scheme = document.headings[role.heading]?.scheme
+  return scheme === 'cn' ? 'hei' : scheme === 'cn-paren' ? 'kai' : 'fang'
 }
 
 /**

@@ -87,8 +87,14 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
           })
         ]
       case 'table': {
-        const columns = Math.max(...block.rows.map((row) => row.length))
+        const columns = Math.max(1, ...block.rows.filter((row) => !row.merged).map((row) => row.cells.length))
         const width = mm(156)
+        const cell = (text: string, font: DocxFont, span: number): Docx.TableCell =>
+          new TableCell({
+            ...(span > 1 ? { columnSpan: span } : {}),
+            // A cell's paragraphs as the row's text has them, one Word paragraph each.
+            children: text.split('\n').map((paragraph) => new Paragraph({ spacing: exact, children: [run(paragraph, fontNames[font], 12)] }))
+          })
         return [
           new Table({
             width: { size: width, type: WidthType.DXA },
@@ -96,10 +102,10 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
             rows: block.rows.map(
               (row, index) =>
                 new TableRow({
-                  // The header row repeats at the top of every page the table runs over.
-                  tableHeader: index === 0,
+                  // A ledger's header row repeats at the top of every page the table runs over.
+                  tableHeader: block.header && index === 0,
                   cantSplit: false,
-                  children: Array.from({ length: columns }, (_unused, column) => new TableCell({ children: [new Paragraph({ spacing: exact, children: [run(row[column] ?? '', index === 0 ? fontNames.hei : fontNames.fang, 12)] })] }))
+                  children: row.merged ? [cell(row.cells.join('\t'), row.font, columns)] : row.cells.map((text) => cell(text, row.font, 1))
                 })
             )
           })
