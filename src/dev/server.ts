@@ -1,12 +1,12 @@
 /**
- * The dev server's HTTP side (node:http, 127.0.0.1 only): serves the in-memory build, injects the
+ * The dev server's HTTP side (node:http, 127.0.0.1 unless `--host` says otherwise): serves the in-memory build, injects the
  * reload client into HTML pages, and pushes build events to open pages over server-sent events.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { devClient, type DevEvent } from './client.js'
-import { isLoopbackHost } from './host.js'
+import { acceptedHosts, hostCheck, isWildcard, machineNames } from './host.js'
 import { devPage } from './pages.js'
 import { folderLocation, outputPathFor, splitTarget } from './request-path.js'
 
@@ -47,8 +47,10 @@ export function injectClient(html: string, version: number): string {
   return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at)
 }
 
-export async function startDevServer(initial: DevServerState, port: number): Promise<DevServer> {
+/** `host`: the address to listen on (`notice dev --host`), 127.0.0.1 unless the preview is shared on the LAN. */
+export async function startDevServer(initial: DevServerState, port: number, host = '127.0.0.1'): Promise<DevServer> {
   let state = initial
+  const allowed = hostCheck(host, machineNames())
   const clients = new Set<ServerResponse>()
   const send = (response: ServerResponse): void => {
     response.write(`event: build\ndata: ${JSON.stringify(state.event)}\n\n`)
@@ -56,9 +58,9 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const html = contentTypes['.html'] ?? 'text/html'
-    if (!isLoopbackHost(request.headers.host)) {
+    if (!allowed(request.headers.host)) {
       response.writeHead(403, { 'content-type': html, 'cache-control': 'no-store' })
-      response.end(devPage('拒绝访问', `预览服务只回答用 127.0.0.1 或 localhost 打开的请求，这个请求的主机名是“${request.headers.host ?? '（空）'}”。请在浏览器中打开 ${address()}。`))
+      response.end(devPage('拒绝访问', `预览服务只回答用 ${acceptedHosts(host)} 打开的请求，这个请求的主机名是“${request.headers.host ?? '（空）'}”。请在浏览器中打开 ${address()}。`))
       return
     }
     const target = splitTarget(request.url)
@@ -97,10 +99,12 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
   }
 
   const server: Server = createServer(handle)
-  const address = (): string => `http://127.0.0.1:${(server.address() as AddressInfo | null)?.port ?? port}/`
+  // A wildcard bind is opened here through loopback; a given address as it was given.
+  const shownHost = isWildcard(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const address = (): string => `http://${shownHost}:${(server.address() as AddressInfo | null)?.port ?? port}/`
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve())
+    server.listen(port, host, () => resolve())
   })
   return {
     url: address(),
