@@ -24,9 +24,10 @@ export function diagnosticPrinter(io: Io, format: 'text' | 'json', stream: 'out'
     print(diagnostics) {
       for (const diagnostic of diagnostics) {
         if (format === 'json') {
-          const { file, line, column, severity, rule, message } = diagnostic
+          const { file, line, column, severity, rule, message, related } = diagnostic
+          const element = { file, line, column, severity, rule, message, ...(related ? { related } : {}) }
           // An element of an indented array: its own lines indented once more (strings hold no line breaks).
-          block += `${printed === 0 ? '[\n' : ',\n'}  ${JSON.stringify({ file, line, column, severity, rule, message }, null, 2).replaceAll('\n', '\n  ')}`
+          block += `${printed === 0 ? '[\n' : ',\n'}  ${JSON.stringify(element, null, 2).replaceAll('\n', '\n  ')}`
         } else block += `${formatDiagnostic(diagnostic)}\n`
         printed++
         if (block.length >= 1 << 16) flush()

@@ -1,11 +1,14 @@
 /**
- * The dev server's HTTP side (node:http, 127.0.0.1 only): serves the in-memory build, injects the
+ * The dev server's HTTP side (node:http, 127.0.0.1 unless `--host` says otherwise): serves the in-memory build, injects the
  * reload client into HTML pages, and pushes build events to open pages over server-sent events.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { devClient, type DevEvent } from './client.js'
+import { acceptedHosts, hostCheck, isWildcard, machineNames } from './host.js'
+import { devPage } from './pages.js'
+import { folderLocation, outputPathFor, splitTarget } from './request-path.js'
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +29,8 @@ const eventsPath = '/__notice-dev/events'
 export interface DevServerState {
   files: ReadonlyMap<string, string | Uint8Array>
   event: DevEvent
+  /** Set while there is nothing true to show (the content folder is gone): every page says why. */
+  paused?: string
 }
 
 export interface DevServer {
@@ -35,20 +40,6 @@ export interface DevServer {
   close(): Promise<void>
 }
 
-/** `/a/` → `a/index.html`; undefined for paths that try to leave the output. */
-export function outputPathFor(urlPath: string): string | undefined {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath)
-  } catch {
-    return undefined
-  }
-  const normalised = path.posix.normalize(decoded)
-  if (!normalised.startsWith('/') || normalised.includes('\0')) return undefined
-  const relative = normalised.slice(1)
-  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative
-}
-
 /** The reload client, placed just before </body> of an HTML page. */
 export function injectClient(html: string, version: number): string {
   const tag = `<script src="${clientPath}" data-version="${version}"></script>\n`
@@ -56,37 +47,50 @@ export function injectClient(html: string, version: number): string {
   return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at)
 }
 
-export async function startDevServer(initial: DevServerState, port: number): Promise<DevServer> {
+/** `host`: the address to listen on (`notice dev --host`), 127.0.0.1 unless the preview is shared on the LAN. */
+export async function startDevServer(initial: DevServerState, port: number, host = '127.0.0.1'): Promise<DevServer> {
   let state = initial
+  const allowed = hostCheck(host, machineNames())
   const clients = new Set<ServerResponse>()
   const send = (response: ServerResponse): void => {
     response.write(`event: build\ndata: ${JSON.stringify(state.event)}\n\n`)
   }
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname === eventsPath) {
+    const html = contentTypes['.html'] ?? 'text/html'
+    if (!allowed(request.headers.host)) {
+      response.writeHead(403, { 'content-type': html, 'cache-control': 'no-store' })
+      response.end(devPage('拒绝访问', `预览服务只回答用 ${acceptedHosts(host)} 打开的请求，这个请求的主机名是“${request.headers.host ?? '（空）'}”。请在浏览器中打开 ${address()}。`))
+      return
+    }
+    const target = splitTarget(request.url)
+    if (target?.pathname === eventsPath) {
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
       clients.add(response)
       send(response)
       request.on('close', () => clients.delete(response))
       return
     }
-    if (url.pathname === clientPath) {
+    if (target?.pathname === clientPath) {
       response.writeHead(200, { 'content-type': contentTypes['.js'] ?? 'text/javascript', 'cache-control': 'no-store' })
       response.end(`(${devClient.toString()})()\n`)
       return
     }
-    const file = outputPathFor(url.pathname)
+    if (state.paused !== undefined) {
+      response.writeHead(503, { 'content-type': html, 'cache-control': 'no-store' })
+      response.end(injectClient(devPage('预览已暂停', state.paused), state.event.version))
+      return
+    }
+    const file = target === undefined ? undefined : outputPathFor(target.pathname)
     const content = file === undefined ? undefined : state.files.get(file)
-    if (file !== undefined && content === undefined && state.files.has(`${file}/index.html`)) {
-      response.writeHead(301, { location: `${url.pathname}/` })
+    if (target !== undefined && file !== undefined && content === undefined && state.files.has(`${file}/index.html`)) {
+      response.writeHead(301, { location: folderLocation(file, target.search) })
       response.end()
       return
     }
     if (file === undefined || content === undefined) {
-      response.writeHead(404, { 'content-type': contentTypes['.html'] ?? 'text/html' })
-      response.end(injectClient(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>找不到页面</title></head><body><p>找不到 ${escapeHtml(url.pathname)}。<a href="/">返回通报列表</a></p></body></html>`, state.event.version))
+      response.writeHead(404, { 'content-type': html })
+      response.end(injectClient(devPage('找不到页面', `找不到 ${target?.pathname ?? request.url ?? ''}。`, { href: '/', text: '返回通报列表' }), state.event.version))
       return
     }
     const type = contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'
@@ -95,13 +99,15 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
   }
 
   const server: Server = createServer(handle)
+  // A wildcard bind is opened here through loopback; a given address as it was given.
+  const shownHost = isWildcard(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const address = (): string => `http://${shownHost}:${(server.address() as AddressInfo | null)?.port ?? port}/`
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve())
+    server.listen(port, host, () => resolve())
   })
-  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: address(),
     publish(next) {
       state = next
       for (const client of clients) send(client)
@@ -112,8 +118,4 @@ export async function startDevServer(initial: DevServerState, port: number): Pro
         server.close(() => resolve())
       })
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
 }

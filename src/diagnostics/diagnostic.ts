@@ -24,6 +24,15 @@ export interface Diagnostic {
   message: string
   /** A safe edit `check --fix` may apply; never printed. */
   fix?: Fix
+  /** A second place the problem involves (the file that used a duplicated id first); the message names it too. */
+  related?: Place
+}
+
+/** A place in a content file, 1-based. */
+export interface Place {
+  file: string
+  line: number
+  column: number
 }
 
 /** `FILE:LINE:COLUMN: severity: message [rule]`, the form editors and CI logs understand. */

@@ -23,7 +23,6 @@ import { Staging, type WrittenFile } from '../write/staging.js'
 import { currentProgram, emptyCache, hash, readCache, readCachedDiagnostics, writeCache, type CachedNotice, type CacheData } from './cache.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 import { NoticePool } from './pool.js'
-import { searchKey, writeSearchIndex } from './search.js'
 
 export interface RunOptions {
   contentDir: string
@@ -62,8 +61,15 @@ export interface RunSummary {
   notices: number
   published: number
   files: number
-  /** Notices taken from the cache without loading them. */
+  /** Notices taken from the cache without loading them (for a build, of those published). */
   reused: number
+  /** Drafts a build left unpublished (without --drafts), by id. */
+  drafts: string[]
+  /**
+   * A build without --pdf: notices whose PDF from an earlier `build --pdf` is still theirs and kept
+   * (with the pages' links), and notices whose PDF was dropped because the notice changed since.
+   */
+  pdfs: { kept: string[]; changed: string[] }
 }
 
 /**
@@ -93,7 +99,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     staging?.abort()
   }
   if (results.failed) {
-    if (plan.previous.search) plan.next.search = plan.previous.search
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.
     for (const [id, entry] of Object.entries(plan.next.notices)) {
       const previousRender = plan.previous.notices[id]?.render
@@ -120,6 +125,11 @@ interface Plan {
   /** Parts of the cache keys that are the same for every notice of the run. */
   keyBase: string
   templatesKey: string
+  /**
+   * A build without --pdf: the templates key of pages that link their PDF, as a `build --pdf` made
+   * them. A notice whose outputs match it is unchanged since its PDF was printed, and keeps it.
+   */
+  templatesKeyWithPdf: string
   /** Path, size, mtime, ctime and inode of every input of a notice (git's index tuple), as one hash: when it matches, the files are not even read. */
   statsKeys: Map<string, string>
   validationKey(inputs: string): string
@@ -172,12 +182,20 @@ function planRun(options: RunOptions, build: BuildOptions | undefined): Plan {
     previous,
     next: emptyCache(program),
     keyBase,
-    templatesKey: build ? hash(JSON.stringify(build.templates), String(Boolean(build.pdf)), String(Boolean(build.docx))) : '',
+    templatesKey: build ? templatesKeyOf(build, Boolean(build.pdf)) : '',
+    templatesKeyWithPdf: build ? templatesKeyOf(build, true) : '',
     statsKeys,
     validationKey,
     toRead
   }
 }
+
+/** What the rendered outputs depend on besides the notice: the templates, and whether pages link a PDF and a Word file. */
+function templatesKeyOf(build: BuildOptions, pdf: boolean): string {
+  return hash(JSON.stringify(build.templates), String(pdf), String(Boolean(build.docx)))
+}
+
+const pdfPathOf = (id: string): string => `${id}/notice.pdf`
 
 // ---------------------------------------------------------------------------------------------
 // Process
@@ -194,6 +212,11 @@ class Results {
   published = 0
   files = 0
   reused = 0
+  /** Drafts a build left unpublished. */
+  readonly drafts: string[] = []
+  /** A build without --pdf: notices that kept their earlier PDF, and those whose PDF went because they changed. */
+  readonly keptPdfs: string[] = []
+  readonly changedPdfs: string[] = []
   private readonly diagnostics: Diagnostic[] = []
   private readonly ordered: OrderedDiagnostics | undefined
 
@@ -228,7 +251,9 @@ class Results {
   ): void {
     this.keep(notice, result.diagnostics)
     this.add(result.counts)
-    if (outputs && (!result.draft || Boolean(this.build?.drafts))) {
+    const publish = !result.draft || Boolean(this.build?.drafts)
+    if (this.build && !publish) this.drafts.push(notice.id)
+    if (outputs && publish) {
       this.entries.push(result.entry)
       this.published++
       this.files += outputs.length
@@ -245,7 +270,16 @@ class Results {
 
   summary(notices: number): RunSummary {
     const published = this.failed ? 0 : this.published
-    return { diagnostics: sortDiagnostics(this.diagnostics), counts: this.counts, notices, published, files: this.failed ? 0 : this.files, reused: this.reused }
+    return {
+      diagnostics: sortDiagnostics(this.diagnostics),
+      counts: this.counts,
+      notices,
+      published,
+      files: this.failed ? 0 : this.files,
+      reused: this.reused,
+      drafts: [...this.drafts].sort(),
+      pdfs: { kept: [...this.keptPdfs].sort(), changed: [...this.changedPdfs].sort() }
+    }
   }
 
   /** A build keeps the errors only (it counts the rest). */
@@ -277,10 +311,13 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
   const tasks = plan.listing.notices.map((notice) => async (): Promise<void> => {
     const stats = plan.statsKeys.get(notice.id) ?? ''
     const cached = previous.notices[notice.id]
+    // A build without --pdf keeps the PDF an earlier build printed, while the notice is unchanged.
+    const pdfPath = pdfPathOf(notice.id)
+    const hadPdf = Boolean(build && !build.pdf && cached?.render?.outputs.some((output) => output.path === pdfPath))
     let source: NoticeSource | undefined
     let inputs: string | undefined
     if (cached && cached.stats === stats) inputs = cached.inputs
-    else if (cached && !pool) {
+    else if (cached && (!pool || hadPdf)) {
       // Touched but perhaps unchanged (a checkout, a save without edits): compare the content hash.
       const read = readNotice(notice)
       if (read.source && read.diagnostics.length === 0) {
@@ -288,7 +325,8 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
         inputs = inputsHash(source)
       }
     }
-    if (inputs !== undefined && cached && reuse(notice, cached, stats, inputs)) return
+    if (inputs !== undefined && cached && reuse(notice, cached, stats, inputs, hadPdf)) return
+    if (hadPdf && cached && pdfOutdated(cached, inputs)) results.changedPdfs.push(notice.id)
     const job: NoticeJob = {
       listing: notice,
       ...(source && inputs !== undefined ? { source, inputs } : {}),
@@ -324,19 +362,26 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
   })
 
   /** Takes a notice whole from the cache when its inputs and what they depend on are unchanged; false when it must be processed. */
-  function reuse(notice: NoticeListing, cached: CachedNotice, stats: string, inputs: string): boolean {
+  function reuse(notice: NoticeListing, cached: CachedNotice, stats: string, inputs: string, withPdf: boolean): boolean {
     const validationKey = plan.validationKey(inputs)
     if (cached.validation.key !== validationKey || !cached.validation.counts) return false
     const publish = !cached.validation.draft || Boolean(build?.drafts)
-    const outputs = build && publish ? keepOutputs(staging, cached, hash(validationKey, plan.templatesKey)) : []
+    const outputs = build && publish ? keepOutputs(staging, cached, hash(validationKey, withPdf ? plan.templatesKeyWithPdf : plan.templatesKey)) : []
     // A build needs the stored diagnostics only when they hold errors; a check shows them all.
     const needed = !build || cached.validation.counts.error > 0
     const stored = needed && cacheDir ? readCachedDiagnostics(cacheDir, notice.id, validationKey) : []
     if (!outputs || !stored) return false
-    results.reused++
+    if (!build || publish) results.reused++
+    if (withPdf && outputs.some((output) => output.path === pdfPathOf(notice.id))) results.keptPdfs.push(notice.id)
     const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
     results.finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
     return true
+  }
+
+  /** Whether a notice's earlier PDF no longer matches it: its content, site.yml, the program or the templates changed (not merely a missing file). */
+  function pdfOutdated(cached: CachedNotice, inputs: string | undefined): boolean {
+    if (inputs === undefined) return true
+    return cached.render?.key !== hash(plan.validationKey(inputs), plan.templatesKeyWithPdf)
   }
 
   try {
@@ -372,7 +417,7 @@ async function runLimited(tasks: ReadonlyArray<() => Promise<void>>, limit: numb
 
 /** Every notice passed: PDFs, then the site-wide pages, then the staging folder becomes the output. */
 async function publish(plan: Plan, build: BuildOptions, staging: Staging, renderer: Renderer, results: Results): Promise<void> {
-  const { site, next, previous } = plan
+  const { site } = plan
   if (build.pdf && results.printJobs.length > 0) {
     const { printPdfs } = await import('../pdf/print-pdf.js')
     const jobs = results.printJobs
@@ -391,15 +436,9 @@ async function publish(plan: Plan, build: BuildOptions, staging: Staging, render
       results.files++
     }
   }
-  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: Boolean(build.pdf) })) {
+  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: build.pdf ? true : new Set(results.keptPdfs) })) {
     staging.write(file.path, file.content)
     results.files++
-  }
-  if (site.search) {
-    const published = results.entries.map((entry) => ({ id: entry.id, validationKey: next.notices[entry.id]?.validation.key ?? '' }))
-    const search = await writeSearchIndex(staging, published.map((notice) => notice.id), searchKey(published), previous.search)
-    next.search = search
-    results.files += search.outputs.length
   }
   staging.commit()
 }

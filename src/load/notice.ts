@@ -34,6 +34,11 @@ export interface SourceFile {
   name: string
   kind: SourceKind
   text: string
+  /**
+   * When the file was last changed, where the listing took it (not from git, not without a cache):
+   * it tells which of two files holding the same finding id is the one just edited.
+   */
+  mtimeMs?: number
 }
 
 export interface NoticeSource {

@@ -217,7 +217,7 @@ export function readNotice(listing: NoticeListing): { source?: NoticeSource; dia
   for (const file of listing.files) {
     const { text, diagnostic } = readListedFile(file)
     if (diagnostic) diagnostics.push(diagnostic)
-    if (text !== undefined) files.push({ path: file.path, ref: file.ref, name: file.name, kind: file.kind, text })
+    if (text !== undefined) files.push({ path: file.path, ref: file.ref, name: file.name, kind: file.kind, text, ...(file.mtimeMs !== undefined ? { mtimeMs: file.mtimeMs } : {}) })
   }
   if (!files.some((file) => file.kind === 'notice')) return { diagnostics }
   return { source: { id: listing.id, files }, diagnostics }

@@ -11,11 +11,11 @@ import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
 import { buildView, statusLabel, type NoticeView } from './view.js'
-import { progressOf, unknownStatusText } from './progress.js'
+import { isOpen, progressOf, unknownStatusText } from './progress.js'
 import { renderStatsFiles } from './stats.js'
 import { ledgerBlocks } from './ledger.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
-import { undatedYear } from '../search/records.js'
+import { searchListPath, searchListScript, shardPath, shardScript, undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing, sealedDateRight } from '../print/closing.js'
 import { balanceTitle, printTitleWidth } from '../print/title-lines.js'
@@ -107,8 +107,11 @@ const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/n
 
 const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.json`, content: `${JSON.stringify(notice.record, null, 2)}\n` }]
 
+/** The notice's shard of the search index: made and cached with its other outputs, so an edit re-indexes this notice alone. */
+const searchShardOutput: NoticeOutput = ({ notice, site }) => (site.search ? [{ path: shardPath(notice.record.id), content: shardScript(notice.record) }] : [])
+
 /** Every per-notice output, in the order they are rendered. */
-export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, fragmentOutput, textOutput, jsonOutput]
+export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, fragmentOutput, textOutput, jsonOutput, searchShardOutput]
 
 export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean; docx?: boolean } = {}): OutputFile[] {
   const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false, docx: options.docx ?? false }
@@ -177,7 +180,7 @@ export function indexEntry(record: NoticeRecord): IndexEntry {
   const stats = progressOf(record.stats)
   const { done, total } = stats
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const open = record.findings.filter((finding) => finding.status !== 'done').map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
+  const open = record.findings.filter((finding) => isOpen(finding.status)).map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
   const entry: IndexEntry = {
     id: record.id,
     title: record.title,
@@ -209,8 +212,8 @@ export interface SiteOutputContext {
   entries: readonly IndexEntry[]
   site: SiteConfig
   renderer: Renderer
-  /** Whether this build printed `notice.pdf` for every notice (the index links to them only then). */
-  pdf: boolean
+  /** Which notices have a `notice.pdf` the index links to: this build printed them all, or kept these from an earlier one. */
+  pdf: boolean | ReadonlySet<string>
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -267,7 +270,8 @@ const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
       pageTitle: filter.progress ? `${site.columnName}（${filter.name}） - ${site.name}` : `${site.columnName} - ${site.name}`,
       meta,
       feed: Boolean(site.baseUrl),
-      pdf,
+      pdf: pdf === true || (pdf !== false && pdf.size > 0),
+      hasPdf: (id: string): boolean => (typeof pdf === 'boolean' ? pdf : pdf.has(id)),
       formatDate
     })
     return { path: filter.path, content }
@@ -282,7 +286,7 @@ const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.asset
 
 const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFiles(sortEntries(entries), site, renderer, formatDate)
 
-/** The search page; its index (pagefind/) is written by the build beside it. Filters offer the statuses and years the site has. */
+/** The search page and the list of the notices' shards. Filters offer the statuses and years the site has. */
 const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
   if (!site.search) return []
   const sorted = sortEntries(entries)
@@ -297,12 +301,15 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
     meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
     feed: Boolean(site.baseUrl)
   })
-  return [{ path: 'search.html', content }]
+  return [
+    { path: 'search.html', content },
+    { path: searchListPath, content: searchListScript(sorted) }
+  ]
 }
 
 /** Every site-wide output. */
 export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean } = {}): OutputFile[] {
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string> } = {}): OutputFile[] {
   return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false })).map(wellFormed)
 }

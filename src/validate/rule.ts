@@ -1,4 +1,4 @@
-import type { Fix, Severity } from '../diagnostics/diagnostic.js'
+import type { Fix, Place, Severity } from '../diagnostics/diagnostic.js'
 import type { LoadedNotice } from '../load/notice.js'
 import type { SiteConfig } from '../model/schema.js'
 import type { DocLine } from '../structure/types.js'
@@ -22,6 +22,8 @@ export interface Report {
   text?: string
   /** A mechanical, meaning-preserving edit of the source that `check --fix` may apply. */
   fix?: Fix
+  /** A second place the problem involves (`Diagnostic.related`). */
+  related?: Place
 }
 
 export interface Rule {

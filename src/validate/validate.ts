@@ -20,6 +20,7 @@ export function validateNotice(notice: LoadedNotice, site: SiteConfig, rules: re
       if (ignored) continue
       const diagnostic: Diagnostic = { file: report.file, line: report.line, column: report.column, severity: level, rule: rule.id, message: report.message }
       if (report.fix) diagnostic.fix = report.fix
+      if (report.related) diagnostic.related = report.related
       diagnostics.push(diagnostic)
     }
   }

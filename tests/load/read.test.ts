@@ -11,7 +11,11 @@ function readAll(listing: ContentListing): unknown {
   return {
     listed: listing.notices.map((notice) => ({ id: notice.id, files: notice.files.map(({ size: _size, mtimeMs: _mtime, ctimeMs: _ctime, ino: _ino, ...file }) => file) })),
     problems: listing.diagnostics,
-    read: listing.notices.map((notice) => readNotice(notice))
+    // A file's time is passed on only when the listing took it (it tells duplicate-id which file is newer).
+    read: listing.notices.map((notice) => {
+      const { source, diagnostics } = readNotice(notice)
+      return { diagnostics, ...(source ? { source: { ...source, files: source.files.map(({ mtimeMs: _mtime, ...file }) => file) } } : {}) }
+    })
   }
 }
 

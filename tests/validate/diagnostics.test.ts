@@ -1,4 +1,7 @@
+import { utimesSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
 import { checkJson, validNotice, writeContent, type JsonDiagnostic } from '../helpers/content.js'
 
 /** The diagnostics of a content folder made from the valid notice with some files replaced. */
@@ -62,6 +65,32 @@ describe('diagnostics point at the file, line and column, with a rule id', () =>
     expect(code).toBe(1)
     expect(diagnostics.map(place)).toEqual(['content/n/findings/01-03.md:2:5 duplicate-id'])
     expect(diagnostics[0]?.message).toContain('content/n/findings/01-02.md')
+  })
+
+  it('duplicate-id: an id edited to one already used is reported at the edited file, naming the other file:line:col', () => {
+    const root = writeContent({ ...validNotice, 'n/findings/01-01.md': '---\nid: 1-2\n---\n\n1、第一个问题\n\n问题内容：内容一。\n\n整改情况：已完成。措施一。\n' })
+    const { result, diagnostics } = checkJson(root)
+    expect(result.code).toBe(1)
+    const found = diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id')
+    expect(found.map(place)).toEqual(['content/n/findings/01-01.md:2:5 duplicate-id'])
+    expect(found[0]?.message).toContain('content/n/findings/01-02.md:2:5')
+    expect(found[0]?.message).toContain('文件名 01-01.md 对应的编号不是 1-2')
+    expect((found[0] as JsonDiagnostic & { related?: unknown }).related).toEqual({ file: 'content/n/findings/01-02.md', line: 2, column: 5 })
+    const text = runCli(['check'], { cwd: root })
+    expect(text.stdout).toContain('content/n/findings/01-01.md:2:5: error: 问题编号 id: 1-2 已在 content/n/findings/01-02.md:2:5 中使用')
+  })
+
+  it('duplicate-id: when no file name gives the id, the file changed last is the new one', () => {
+    const finding = (number: number): string => `---\nid: 1-9\n---\n\n${number}、又一个问题\n\n问题内容：内容。\n\n整改情况：已完成。\n`
+    const root = writeContent({ ...validNotice, 'n/findings/01-05.md': finding(3), 'n/findings/01-06.md': finding(4) })
+    // The earlier file in reading order is the one changed last.
+    utimesSync(path.join(root, 'content/n/findings/01-06.md'), new Date('2024-01-01T00:00:00Z'), new Date('2024-01-01T00:00:00Z'))
+    utimesSync(path.join(root, 'content/n/findings/01-05.md'), new Date('2024-03-01T00:00:00Z'), new Date('2024-03-01T00:00:00Z'))
+    const { diagnostics } = checkJson(root)
+    const found = diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id')
+    expect(found.map(place)).toEqual(['content/n/findings/01-05.md:2:5 duplicate-id'])
+    expect(found[0]?.message).toContain('content/n/findings/01-06.md:2:5')
+    expect(found[0]?.message).toContain('修改时间比 01-06.md 晚')
   })
 
   it('numbering: a gap, at the number', () => {

@@ -16,8 +16,8 @@ export const build: Command = {
 
 检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、
 纯文本（notice.txt）和数据（notice.json），
-以及通报列表、整改进度统计（stats.html，数字另有 stats.csv 和 stats.json）、站内搜索（search.html 和索引 pagefind/，
-site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
+以及通报列表、整改进度统计（stats.html，数字另有 stats.csv 和 stats.json）、站内搜索（search.html 和索引 search/，
+site.yml 中写 search: false 时不生成）、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 未改动的通报直接沿用上次的结果（缓存在 .notice-cache/），内容较多时使用多个 CPU 核心。
 写了通报编号时仍然生成整个网站，但结果只报告这些通报（它们的文件位置和问题）。
@@ -47,7 +47,7 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     refuseNoticeFolderAsContent(options.contentDir, io.cwd, 'build')
     const selection = selectNotices(positionals, options.contentDir, io.cwd)
     const outDir = path.resolve(io.cwd, String(values.out ?? 'dist'))
-    // A build without --pdf publishes no PDF: the last ones would go without a word.
+    // A build without --pdf keeps the PDFs of unchanged notices; the others go, and it says so.
     const earlierPdfs = values.pdf ? [] : pdfsIn(outDir)
     const chromium = chromiumPath(process.env)
     if (values.pdf && !existsSync(chromium)) {
@@ -77,14 +77,27 @@ site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和�
     const warnings = summary.counts.warning + summary.counts.info
     const advice = warnings > 0 ? `另有 ${warnings} 条校对提示，运行 notice check 查看。` : ''
     io.out(`已生成 ${summary.published} 个通报${reused}，共 ${summary.files} 个文件，输出到 ${shown}/。${advice}\n`)
+    if (summary.drafts.length > 0) {
+      io.out(`草稿未发布：通报 ${summary.drafts.join('、')}（notice.md 中 draft: true）；加 --drafts 可一并发布，页面上会标出“草稿”。\n`)
+    }
     // Said once, apart from the other advice: a printed bulletin with half-width marks is off its grid.
     const halfWidth = summary.counts.punctuationWidth ?? 0
     if (halfWidth > 0) {
       io.out(`注意：打印版${values.pdf ? '和 PDF ' : ''}里有 ${halfWidth} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。\n`)
     }
+    if (summary.pdfs.kept.length > 0) {
+      io.out(`沿用上次生成的 ${summary.pdfs.kept.length} 个 PDF（这些通报在生成 PDF 之后没有改动），页面上照常有 PDF 链接。\n`)
+    }
     const removed = earlierPdfs.filter((file) => !existsSync(file))
-    if (removed.length > 0) {
-      io.out(`注意：本次没有加 --pdf，上次生成的 ${removed.length} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中；需要 PDF 时请运行 notice build --pdf。\n`)
+    const idOf = (file: string): string => path.basename(path.dirname(file))
+    const changed = new Set(summary.pdfs.changed)
+    const outdated = removed.map(idOf).filter((id) => changed.has(id)).sort()
+    if (outdated.length > 0) {
+      io.out(`注意：通报 ${outdated.join('、')} 在上次生成 PDF 之后有改动，旧的 PDF 与现在的内容不符，已删除，页面上也不再有 PDF 链接；运行 notice build --pdf 可重新生成。\n`)
+    }
+    const otherwise = removed.length - outdated.length
+    if (otherwise > 0) {
+      io.out(`注意：本次没有加 --pdf，上次生成的 ${otherwise} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中（无法确认它们仍与内容相符，例如加了 --no-cache，或通报已删除）；需要 PDF 时请运行 notice build --pdf。\n`)
     }
     for (const id of selection?.ids ?? []) {
       const page = path.join(outDir, id, 'index.html')

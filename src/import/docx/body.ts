@@ -1,8 +1,8 @@
 /**
  * The body of a .docx as the lines of text Word shows, in reading order: a paragraph is a line
  * (a line break inside it starts another) with its automatic number drawn before it; a table row
- * is one line of tab-separated cells, a cell's further paragraphs on the lines after it, a row
- * merged across all columns a line of its own; a text box's paragraphs follow the paragraph they
+ * is tab-separated cells, a cell of several paragraphs going on over the next lines (as Word copies
+ * a table as text), a row merged across all columns a line of its own; a text box's paragraphs follow the paragraph they
  * are anchored in; footnote and endnote references are `[n]`, the notes themselves come last.
  */
 import { labelAliases } from '../../model/vocabulary.js'
@@ -366,11 +366,16 @@ function readTable(table: Element, reader: Reader, lines: DocxLine[]): void {
       for (const text of rest) lines.push({ text, from: 'table', continues: true })
       continue
     }
+    // The row as Word copies it as text: cells by tabs, a cell's paragraphs by line breaks, so a
+    // cell's second paragraph stays in its column (`1\t问题\t措施一` / `措施二\t办公室\t已完成`).
     const leading = Array.from({ length: before }, () => '')
-    lines.push({ text: [...leading, ...shown.map((paragraphs) => paragraphs[0] ?? '')].join('\t'), from: 'table' })
-    for (const paragraphs of shown) {
-      for (const text of paragraphs.slice(1)) if (text.trim()) lines.push({ text, from: 'table', continues: true })
-    }
+    const cellTexts = shown.map((paragraphs) => {
+      const written = paragraphs.filter((text) => text.trim())
+      return written.length > 0 ? written.join('\n') : (paragraphs[0] ?? '')
+    })
+    const [first = '', ...rest] = [...leading, ...cellTexts].join('\t').split('\n')
+    lines.push({ text: first, from: 'table' })
+    for (const text of rest) lines.push({ text, from: 'table', continues: true })
   }
 }
 

@@ -43,9 +43,10 @@ export function readDocx(bytes: Uint8Array): DocxReadOutcome {
   const found = findTitle(lines)
   let title: DocxText['title']
   if (found) {
-    const text = found.indices.map((index) => lines[index]?.text.trim() ?? '').join('')
-    const first = lines.findIndex((line) => line.text.trim().length > 0)
     const exported = lines[found.indices[0] ?? -1]?.style === exportStyles.title
+    // An exported title's lines are cut from the title, spaces included; another file's title lines are trimmed and joined.
+    const text = found.indices.map((index) => (exported ? lines[index]?.text : lines[index]?.text.trim()) ?? '').join('')
+    const first = lines.findIndex((line) => line.text.trim().length > 0)
     // The text importer takes a title line only as the first line of the text; an exported title
     // says itself whether it was a line of the notice or notice.md's title.
     const asLine = exported ? !marked.has('title') : found.indices[0] === first && isTitleLine(text)

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module'
 import type * as Docx from 'docx'
-import type { DocxBlock, DocxFont, DocxModel } from './model.js'
+import type { ClosingPlace, DocxBlock, DocxFont, DocxModel } from './model.js'
 
 // Required at first use: the CLI runs as one bundled script and these stay outside it, loaded only for --docx.
 const load = createRequire(import.meta.url)
@@ -79,16 +79,21 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
         return [
           new Paragraph({
             style: block.kind === 'signature' ? styleIds.signature : styleIds.date,
-            alignment: AlignmentType.RIGHT,
+            ...closingPlace(block.place),
             // The 落款 stands one empty line below the body.
             spacing: { ...exact, ...(block.kind === 'signature' ? { before: linePitch } : {}) },
-            indent: { right: Math.round(block.right * charWidth) },
             children: [run(block.text.trim(), fontNames.fang, 16)]
           })
         ]
       case 'table': {
-        const columns = Math.max(...block.rows.map((row) => row.length))
+        const columns = Math.max(1, ...block.rows.filter((row) => !row.merged).map((row) => row.cells.length))
         const width = mm(156)
+        const cell = (text: string, font: DocxFont, span: number): Docx.TableCell =>
+          new TableCell({
+            ...(span > 1 ? { columnSpan: span } : {}),
+            // A cell's paragraphs as the row's text has them, one Word paragraph each.
+            children: text.split('\n').map((paragraph) => new Paragraph({ spacing: exact, children: [run(paragraph, fontNames[font], 12)] }))
+          })
         return [
           new Table({
             width: { size: width, type: WidthType.DXA },
@@ -96,16 +101,23 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
             rows: block.rows.map(
               (row, index) =>
                 new TableRow({
-                  // The header row repeats at the top of every page the table runs over.
-                  tableHeader: index === 0,
+                  // A ledger's header row repeats at the top of every page the table runs over.
+                  tableHeader: block.header && index === 0,
                   cantSplit: false,
-                  children: Array.from({ length: columns }, (_unused, column) => new TableCell({ children: [new Paragraph({ spacing: exact, children: [run(row[column] ?? '', index === 0 ? fontNames.hei : fontNames.fang, 12)] })] }))
+                  children: row.merged ? [cell(row.cells.join('\t'), row.font, columns)] : row.cells.map((text) => cell(text, row.font, 1))
                 })
             )
           })
         ]
       }
     }
+  }
+
+  const closingPlace = (place: ClosingPlace): { alignment: (typeof AlignmentType)[keyof typeof AlignmentType]; indent: Docx.IIndentAttributesProperties } => {
+    const chars = (count: number): number => Math.round(count * charWidth)
+    if ('left' in place) return { alignment: AlignmentType.LEFT, indent: { left: chars(place.left) } }
+    if ('right' in place) return { alignment: AlignmentType.RIGHT, indent: { right: chars(place.right) } }
+    return { alignment: AlignmentType.CENTER, indent: { left: chars(place.centre.left), right: chars(place.centre.right) } }
   }
 
   const pageNumber = (odd: boolean): Docx.Footer =>
