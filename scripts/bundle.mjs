@@ -38,7 +38,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: [path.join(lib, 'engine/worker.js'), path.join(lib, 'engine/search-worker.js')],
+  entryPoints: [path.join(lib, 'engine/worker.js')],
   splitting: true,
   format: 'esm',
   outdir,

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url'
 import type { Diagnostic, DiagnosticCounts } from '../diagnostics/diagnostic.js'
 import type { IndexEntry } from '../model/outputs.js'
 import type { WrittenFile } from '../write/staging.js'
-import type { CachedSearch } from './search.js'
 
 export interface CachedNotice {
   /** A hash of the path in the content folder, size and mtime of each input: when it matches, the files are not even read. */
@@ -25,8 +24,6 @@ export interface CacheData {
   format: 3
   program: string
   notices: Record<string, CachedNotice>
-  /** The search index last written: kept when no published notice changed. */
-  search?: CachedSearch
 }
 
 const format = 3

@@ -23,7 +23,6 @@ import { Staging, type WrittenFile } from '../write/staging.js'
 import { currentProgram, emptyCache, hash, readCache, readCachedDiagnostics, writeCache, type CachedNotice, type CacheData } from './cache.js'
 import { completeNotice, inputsHash, type NoticeJob, type NoticeOutcome } from './complete.js'
 import { NoticePool } from './pool.js'
-import { searchKey, writeSearchIndex } from './search.js'
 
 export interface RunOptions {
   contentDir: string
@@ -100,7 +99,6 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
     staging?.abort()
   }
   if (results.failed) {
-    if (plan.previous.search) plan.next.search = plan.previous.search
     // Outputs of a failed build were never published: keep what the cache knew of the published ones.
     for (const [id, entry] of Object.entries(plan.next.notices)) {
       const previousRender = plan.previous.notices[id]?.render
@@ -416,7 +414,7 @@ async function runLimited(tasks: ReadonlyArray<() => Promise<void>>, limit: numb
 
 /** Every notice passed: PDFs, then the site-wide pages, then the staging folder becomes the output. */
 async function publish(plan: Plan, build: BuildOptions, staging: Staging, renderer: Renderer, results: Results): Promise<void> {
-  const { site, next, previous } = plan
+  const { site } = plan
   if (build.pdf && results.printJobs.length > 0) {
     const { printPdfs } = await import('../pdf/print-pdf.js')
     const jobs = results.printJobs
@@ -438,12 +436,6 @@ async function publish(plan: Plan, build: BuildOptions, staging: Staging, render
   for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: build.pdf ? true : new Set(results.keptPdfs) })) {
     staging.write(file.path, file.content)
     results.files++
-  }
-  if (site.search) {
-    const published = results.entries.map((entry) => ({ id: entry.id, validationKey: next.notices[entry.id]?.validation.key ?? '' }))
-    const search = await writeSearchIndex(staging, published.map((notice) => notice.id), searchKey(published), previous.search)
-    next.search = search
-    results.files += search.outputs.length
   }
   staging.commit()
 }

@@ -159,9 +159,8 @@ export const siteConfig = z.strictObject({
       police: z.string().optional().describe('公安备案号')
     })
     .default({}),
-  // Off unless asked for: indexing every finding takes far longer than the rest of a large site's build (README, “站内搜索”).
   ledger: z.enum(['table', 'list']).default('list').describe('网页上问题的显示方式：table 整改台账表格，list 逐条列出'),
-  search: z.boolean().default(false).describe('站内搜索：true 时生成搜索页和搜索索引'),
+  search: z.boolean().default(true).describe('站内搜索：默认生成搜索页和搜索索引，false 时不生成'),
   statusPhrases: z.record(z.string(), statusSchema.exclude(['unknown'])).default({}).describe('整改状态用语的补充映射'),
   names: z
     .strictObject({

@@ -15,7 +15,7 @@ import { progressOf, unknownStatusText } from './progress.js'
 import { renderStatsFiles } from './stats.js'
 import { ledgerBlocks } from './ledger.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
-import { undatedYear } from '../search/records.js'
+import { searchListPath, searchListScript, shardPath, shardScript, undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
 import { printClosing, sealedDateRight } from '../print/closing.js'
 import { balanceTitle, printTitleWidth } from '../print/title-lines.js'
@@ -109,8 +109,11 @@ const textOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/n
 
 const jsonOutput: NoticeOutput = ({ notice }) => [{ path: `${notice.record.id}/notice.json`, content: `${JSON.stringify(notice.record, null, 2)}\n` }]
 
+/** The notice's shard of the search index: made and cached with its other outputs, so an edit re-indexes this notice alone. */
+const searchShardOutput: NoticeOutput = ({ notice, site }) => (site.search ? [{ path: shardPath(notice.record.id), content: shardScript(notice.record) }] : [])
+
 /** Every per-notice output, in the order they are rendered. */
-export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, fragmentOutput, textOutput, jsonOutput]
+export const noticeOutputs: readonly NoticeOutput[] = [pageOutput, printOutput, fragmentOutput, textOutput, jsonOutput, searchShardOutput]
 
 export function renderNotice(notice: LoadedNotice, site: SiteConfig, renderer: Renderer, options: { pdf?: boolean; docx?: boolean } = {}): OutputFile[] {
   const context: NoticeOutputContext = { notice, site, renderer, view: buildView(notice), pdf: options.pdf ?? false, docx: options.docx ?? false }
@@ -286,7 +289,7 @@ const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.asset
 
 const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFiles(sortEntries(entries), site, renderer, formatDate)
 
-/** The search page; its index (pagefind/) is written by the build beside it. Filters offer the statuses and years the site has. */
+/** The search page and the list of the notices' shards. Filters offer the statuses and years the site has. */
 const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
   if (!site.search) return []
   const sorted = sortEntries(entries)
@@ -301,7 +304,10 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
     meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
     feed: Boolean(site.baseUrl)
   })
-  return [{ path: 'search.html', content }]
+  return [
+    { path: 'search.html', content },
+    { path: searchListPath, content: searchListScript(sorted) }
+  ]
 }
 
 /** Every site-wide output. */

@@ -1,44 +1,86 @@
 /**
- * Each finding as a search record of its own: the reader's query lands on the finding's anchor
- * (`<id>/index.html#f-1-4-2`), sees its status, and narrows by status and year. Pure: a notice's
- * records depend on its record alone.
+ * The search index as the search page reads it: one shard per notice (its findings' text, status
+ * and anchor), rendered with the notice's other outputs, so the build cache keeps it with them
+ * and an edit re-indexes that notice alone; and a list of the shards, rendered with the site-wide
+ * pages. The page matches a query as a substring of a finding's text: a Chinese word is found
+ * wherever it occurs, whatever words a segmenter would have cut around it. Pure.
+ *
+ * Shards are scripts that hand their data to the page (`noticeSearch.add(…)`), not JSON to fetch:
+ * a script loads from a page opened as a local file too, where a browser refuses fetch().
  */
+import type { IndexEntry } from '../model/outputs.js'
 import type { NoticeRecord } from '../model/schema.js'
-import { statusNames } from '../model/vocabulary.js'
+import { statusNames, type Status } from '../model/vocabulary.js'
 import { statusLabel } from '../render/view.js'
-
-/** What the index is told about one finding (Pagefind's custom record, in its own words). */
-export interface SearchRecord {
-  /** Relative to the site's root, where the search page is: it works wherever dist/ is uploaded. */
-  url: string
-  content: string
-  language: string
-  meta: Record<string, string>
-  filters: Record<string, string[]>
-}
 
 /** Findings of notices without a date are filed under this year. */
 export const undatedYear = '未注明'
 
-/** Simplified Chinese: Pagefind segments the text into words when it is told the language. */
-export const searchLanguage = 'zh-cn'
+/** Where the index lives in the output, beside search.html. */
+export const searchFolder = 'search'
 
-export function searchRecords(record: NoticeRecord): SearchRecord[] {
+/** The list of shards, newest notice first. */
+export const searchListPath = `${searchFolder}/index.js`
+
+export function shardPath(id: string): string {
+  return `${searchFolder}/${id}.js`
+}
+
+/** One finding as the page searches and shows it. */
+export interface SearchFinding {
+  /** The anchor on the notice page: the result links to `<id>/index.html#<anchor>`. */
+  anchor: string
+  title: string
+  status: Status
+  /** The status filter's value: the normalised status's Chinese name (已完成, 正在整改 …). */
+  statusName: string
+  /** The badge: the notice's own phrase, with 长期坚持 when sustained. */
+  statusText: string
+  /** Problem, rectification and responsible unit, one per line: what is searched and excerpted. */
+  text: string
+}
+
+export interface SearchShard {
+  id: string
+  title: string
+  date?: string
+  year: string
+  /** The inspected unit (or the issuer): a reader who searches for a unit finds its findings. */
+  unit?: string
+  findings: SearchFinding[]
+}
+
+function yearOf(date: string | undefined): string {
+  return date?.slice(0, 4) ?? undatedYear
+}
+
+export function searchShard(record: NoticeRecord): SearchShard {
   const date = record.dates.published ?? record.dates.written
-  const year = date?.slice(0, 4) ?? undatedYear
   const unit = record.inspection?.unit ?? record.issuer
-  return record.findings.map((finding) => ({
-    url: `${record.id}/index.html#${finding.anchor}`,
-    // The unit is in the text too, so that a reader who searches for a unit finds its findings.
-    content: [finding.title, finding.problem, finding.rectification, finding.responsible, unit].filter((part): part is string => Boolean(part)).join('\n'),
-    language: searchLanguage,
-    meta: {
+  return {
+    id: record.id,
+    title: record.title,
+    ...(date ? { date } : {}),
+    year: yearOf(date),
+    ...(unit ? { unit } : {}),
+    findings: record.findings.map((finding) => ({
+      anchor: finding.anchor,
       title: finding.title,
-      notice: record.title,
       status: finding.status,
+      statusName: statusNames[finding.status],
       statusText: statusLabel(finding),
-      ...(date ? { date } : {})
-    },
-    filters: { status: [statusNames[finding.status]], year: [year] }
-  }))
+      text: [finding.problem, finding.rectification, finding.responsible].filter((part): part is string => Boolean(part)).join('\n')
+    }))
+  }
+}
+
+/** The shard as the script the page loads. */
+export function shardScript(record: NoticeRecord): string {
+  return `noticeSearch.add(${JSON.stringify(searchShard(record))})\n`
+}
+
+/** The list of shards the page loads: each notice's id and year (a year filter loads only its notices). */
+export function searchListScript(sortedEntries: readonly IndexEntry[]): string {
+  const notices = sortedEntries.map((entry) => ({ id: entry.id, year: yearOf(entry.date) }))
+  return `noticeSearch.list(${JSON.stringify(notices)})\n`
 }

@@ -18,6 +18,7 @@ import {
   matchStatus,
   type HeadingMatch
 } from './classify.js'
+import { isNoteStart, trailingNotesStart } from './notes.js'
 import { recognitionKey } from './recognise.js'
 import { gfmCells, isGfmDelimiter, isGfmRow, matchTableHeader, type TableHeader } from './table.js'
 import type { DocLine, LineRole, ParsedDocument, ParsedField, ParsedFinding, ParsedHeading, Region } from './types.js'
@@ -73,8 +74,10 @@ export function inferRegions(lines: readonly DocLine[]): Region[] {
   const regions: Region[] = lines.map(() => 'body')
   const firstHeading = lines.findIndex((line) => (matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi') || matchTableHeader(line.text) !== undefined)
   const bodyStart = firstHeading === -1 ? lines.length : firstHeading
-  let closingStart = lines.length
-  for (let index = lines.length - 1; index >= Math.max(bodyStart, 0); index--) {
+  // Notes at the end belong to the closing, however many paragraphs each has.
+  const notesStart = trailingNotesStart(lines)
+  let closingStart = notesStart
+  for (let index = notesStart - 1; index >= Math.max(bodyStart, 0); index--) {
     const text = lines[index]?.text ?? ''
     if (index === bodyStart && firstHeading !== -1) break
     if (isBlank(text) || isClosingStart(text) || matchDateLine(text) || isSignatureLine(text) || isSignatureStart(text, lines[index + 1]?.text)) {
@@ -258,8 +261,11 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       closeFinding()
       const date = matchDateLine(text)
       const contact = matchContact(text)
-      if (date) roles[index] = { kind: 'date', date }
-      else if (isSignatureLine(text) || isSignatureStart(text, nextText(index))) roles[index] = { kind: 'signature' }
+      // A note's lines are the closing's, even those that read like a unit's name.
+      const next = nextText(index)
+      if (isNoteStart(text)) roles[index] = { kind: 'closing' }
+      else if (date) roles[index] = { kind: 'date', date }
+      else if (isSignatureLine(text) || isSignatureStart(text, next !== undefined && isNoteStart(next) ? undefined : next)) roles[index] = { kind: 'signature' }
       else if (contact.phones.length > 0 || contact.emails.length > 0 || contact.address || contact.postcode) roles[index] = { kind: 'contact', contact }
       else roles[index] = { kind: 'closing' }
       continue

@@ -93,13 +93,6 @@ export class Staging {
     }
   }
 
-  /** Where a file of the new output is now: written by this build, or kept in the current output. */
-  pathOf(file: string): string {
-    assertSafeOutputPath(file)
-    const staged = path.join(this.folder, file)
-    return existsSync(staged) ? staged : path.join(this.target, file)
-  }
-
   /** Keeps a file of the current output as it is in the new output. */
   keep(file: string): void {
     assertSafeOutputPath(file)

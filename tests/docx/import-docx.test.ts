@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { docxText, importDocx } from '../../src/import/docx/import-docx.js'
 import { formatNumber } from '../../src/import/docx/number-format.js'
-import { loadNotice } from '../../src/load/notice.js'
+import { loadNotice, type LoadedNotice, type SourceKind } from '../../src/load/notice.js'
 import { defaultStatusPhrases } from '../../src/model/vocabulary.js'
-import { ledgerTable, ledgerTableText, numberedNotice, numberedNoticeText, rewritePart } from './word-files.js'
+import { ledgerTable, ledgerTableText, notesAfterSignature, numberedNotice, numberedNoticeText, rewritePart } from './word-files.js'
+
+/** The content files an import wrote, loaded as the build loads them. */
+function load(files: ReadonlyArray<{ path: string; text: string }>): LoadedNotice {
+  const kind = (file: string): SourceKind => (file.startsWith('findings/') ? 'finding' : file.startsWith('sections/') ? 'section' : 'notice')
+  return loadNotice(
+    { id: 'n', files: files.map((file) => ({ path: `n/${file.path}`, ref: `n/${file.path}`, name: file.path.split('/').pop() ?? file.path, kind: kind(file.path), text: file.text })) },
+    { statusPhrases: defaultStatusPhrases }
+  )
+}
 
 describe('a .docx read as Word shows it', () => {
   it('draws automatic numbering at three levels, restarting under each parent, and keeps notes, boxes, breaks and bold labels', async () => {
@@ -42,10 +51,7 @@ describe('a .docx read as Word shows it', () => {
   it('imports a ledger table row by row: a cell\'s second paragraph stays in its own column', async () => {
     const outcome = importDocx(await ledgerTable(), 'n')
     if (!outcome.ok) throw new Error(outcome.message)
-    const notice = loadNotice(
-      { id: 'n', files: outcome.files.map((file) => ({ path: `n/${file.path}`, ref: `n/${file.path}`, name: file.path.split('/').pop() ?? file.path, kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice', text: file.text })) },
-      { statusPhrases: defaultStatusPhrases }
-    )
+    const notice = load(outcome.files)
     const fields = notice.record.findings.map((finding) => Object.fromEntries(finding.fields.map((field) => [field.label, field.text])))
     expect(fields).toHaveLength(3)
     expect(fields.slice(0, 2)).toEqual([
@@ -54,6 +60,21 @@ describe('a .docx read as Word shows it', () => {
     ])
     // The paragraph after the table is not checked here: as text it reads as the last cell going on (an open gap of the text reader).
     expect(fields[2]).toMatchObject({ 问题: '台账缺失，已建立台账并长期坚持', 整改措施: '', 责任单位: '财务股' })
+  })
+
+  it('reads the signature and date as the closing when footnotes of several paragraphs come after them', async () => {
+    const read = docxText(await notesAfterSignature())
+    if (!read.ok) throw new Error(read.message)
+    expect(read.text.split('\n').slice(-5)).toEqual(['中共某某县水利局党组', '2024年3月8日', '[1]《中国共产党巡视工作条例》第三十四条。', '该条规定了整改情况公开的要求', '[2]见县委巡察办2023年12号文件'])
+    const outcome = importDocx(await notesAfterSignature(), 'n')
+    if (!outcome.ok) throw new Error(outcome.message)
+    const notice = load(outcome.files)
+    expect(notice.record.signature).toBe('中共某某县水利局党组')
+    expect(notice.record.dates.written).toBe('2024-03-08')
+    expect(notice.record.contact?.phones).toEqual(['0379-63330000'])
+    // The finding ends at its own text: neither the closing nor the notes are read into it.
+    expect(notice.record.findings.map((finding) => finding.rectification)).toEqual(['已完成。修订学习制度。[2]'])
+    expect(notice.document.roles.slice(-3)).toEqual([{ kind: 'closing' }, { kind: 'closing' }, { kind: 'closing' }])
   })
 
   it('honours a level override and a start override of numbering.xml', async () => {

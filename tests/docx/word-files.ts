@@ -132,6 +132,32 @@ export const numberedNoticeText = [
   '[1]《中国共产党巡视工作条例》第三十四条。'
 ]
 
+/** A short notice whose footnotes come after its closing, signature and date, the first note of two paragraphs. */
+export async function notesAfterSignature(): Promise<Uint8Array> {
+  const document = new Document({
+    footnotes: {
+      1: { children: [new Paragraph('《中国共产党巡视工作条例》第三十四条。'), new Paragraph('该条规定了整改情况公开的要求')] },
+      2: { children: [new Paragraph('见县委巡察办2023年12号文件')] }
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '中共某某县水利局党组关于巡察整改进展情况的通报', size: 44 })] }),
+          new Paragraph({ children: [new TextRun('根据县委统一部署，县委第二巡察组对县水利局党组开展了常规巡察。'), new FootnoteReferenceRun(1), new TextRun('现将整改情况通报如下。')] }),
+          new Paragraph('一、关于党的建设方面'),
+          new Paragraph('1.学习制度落实不到位。'),
+          new Paragraph('问题内容：中心组学习次数不足。'),
+          new Paragraph({ children: [new TextRun('整改情况：已完成。修订学习制度。'), new FootnoteReferenceRun(2)] }),
+          new Paragraph('欢迎监督。联系电话：0379-63330000。'),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('中共某某县水利局党组')] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('2024年3月8日')] })
+        ]
+      }
+    ]
+  })
+  return pack(document)
+}
+
 const cell = (paragraphs: string[], options: { span?: number; merge?: 'restart' | 'continue' } = {}): TableCell =>
   new TableCell({
     children: paragraphs.map((text) => new Paragraph(text)),

@@ -1,6 +1,6 @@
 /**
  * notice dev against a real browser: a saved change to a finding shows on the open page, and a
- * check error shows in the terminal and as an overlay. Latency is measured and printed, and only
+ * check error shows in the terminal and as an overlay, and the search page finds a word just saved. Latency is measured and printed, and only
  * bounded generously (timing belongs in bench/, this asserts that the page updates at all).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -92,6 +92,25 @@ describe('notice dev', () => {
 
       writeFileSync(findingFile, good)
       await waitFor(async () => (await page.locator('#notice-dev-overlay').count()) === 0 && (await page.locator('h1').count()) === 1, 8000)
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('searches in the preview too: a word just saved into a finding is found, linked to that finding', async () => {
+    const findingFile = path.join(content, seedId, 'findings', '02-02.md')
+    const word = '预览搜索测试词'
+    writeFileSync(findingFile, `${readFileSync(findingFile, 'utf8').trimEnd()}${word}。\n`)
+    // The preview rebuilt the notice's shard of the index: then the page searches it.
+    await waitFor(async () => (await (await fetch(`${baseUrl}search/${seedId}.js`)).text()).includes(word), 8000)
+    const { page, context, errors, foreign } = await openPage(browser, `${baseUrl}search.html?q=${encodeURIComponent(word)}`, { width: 1280 })
+    try {
+      await page.waitForFunction(() => /找到|没有找到|失败/u.test(document.getElementById('search-status')?.textContent ?? ''))
+      expect(await page.locator('#search-status').innerText()).toBe('找到 1 个问题。')
+      const href = await page.locator('#search-results .result-title a').getAttribute('href')
+      expect(new URL(href ?? '', baseUrl).pathname + new URL(href ?? '', baseUrl).hash).toBe(`/${seedId}/index.html#f-2-2`)
+      expect(errors).toEqual([])
+      expect(foreign).toEqual([])
     } finally {
       await context.close()
     }

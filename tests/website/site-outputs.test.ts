@@ -1,7 +1,7 @@
 /**
  * The site-wide outputs as files: the progress page and its downloads (every number summed from
  * the notices' own notice.json stats; a notice without statuses shown as 整改状态未标明, never a 0%
- * bar), the index's links, and the search page with its index (one record per finding).
+ * bar), the index's links, and the search page with its index (a shard per notice, an entry per finding).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +14,7 @@ import { statuses } from '../../src/model/vocabulary.js'
 import { bundledTemplates, readTemplates } from '../../src/render/read-templates.js'
 import { indexEntry, renderSiteFiles } from '../../src/render/site.js'
 import { csvField } from '../../src/render/stats.js'
-import { searchRecords } from '../../src/search/records.js'
+import { searchShard } from '../../src/search/records.js'
 import { runCli } from '../helpers/cli.js'
 import { createRenderer } from '../../src/render/templates.js'
 import { buildSeed, copySeedContent, extraNotices, seedId } from './fixture.js'
@@ -177,15 +177,42 @@ describe('the index', () => {
   })
 })
 
+/** The data a search script hands to the page (`noticeSearch.add(…)` / `noticeSearch.list(…)`). */
+function scriptData<T>(file: string, call: 'add' | 'list'): T {
+  const text = read(file)
+  const prefix = `noticeSearch.${call}(`
+  expect(text.startsWith(prefix) && text.endsWith(')\n'), file).toBe(true)
+  return JSON.parse(text.slice(prefix.length, -2)) as T
+}
+
+interface ShardJson {
+  id: string
+  title: string
+  year: string
+  unit?: string
+  findings: Array<{ anchor: string; title: string; status: string; statusName: string; statusText: string; text: string }>
+}
+
 describe('the search page and its index', () => {
-  it('ships the index Pagefind made and only the files search.html loads (no UI bundles, no playground)', () => {
-    const files = listFiles(path.join(out, 'pagefind'))
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind']))
-    expect(files.some((file) => file.startsWith('index/'))).toBe(true)
-    expect(files.some((file) => file.startsWith('filter/'))).toBe(true)
-    // One fragment per finding: each finding is a record of its own (25 + 2 + 4).
-    expect(files.filter((file) => file.startsWith('fragment/'))).toHaveLength(31)
-    expect(files.filter((file) => /ui\.(js|css)$|highlight|playground/u.test(file))).toEqual([])
+  it('ships a list of the published notices, newest first, and one shard per notice with an entry per finding', () => {
+    const listed = scriptData<Array<{ id: string; year: string }>>('search/index.js', 'list')
+    expect(listed).toEqual([
+      { id: '2022-mixed-bureau', year: '2022' },
+      { id: seedId, year: '2021' },
+      { id: unknownId, year: '2019' }
+    ])
+    expect(listFiles(path.join(out, 'search'))).toEqual(['index.js', ...ids.map((id) => `${id}.js`)].sort())
+    for (const id of ids) {
+      const record = noticeJson(id) as NoticeJson & { findings: Array<{ anchor: string; problem: string; rectification: string }> }
+      const shard = scriptData<ShardJson>(`search/${id}.js`, 'add')
+      expect(shard.id).toBe(id)
+      expect(shard.title).toBe(record.title)
+      expect(shard.findings.map((finding) => finding.anchor)).toEqual(record.findings.map((finding) => finding.anchor))
+      for (const [index, finding] of record.findings.entries()) {
+        expect(shard.findings[index]?.text).toContain(finding.problem)
+        expect(shard.findings[index]?.text).toContain(finding.rectification)
+      }
+    }
   })
 
   it('has a form shown by its script, a plain message without JavaScript, and filters for the statuses and years the site has', () => {
@@ -199,37 +226,42 @@ describe('the search page and its index', () => {
     expect(read('index.html')).toContain('href="search.html"')
   })
 
-  it('is reused by a build in which no notice changed, and made again when a finding changes', () => {
+  it('is kept by a build in which no notice changed, and an edited notice’s shard alone is made again', () => {
     const work = mkdtempSync(path.join(dir, 'warm-'))
-    const content = copySeedContent(work)
+    const content = copySeedContent(work, { extra: true })
     const dist = path.join(work, 'dist')
     const build = (): void => {
       const result = runCli(['build', '--content', content, '--out', dist], { cwd: work })
       expect(result.code, result.stderr).toBe(0)
     }
-    const snapshot = (): Map<string, number> => new Map(listFiles(path.join(dist, 'pagefind')).map((file) => [file, statSync(path.join(dist, 'pagefind', file)).mtimeMs]))
+    const shards = (): Map<string, { mtimeMs: number; text: string }> =>
+      new Map(ids.map((id) => [id, { mtimeMs: statSync(path.join(dist, 'search', `${id}.js`)).mtimeMs, text: readFileSync(path.join(dist, 'search', `${id}.js`), 'utf8') }]))
     build()
-    const first = snapshot()
+    const first = shards()
     build()
-    expect(snapshot()).toEqual(first)
+    expect(shards()).toEqual(first)
     const finding = path.join(content, seedId, 'findings', '01-04-02.md')
     writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况:已完成', '整改情况:正在整改'))
     build()
-    expect(snapshot()).not.toEqual(first)
-    // Three builds with the index on a shared machine.
-  }, 300_000)
+    const after = shards()
+    expect(after.get(seedId)?.text).not.toBe(first.get(seedId)?.text)
+    expect(after.get(seedId)?.text).toContain('"anchor":"f-1-4-2","title"')
+    for (const id of ids.filter((other) => other !== seedId)) expect(after.get(id), id).toEqual(first.get(id))
+  }, 120_000)
 
-  it('is not built, nor linked, unless site.yml asks for it (search: true, as the bundled site does)', () => {
+  it('is built without being asked for, and not built nor linked when site.yml says search: false', () => {
     const work = mkdtempSync(path.join(dir, 'off-'))
     const content = copySeedContent(work)
-    const siteYml = readFileSync(path.join(content, 'site.yml'), 'utf8')
-    expect(siteYml).toMatch(/^search: true/mu)
-    writeFileSync(path.join(content, 'site.yml'), siteYml.replace(/^search: true.*\n/mu, ''))
+    const siteYml = readFileSync(path.join(content, 'site.yml'), 'utf8').replace(/^search: .*\n/mu, '')
     const dist = path.join(work, 'dist')
-    const result = runCli(['build', '--content', content, '--out', dist], { cwd: work })
-    expect(result.code, result.stderr).toBe(0)
-    const files = listFiles(dist)
-    expect(files.filter((file) => file.startsWith('pagefind/') || file === 'search.html')).toEqual([])
+    const build = (yml: string): string[] => {
+      writeFileSync(path.join(content, 'site.yml'), yml)
+      const result = runCli(['build', '--content', content, '--out', dist], { cwd: work })
+      expect(result.code, result.stderr).toBe(0)
+      return listFiles(dist).filter((file) => file.startsWith('search/') || file === 'search.html')
+    }
+    expect(build(siteYml)).toEqual(['search.html', `search/${seedId}.js`, 'search/index.js'])
+    expect(build(`${siteYml}search: false\n`)).toEqual([])
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).not.toContain('search.html')
   })
 })
@@ -253,17 +285,15 @@ describe('the 台账 layout (ledger: table in notice.md)', () => {
   })
 })
 
-describe('search records', () => {
-  it('are one per finding, linked to its anchor, with its status and the notice’s year as filters', () => {
-    const record = JSON.parse(read(`${seedId}/notice.json`)) as Parameters<typeof searchRecords>[0]
-    const records = searchRecords(record)
-    expect(records).toHaveLength(record.findings.length)
-    const one = records.find((candidate) => candidate.url.endsWith('#f-2-3'))
-    expect(one?.url).toBe(`${seedId}/index.html#f-2-3`)
-    expect(one?.filters).toEqual({ status: ['正在整改'], year: ['2021'] })
-    expect(one?.meta).toMatchObject({ status: 'in_progress', statusText: '正在整改', notice: record.title, date: '2021-04-15' })
-    expect(one?.content).toContain('厂房')
-    const undated = searchRecords({ ...record, dates: {} })
-    expect(undated[0]?.filters.year).toEqual(['未注明'])
+describe('a notice’s search shard', () => {
+  it('has each finding’s anchor, title, status and text, and the notice’s year (未注明 without a date)', () => {
+    const record = JSON.parse(read(`${seedId}/notice.json`)) as Parameters<typeof searchShard>[0]
+    const shard = searchShard(record)
+    expect(shard).toMatchObject({ id: seedId, title: record.title, date: '2021-04-15', year: '2021' })
+    expect(shard.findings).toHaveLength(record.findings.length)
+    const one = shard.findings.find((candidate) => candidate.anchor === 'f-2-3')
+    expect(one).toMatchObject({ status: 'in_progress', statusName: '正在整改', statusText: '正在整改' })
+    expect(one?.text).toContain('厂房')
+    expect(searchShard({ ...record, dates: {} }).year).toBe('未注明')
   })
 })

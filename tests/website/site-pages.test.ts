@@ -1,13 +1,14 @@
 /**
  * The site-wide pages in real Chromium, on one built site (the seed and two more notices) served on
- * 127.0.0.1 as a web server would (the search index is fetched): searching two-character Chinese
- * words, filters, links that land on the finding; the stats and search pages at a phone's and a
+ * 127.0.0.1 as a web server would: searching two-character Chinese words (and any word from inside
+ * a finding's text, from a server or a page opened from disk), filters, links that land on the finding; the stats and search pages at a phone's and a
  * desktop's width (axe WCAG 2.1 AA, no request to another host, no sideways scrolling); the stats
  * table against each notice.json; every page whole without JavaScript.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, openPage, runAxe, type WatchedPage } from './browser.js'
@@ -126,6 +127,45 @@ describe('the search page', () => {
       expect(box && box.y >= 0 && box.y < 900).toBe(true)
       expect(await target.locator('.badge-not_done').count()).toBe(1)
       expect(watched.foreign).toEqual([])
+    } finally {
+      await watched.context.close()
+    }
+  })
+
+  it('finds every finding whose text holds a word, wherever the word stands in it (not only where a segmenter would cut words)', async () => {
+    interface Finding { anchor: string; title: string; problem: string; rectification: string; responsible?: string }
+    const records = ids.map((id) => JSON.parse(readFileSync(path.join(out, id, 'notice.json'), 'utf8')) as { id: string; inspection?: { unit?: string }; issuer?: string; findings: Finding[] })
+    const holding = (query: string): string[] =>
+      records.flatMap((record) =>
+        record.findings
+          .filter((finding) => [finding.title, finding.problem, finding.rectification, finding.responsible ?? '', record.inspection?.unit ?? record.issuer ?? ''].some((text) => text.includes(query)))
+          .map((finding) => `${record.id}/index.html#${finding.anchor}`)
+      )
+    const watched = await openPage(browser, `${site.url}search.html`, { width: 1280 })
+    try {
+      // Words across what a segmenter takes as word boundaries (链条|较弱, 管理|不, 显示屏|项目) as well as whole words.
+      for (const query of ['闲置', '链条较', '理不', '屏项']) {
+        const expected = holding(query)
+        expect(expected.length, query).toBeGreaterThan(0)
+        expect(expected.length, query).toBeLessThanOrEqual(20)
+        await search(watched, query)
+        expect((await resultLinks(watched)).sort(), query).toEqual([...expected].sort())
+        expect(await watched.page.locator('#search-status').innerText()).toBe(`找到 ${expected.length} 个问题。`)
+      }
+      await search(watched, '没有这个词语')
+      expect(await watched.page.locator('#search-status').innerText()).toBe('没有找到包含“没有这个词语”的问题。')
+      expect(watched.errors).toEqual([])
+    } finally {
+      await watched.context.close()
+    }
+  })
+
+  it('works from a page opened from disk (file://), where a browser refuses to fetch', async () => {
+    const watched = await openPage(browser, pathToFileURL(path.join(out, 'search.html')).href, { width: 360 })
+    try {
+      await search(watched, '厂房')
+      expect(await watched.page.locator('#search-status').innerText()).toBe('找到 3 个问题。')
+      expect(watched.errors).toEqual([])
     } finally {
       await watched.context.close()
     }

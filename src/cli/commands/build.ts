@@ -16,8 +16,8 @@ export const build: Command = {
 
 检查全部通报，没有错误时生成网站：每个通报的网页、打印版（print.html，GB/T 9704-2012 A4）、CMS 片段（fragment.html）、
 纯文本（notice.txt）和数据（notice.json），
-以及通报列表、整改进度统计（stats.html，数字另有 stats.csv 和 stats.json）、站内搜索（search.html 和索引 pagefind/，
-site.yml 中写了 search: true 时才生成）、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
+以及通报列表、整改进度统计（stats.html，数字另有 stats.csv 和 stats.json）、站内搜索（search.html 和索引 search/，
+site.yml 中写 search: false 时不生成）、Atom 订阅（feed.xml）和站点地图（sitemap.xml）。
 有任何错误时不发布任何内容，原来的输出文件夹保持不变，退出码为 1。
 未改动的通报直接沿用上次的结果（缓存在 .notice-cache/），内容较多时使用多个 CPU 核心。
 写了通报编号时仍然生成整个网站，但结果只报告这些通报（它们的文件位置和问题）。
