@@ -243,7 +243,7 @@ describe('page details', () => {
           return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size
         })
         expect(lines).toBe(1)
-        expect(await page.locator('.disclosure .index-number dd').innerText()).toBe('11410329MB1234567X/2021-00123')
+        expect(await page.locator('.disclosure .index-number dd').textContent()).toBe('11410329MB1234567X/2021-00123')
       } finally {
         await context.close()
       }
@@ -252,8 +252,8 @@ describe('page details', () => {
     it('prints the 版头: 红头, 发文字号 below it, a red rule, then the title', async () => {
       const { page, context } = await openPage(browser, pathToFileURL(path.join(detailed, seedId, 'print.html')).href, { width: 1280 })
       try {
-        expect(await page.locator('.document-head .issuer-mark').innerText()).toBe('中共伊川县产业集聚区工作委员会文件')
-        expect(await page.locator('.document-head .doc-number').innerText()).toBe('伊产工文〔2021〕13号')
+        expect(await page.locator('.document-head .issuer-mark').textContent()).toBe('中共伊川县产业集聚区工作委员会文件')
+        expect(await page.locator('.document-head .doc-number').textContent()).toBe('伊产工文〔2021〕13号')
         const color = await page.locator('.document-head .issuer-mark').evaluate((element) => getComputedStyle(element).color)
         expect(color).toBe('rgb(230, 0, 18)')
         const boxes = await Promise.all(['.issuer-mark', '.doc-number', '.head-rule', '.document-title'].map((selector) => page.locator(selector).first().boundingBox()))
