@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { withoutComments } from './comments.js'
+import { resolveReferences } from './references.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
@@ -46,6 +47,7 @@ const htmlComment = /^<!--[\s\S]*?-->$/u
  */
 export function parseBody(source: string, separatorLines: number): Body {
   const root = parseMarkdown(source)
+  resolveReferences(root)
   const blocks: BodyBlock[] = []
   let marker = -1
   let comments = 0

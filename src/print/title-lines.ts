@@ -46,6 +46,11 @@ function keepNamesWhole(units: string[], names: readonly string[]): string[] {
   return joined
 }
 
+/**
+ * The title's words in order, each with the white space written after it (`关于 Windows 10 …`
+ * keeps its spaces on the line; where a line breaks, the space at the break is dropped):
+ * joined, the units give the title back.
+ */
 export function titleUnits(title: string, maxWidth = Infinity, names: readonly string[] = []): string[] {
   // Making a segmenter loads its dictionary: one for the whole build.
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
@@ -53,7 +58,10 @@ export function titleUnits(title: string, maxWidth = Infinity, names: readonly s
   const units: string[] = []
   let pending = ''
   for (const { segment } of segmenter.segment(title)) {
-    if (openingPunctuation.test(segment)) {
+    if (/^\s+$/u.test(segment)) {
+      if (pending !== '') pending += segment
+      else if (units.length > 0) units[units.length - 1] += segment
+    } else if (openingPunctuation.test(segment)) {
       pending += segment
     } else if (closingPunctuation.test(segment) && units.length > 0 && pending === '') {
       units[units.length - 1] += segment
@@ -66,7 +74,12 @@ export function titleUnits(title: string, maxWidth = Infinity, names: readonly s
     if (units.length > 0) units[units.length - 1] += pending
     else units.push(pending)
   }
-  return keepNamesWhole(units.map((unit) => unit.trim()).filter((unit) => unit.length > 0), names).flatMap((unit) => splitLongUnit(unit, maxWidth))
+  return keepNamesWhole(units, names).flatMap((unit) => splitLongUnit(unit, maxWidth))
+}
+
+/** The white space a unit ends with: it goes at a line's end. */
+function trailingSpace(unit: string): string {
+  return /\s*$/u.exec(unit)?.[0] ?? ''
 }
 
 /** A word longer than a whole line has to be cut; only then is a word split. */
@@ -93,8 +106,8 @@ export function balanceTitle(title: string, maxWidth = 20, names: readonly strin
   const text = title.trim()
   if (text === '') return []
   // Most titles fit one line, and one line is their best layout: its words joined give the title
-  // back when nothing in it is white space (which `titleUnits` trims). No need to segment it.
-  if (textWidth(text) <= maxWidth && !/\s/u.test(text)) return [text]
+  // back. No need to segment it.
+  if (textWidth(text) <= maxWidth) return [text]
   return layoutTitleUnits(text, maxWidth, names)
 }
 
@@ -103,7 +116,8 @@ export function layoutTitleUnits(text: string, maxWidth: number, names: readonly
   const units = titleUnits(text, maxWidth, names)
   const widths = units.map(textWidth)
   const count = units.length
-  const span = (from: number, to: number): number => widths.slice(from, to).reduce((sum, width) => sum + width, 0)
+  // A line ends without the space its last word was written with.
+  const span = (from: number, to: number): number => widths.slice(from, to).reduce((sum, width) => sum + width, 0) - textWidth(trailingSpace(units[to - 1] ?? ''))
 
   // best[i] = the best way to set units[i..] as lines: fewest lines, then least squared widths.
   interface Layout { lines: number; cost: number; breaks: number[] }
@@ -126,7 +140,7 @@ export function layoutTitleUnits(text: string, maxWidth: number, names: readonly
   const lines: string[] = []
   let start = 0
   for (const end of layout.breaks) {
-    lines.push(units.slice(start, end).join(''))
+    lines.push(units.slice(start, end).join('').trim())
     start = end
   }
   return lines

@@ -47,6 +47,28 @@ describe('print.titleLines in notice.md', () => {
   })
 })
 
+describe('the print title of a notice whose title has Latin words and numbers', () => {
+  it('keeps the spaces written between them and the Chinese (关于 Windows 10 …), on the print page', () => {
+    const title = '关于 Windows 10 系统升级和 Office 2016 正版化工作巡察整改情况的通报'
+    const { content, out } = seed((text) => text.replace(/^title: .*$/mu, `title: ${title}`))
+    const built = runCli(['build', '--content', content, '--out', out])
+    expect(built.code, built.stderr).toBe(0)
+    const html = readFileSync(path.join(out, 'x', 'print.html'), 'utf8')
+    const lines = [...(/<h1 class="document-title">(.*?)<\/h1>/u.exec(html)?.[1] ?? '').matchAll(/<span>(.*?)<\/span>/gu)].map((match) => match[1])
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines[0]).toMatch(/^关于 Windows 10 /u)
+    // The lines are the title in order: where a line breaks at a space, the space goes; every other space stays.
+    let at = 0
+    for (const line of lines) {
+      const found = title.indexOf(line ?? '', at)
+      expect(found, `${line}`).toBeGreaterThanOrEqual(at)
+      expect(title.slice(at, found)).toMatch(/^ ?$/u)
+      at = found + (line ?? '').length
+    }
+    expect(at).toBe(title.length)
+  })
+})
+
 describe('notice build and half-width punctuation', () => {
   it('says once, in Chinese, how many half-width marks the print page carries and that check --fix fixes them', () => {
     const { content, out } = seed()

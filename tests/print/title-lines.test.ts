@@ -100,8 +100,53 @@ describe('the one-line fast path of balanceTitle', () => {
     )
   })
 
-  it('leaves a title with white space to the segmenter, which trims each word', () => {
-    expect(balanceTitle('县委 巡察组', 20)).toEqual([titleUnits('县委 巡察组', 20).join('')])
+  it('keeps the white space of a title that fits one line', () => {
+    expect(balanceTitle('县委 巡察组', 20)).toEqual(['县委 巡察组'])
+  })
+})
+
+/** The lines are the title in order, with at most white space left out where a line breaks. */
+function expectTitleInLines(title: string, lines: string[]): void {
+  let at = 0
+  for (const line of lines) {
+    expect(line).toBe(line.trim())
+    const found = title.indexOf(line, at)
+    expect(found, `line ${JSON.stringify(line)} of ${JSON.stringify(title)}`).toBeGreaterThanOrEqual(at)
+    expect(title.slice(at, found)).toMatch(/^\s*$/u)
+    at = found + line.length
+  }
+  expect(at).toBe(title.length)
+}
+
+describe('spaces between Chinese and Latin words or numbers', () => {
+  it('are printed as written (关于 Windows 10 …, not 关于Windows10…)', () => {
+    expect(balanceTitle('关于 Windows 10 系统升级工作的通知', 20)).toEqual(['关于 Windows 10 系统升级工作的通知'])
+    expect(balanceTitle('关于Windows 10系统升级工作的通知', 20)).toEqual(['关于Windows 10系统升级工作的通知'])
+  })
+
+  it('are kept inside every line of a long title, and only dropped where a line breaks', () => {
+    const title = '关于 Windows 10 系统升级和 Office 2016 办公软件正版化工作整改情况的通报'
+    const lines = balanceTitle(title, 20)
+    expect(lines.length).toBeGreaterThan(1)
+    expectTitleInLines(title, lines)
+    expect(lines.join('\n')).toMatch(/关于 Windows 10 系统/u)
+    expect(lines.join('\n')).not.toMatch(/Windows10|10系统|Office2016/u)
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(20)
+  })
+
+  it('for any title with spaces: the lines are the title in order, losing only the space at each break, and fit the measure', () => {
+    const piece = fc.constantFrom('关于', '巡察', '整改', '情况的', '通报', 'Windows', '10', 'Office', '2016', 'ISO', ' ', ' ', '  ', '、', '（', '）', '“', '”')
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.integer({ min: 8, max: 24 }), (pieces, width) => {
+        const title = pieces.join('').trim()
+        fc.pre(title.length > 0)
+        const lines = balanceTitle(title, width)
+        expectTitleInLines(title, lines)
+        for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(width)
+        expect(titleUnits(title, width).join('')).toBe(title)
+      }),
+      { numRuns: 1000 }
+    )
   })
 })
 
