@@ -39,6 +39,6 @@ export interface IndexEntry {
   done: number
   byStatus: Record<Status, number>
   progress: NoticeProgress
-  /** Findings not done, in document order. */
+  /** Findings still open (`isOpen`: stated and not done), in document order. */
   open: OpenFinding[]
 }

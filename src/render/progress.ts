@@ -21,6 +21,15 @@ export interface Progress {
   byStatus: Record<Status, number>
 }
 
+/**
+ * A finding still open: its status is stated and is not done. A finding without a status is not
+ * open (nothing says it is unfinished) nor done: every page counts it apart, as 未标明. The notice
+ * page's list of open findings, the stats page's and stats.json's all use this one test.
+ */
+export function isOpen(status: Status): boolean {
+  return status !== 'done' && status !== 'unknown'
+}
+
 export function formatRate(rate: number): string {
   return `${Number.isInteger(rate) ? rate : rate.toFixed(1)}%`
 }

@@ -11,7 +11,7 @@ import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
 import { buildView, statusLabel, type NoticeView } from './view.js'
-import { progressOf, unknownStatusText } from './progress.js'
+import { isOpen, progressOf, unknownStatusText } from './progress.js'
 import { renderStatsFiles } from './stats.js'
 import { ledgerBlocks } from './ledger.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
@@ -180,7 +180,7 @@ export function indexEntry(record: NoticeRecord): IndexEntry {
   const stats = progressOf(record.stats)
   const { done, total } = stats
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const open = record.findings.filter((finding) => finding.status !== 'done').map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
+  const open = record.findings.filter((finding) => isOpen(finding.status)).map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
   const entry: IndexEntry = {
     id: record.id,
     title: record.title,

@@ -5,7 +5,7 @@
 import type { LoadedNotice } from '../load/notice.js'
 import type { FindingRecord } from '../model/schema.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
-import { presentStatuses, progressOf } from './progress.js'
+import { isOpen, presentStatuses, progressOf } from './progress.js'
 import { matchHeading } from '../structure/classify.js'
 import { escapeHtml, escapeText, inlineHtml, blockHtml } from './html.js'
 
@@ -57,6 +57,8 @@ export interface NoticeView {
     rate: string
     completionRate: number
     byStatus: Array<{ status: Status; name: string; count: number }>
+    /** Findings still open (`isOpen`), in document order: the page links to each. */
+    open: Array<Extract<ViewBlock, { kind: 'finding' }>>
   }
 }
 
@@ -150,7 +152,18 @@ export function buildView(notice: LoadedNotice): NoticeView {
     hasTitleLine: blocks.some((block) => block.kind === 'title'),
     hasSignatureLine: blocks.some((block) => block.kind === 'signature'),
     hasDateLine: blocks.some((block) => block.kind === 'date'),
-    summary: { total, done, inProgress, other: total - done - inProgress, unknown, known, rate: progress.rate, completionRate: progress.completionRate, byStatus: presentStatuses(progress.byStatus) }
+    summary: {
+      total,
+      done,
+      inProgress,
+      other: total - done - inProgress,
+      unknown,
+      known,
+      rate: progress.rate,
+      completionRate: progress.completionRate,
+      byStatus: presentStatuses(progress.byStatus),
+      open: blocks.filter((block): block is Extract<ViewBlock, { kind: 'finding' }> => block.kind === 'finding' && isOpen(block.record.status))
+    }
   }
 }
 

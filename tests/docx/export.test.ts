@@ -74,10 +74,11 @@ describe('notice build --docx', () => {
     expect(signature).toContain('<w:jc w:val="right"/>')
     const date = paragraphs.find((paragraph) => paragraph.includes('w:val="NoticeDate"')) ?? ''
     expect(textOf(date)).toBe('2021年4月15日')
-    // The date's first character 2 characters right of the signature's first: the signature is 15
-    // characters, the date 6.5 (its digits half-width), so it ends 8.5 characters from the right (× 156/28 mm).
-    expect(date).toMatch(/<w:ind w:right="2685"\/>/u)
+    // The signature ends 2 characters from the right (× 156/28 mm); the date starts 2 characters right
+    // of the signature's first, set from the left (28 − 15 characters), whatever its digits' width.
     expect(signature).toMatch(/<w:ind w:right="632"\/>/u)
+    expect(date).toContain('<w:jc w:val="left"/>')
+    expect(date).toMatch(/<w:ind w:left="4106"\/>/u)
     expect(parts['word/fontTable.xml']).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/u)
   })
 
