@@ -89,6 +89,8 @@ const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     closing,
     // The PDF's Subject: the notice's 主题分类 when it names one.
     subject: record.disclosure?.category ?? noticeDescription(record),
+    // The optional 版头: 红头 from notice.md's print.header, 发文字号 from its disclosure.docNumber.
+    head: { header: notice.meta.print?.header, docNumber: record.disclosure?.docNumber },
     pdf,
     formatDate,
     isBlockHtml
@@ -169,7 +171,8 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
     ['ArticleTitle', record.title],
     ['PubDate', record.dates.published],
     ['ContentSource', record.source],
-    ['Keywords', [...record.keywords, '巡察整改'].join(',')],
+    // Each keyword once: the column's own word is often among the notice's keywords already.
+    ['Keywords', [...new Set([...record.keywords, '巡察整改'])].join(',')],
     ['Description', description]
   ]
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
