@@ -443,7 +443,7 @@ async function publish(plan: Plan, build: BuildOptions, staging: Staging, render
       results.files++
     }
   }
-  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: build.pdf ? true : new Set(results.keptPdfs) })) {
+  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: build.pdf ? true : new Set(results.keptPdfs), docx: Boolean(build.docx) })) {
     staging.write(file.path, file.content)
     results.files++
   }

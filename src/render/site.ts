@@ -217,6 +217,8 @@ export interface SiteOutputContext {
   renderer: Renderer
   /** Which notices have a `notice.pdf` the index links to: this build printed them all, or kept these from an earlier one. */
   pdf: boolean | ReadonlySet<string>
+  /** This build wrote every notice's `notice.docx` (`build --docx`): the index links them only then. */
+  docx: boolean
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -251,7 +253,7 @@ export function groupByYear(sorted: readonly IndexEntry[]): YearGroup[] {
   return groups.sort((a, b) => (a.year === '' ? 1 : b.year === '' ? -1 : compareStrings(b.year, a.year)))
 }
 
-const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
+const indexOutput: SiteOutput = ({ entries, site, renderer, pdf, docx }) => {
   const sorted = sortEntries(entries)
   const meta = [
     { name: 'SiteName', content: site.name },
@@ -275,6 +277,7 @@ const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
       feed: Boolean(site.baseUrl),
       pdf: pdf === true || (pdf !== false && pdf.size > 0),
       hasPdf: (id: string): boolean => (typeof pdf === 'boolean' ? pdf : pdf.has(id)),
+      docx,
       formatDate
     })
     return { path: filter.path, content }
@@ -313,6 +316,6 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
 /** Every site-wide output. */
 export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string> } = {}): OutputFile[] {
-  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false })).map(wellFormed)
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string>; docx?: boolean } = {}): OutputFile[] {
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false, docx: options.docx ?? false })).map(wellFormed)
 }
