@@ -4,7 +4,7 @@
  */
 import type { LoadedNotice } from '../load/notice.js'
 import type { FindingRecord } from '../model/schema.js'
-import { statusNames, type Status } from '../model/vocabulary.js'
+import type { Status } from '../model/vocabulary.js'
 import { statusLabel } from '../model/status-label.js'
 import { isOpen, presentStatuses, progressOf } from './progress.js'
 import { matchHeading } from '../structure/classify.js'
