@@ -18,6 +18,11 @@ export interface CachedNotice {
   /** The notice's diagnostics live in a file of their own (`diagnostics/<id>.json`), read only when shown. */
   validation: { key: string; counts: DiagnosticCounts; entry: IndexEntry; draft: boolean }
   render?: { key: string; outputs: WrittenFile[] }
+  /**
+   * The PDF last printed for this notice: `key` hashes what its print page was made from (content,
+   * site.yml, program, templates), so a build without --pdf keeps the file while that is unchanged.
+   */
+  pdf?: { key: string; file: WrittenFile }
 }
 
 export interface CacheData {

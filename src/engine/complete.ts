@@ -27,7 +27,10 @@ export interface NoticeJob {
   stagingFolder?: string
   cacheDir?: string
   drafts: boolean
+  /** Pages link notice.pdf (printed by this build, or kept from an earlier one). */
   pdf: boolean
+  /** This build prints the PDF (`--pdf`): the outcome carries the print page. */
+  printPdf?: boolean
   /** Make the notice's Word file (`--docx`). */
   docx?: boolean
   /** Return every diagnostic (a check), or only the errors (a build counts the rest). */
@@ -93,7 +96,7 @@ export function completeNotice(job: NoticeJob, site: SiteConfig, renderer: Rende
     const madeFolders = new Set<string>()
     outcome.outputs = result.files.map((file) => writeStagedFile(folder, file.path, file.content, madeFolders))
     const print = result.files.find((file) => file.path === `${job.listing.id}/print.html`)
-    if (job.pdf && print && typeof print.content === 'string') outcome.printHtml = print.content
+    if (job.printPdf && print && typeof print.content === 'string') outcome.printHtml = print.content
     if (result.docx) outcome.docx = result.docx
   }
   return outcome

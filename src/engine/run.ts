@@ -104,6 +104,9 @@ async function run(options: RunOptions, build: BuildOptions | undefined): Promis
       const previousRender = plan.previous.notices[id]?.render
       if (previousRender) entry.render = previousRender
       else delete entry.render
+      const previousPdf = plan.previous.notices[id]?.pdf
+      if (previousPdf) entry.pdf = previousPdf
+      else delete entry.pdf
     }
   }
   if (plan.cacheDir) writeCache(plan.cacheDir, plan.next)
@@ -125,11 +128,10 @@ interface Plan {
   /** Parts of the cache keys that are the same for every notice of the run. */
   keyBase: string
   templatesKey: string
-  /**
-   * A build without --pdf: the templates key of pages that link their PDF, as a `build --pdf` made
-   * them. A notice whose outputs match it is unchanged since its PDF was printed, and keeps it.
-   */
+  /** The templates key of pages that link their PDF (a notice keeping an earlier PDF is rendered with it). */
   templatesKeyWithPdf: string
+  /** What a print page is made from besides the notice: with its validation key, the key of a printed PDF. */
+  printKey: string
   /** Path, size, mtime, ctime and inode of every input of a notice (git's index tuple), as one hash: when it matches, the files are not even read. */
   statsKeys: Map<string, string>
   validationKey(inputs: string): string
@@ -181,6 +183,7 @@ function planRun(options: RunOptions, build: BuildOptions | undefined): Plan {
     keyBase,
     templatesKey: build ? templatesKeyOf(build, Boolean(build.pdf)) : '',
     templatesKeyWithPdf: build ? templatesKeyOf(build, true) : '',
+    printKey: build ? hash(JSON.stringify(build.templates)) : '',
     statsKeys,
     validationKey,
     toRead
@@ -202,7 +205,7 @@ class Results {
   readonly counts: DiagnosticCounts = { error: 0, warning: 0, info: 0 }
   readonly entries: IndexEntry[] = []
   /** Print pages of notices rendered in this build, printed to PDF once everything else succeeded. */
-  readonly printJobs: Array<{ path: string; html: string; date?: string; cacheEntry: CachedNotice }> = []
+  readonly printJobs: Array<{ path: string; html: string; date?: string; cacheEntry: CachedNotice; pdfKey: string }> = []
   /** Word files of notices rendered in this build, packed once everything else succeeded. */
   readonly docxJobs: Array<{ path: string; model: DocxModel; cacheEntry: CachedNotice }> = []
   failed = false
@@ -308,9 +311,10 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
   const tasks = plan.listing.notices.map((notice) => async (): Promise<void> => {
     const stats = plan.statsKeys.get(notice.id) ?? ''
     const cached = previous.notices[notice.id]
-    // A build without --pdf keeps the PDF an earlier build printed, while the notice is unchanged.
+    // A build without --pdf keeps the PDF an earlier build printed, while what it was printed from is unchanged.
     const pdfPath = pdfPathOf(notice.id)
-    const hadPdf = Boolean(build && !build.pdf && cached?.render?.outputs.some((output) => output.path === pdfPath))
+    const earlierPdf = build && !build.pdf && staging && cached?.pdf && staging.canKeep(pdfPath, cached.pdf.file) ? cached.pdf : undefined
+    const hadPdf = earlierPdf !== undefined
     let source: NoticeSource | undefined
     let inputs: string | undefined
     if (cached && cached.stats === stats) inputs = cached.inputs
@@ -322,8 +326,9 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
         inputs = inputsHash(source)
       }
     }
-    if (inputs !== undefined && cached && reuse(notice, cached, stats, inputs, hadPdf)) return
-    if (hadPdf && cached && pdfOutdated(cached, inputs)) results.changedPdfs.push(notice.id)
+    const keptPdf = earlierPdf && inputs !== undefined && earlierPdf.key === hash(plan.validationKey(inputs), plan.printKey) ? earlierPdf : undefined
+    if (earlierPdf && !keptPdf) results.changedPdfs.push(notice.id)
+    if (inputs !== undefined && cached && reuse(notice, cached, stats, inputs, keptPdf)) return
     const job: NoticeJob = {
       listing: notice,
       ...(source && inputs !== undefined ? { source, inputs } : {}),
@@ -335,7 +340,8 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
       allDiagnostics: !build,
       // Fixes are for `check --fix`, now or from the cache.
       fixes: Boolean(options.fixes) || cacheDir !== undefined,
-      pdf: Boolean(build?.pdf),
+      pdf: Boolean(build?.pdf) || keptPdf !== undefined,
+      printPdf: Boolean(build?.pdf),
       docx: Boolean(build?.docx)
     }
     const outcome = pool?.hasRoom() ? await pool.run(job) : await inline(job)
@@ -346,10 +352,17 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
     const validation = { key: outcome.validationKey, counts: outcome.counts, entry: outcome.entry, draft: outcome.draft }
     const outputs = outcome.outputs
     if (outputs) staging?.adopt(outputs)
+    // The pages link the kept PDF: it is one of this notice's outputs again.
+    if (outputs && keptPdf && staging) {
+      staging.keep(pdfPath)
+      outputs.push(keptPdf.file)
+      results.keptPdfs.push(notice.id)
+    }
     const render = outputs ? { key: outcome.renderKey, outputs } : cached?.render
-    const entry: CachedNotice = { stats, inputs: outcome.inputs, validation, ...(render ? { render } : {}) }
+    const entry: CachedNotice = { stats, inputs: outcome.inputs, validation, ...(render ? { render } : {}), ...(keptPdf ? { pdf: keptPdf } : {}) }
     if (outcome.printHtml !== undefined) {
-      results.printJobs.push({ path: `${notice.id}/notice.pdf`, html: outcome.printHtml, ...(outcome.entry.date ? { date: outcome.entry.date } : {}), cacheEntry: entry })
+      const pdfKey = hash(outcome.validationKey, plan.printKey)
+      results.printJobs.push({ path: pdfPath, html: outcome.printHtml, ...(outcome.entry.date ? { date: outcome.entry.date } : {}), cacheEntry: entry, pdfKey })
     }
     if (outcome.docx) results.docxJobs.push({ path: `${notice.id}/notice.docx`, model: outcome.docx, cacheEntry: entry })
     const found = readDiagnostics.length > 0 ? [...readDiagnostics, ...outcome.diagnostics] : outcome.diagnostics
@@ -359,7 +372,8 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
   })
 
   /** Takes a notice whole from the cache when its inputs and what they depend on are unchanged; false when it must be processed. */
-  function reuse(notice: NoticeListing, cached: CachedNotice, stats: string, inputs: string, withPdf: boolean): boolean {
+  function reuse(notice: NoticeListing, cached: CachedNotice, stats: string, inputs: string, keptPdf: CachedNotice['pdf']): boolean {
+    const withPdf = keptPdf !== undefined
     const validationKey = plan.validationKey(inputs)
     if (cached.validation.key !== validationKey || !cached.validation.counts) return false
     const publish = !cached.validation.draft || Boolean(build?.drafts)
@@ -370,15 +384,9 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
     if (!outputs || !stored) return false
     if (!build || publish) results.reused++
     if (withPdf && outputs.some((output) => output.path === pdfPathOf(notice.id))) results.keptPdfs.push(notice.id)
-    const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}) }
+    const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}), ...(cached.pdf ? { pdf: cached.pdf } : {}) }
     results.finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
     return true
-  }
-
-  /** Whether a notice's earlier PDF no longer matches it: its content, site.yml, the program or the templates changed (not merely a missing file). */
-  function pdfOutdated(cached: CachedNotice, inputs: string | undefined): boolean {
-    if (inputs === undefined) return true
-    return cached.render?.key !== hash(plan.validationKey(inputs), plan.templatesKeyWithPdf)
   }
 
   try {
@@ -421,7 +429,9 @@ async function publish(plan: Plan, build: BuildOptions, staging: Staging, render
     const pdfs = await printPdfs(jobs, { executablePath: build.pdf.chromium, ...(build.onPdfProgress ? { onProgress: build.onPdfProgress } : {}) })
     pdfs.forEach((pdf, index) => {
       const written = staging.write(pdf.path, pdf.content)
-      jobs[index]?.cacheEntry.render?.outputs.push(written)
+      const job = jobs[index]
+      job?.cacheEntry.render?.outputs.push(written)
+      if (job) job.cacheEntry.pdf = { key: job.pdfKey, file: written }
       results.files++
     })
   }
@@ -433,7 +443,7 @@ async function publish(plan: Plan, build: BuildOptions, staging: Staging, render
       results.files++
     }
   }
-  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: build.pdf ? true : new Set(results.keptPdfs) })) {
+  for (const file of renderSiteFiles(results.entries, site, renderer, { pdf: build.pdf ? true : new Set(results.keptPdfs), docx: Boolean(build.docx) })) {
     staging.write(file.path, file.content)
     results.files++
   }

@@ -91,6 +91,7 @@ export const noticeFrontmatter = z
     print: z
       .strictObject({
         sealed: z.boolean().optional().describe('加盖印章：成文日期右空四字，发布机构署名居中于日期之上（GB/T 9704 7.3.5.1）'),
+        header: z.string().trim().min(1).optional().describe('红头（发文机关标志），如 中共某某县委巡察工作领导小组办公室文件：印在打印版顶端，下面是发文字号（disclosure.docNumber）和红色分隔线'),
         titleLines: z.array(z.string().min(1)).min(1).optional().describe('打印版标题的分行，依次写出每一行；连起来应与标题相同')
       })
       .optional()
@@ -143,6 +144,11 @@ export const siteConfig = z.strictObject({
     .url({ protocol: /^https?$/u, hostname: /^[^\s]+$/u, message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
     .refine((value) => URL.canParse(`${value.replace(/\/?$/u, '/')}x/`), { message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
     .optional(),
+  // The portal's own home page: the breadcrumb's 首页 (without it the breadcrumb starts at the column).
+  homeUrl: z
+    .url({ protocol: /^https?$/u, hostname: /^[^\s]+$/u, message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/' })
+    .optional()
+    .describe('门户网站首页的网址：位置导航中的“首页”'),
   siteIdCode: z.string().optional().describe('网站标识码'),
   columnName: visibleText('栏目名称').default('巡察整改').describe('栏目名称'),
   footer: z

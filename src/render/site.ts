@@ -93,6 +93,8 @@ const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     // The PDF's Subject: the notice's 主题分类 when it names one.
     subject: record.disclosure?.category ?? noticeDescription(record),
     bodyBlocks: bodyBlocks(notice, site, view),
+    // The optional 版头: 红头 from notice.md's print.header, 发文字号 from its disclosure.docNumber.
+    head: { header: notice.meta.print?.header, docNumber: record.disclosure?.docNumber },
     pdf,
     formatDate,
     isBlockHtml
@@ -173,7 +175,8 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
     ['ArticleTitle', record.title],
     ['PubDate', record.dates.published],
     ['ContentSource', record.source],
-    ['Keywords', [...record.keywords, '巡察整改'].join(',')],
+    // Each keyword once: the column's own word is often among the notice's keywords already.
+    ['Keywords', [...new Set([...record.keywords, '巡察整改'])].join(',')],
     ['Description', description]
   ]
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
@@ -218,6 +221,8 @@ export interface SiteOutputContext {
   renderer: Renderer
   /** Which notices have a `notice.pdf` the index links to: this build printed them all, or kept these from an earlier one. */
   pdf: boolean | ReadonlySet<string>
+  /** This build wrote every notice's `notice.docx` (`build --docx`): the index links them only then. */
+  docx: boolean
 }
 
 /** One kind of site-wide output (index, assets …). */
@@ -252,7 +257,7 @@ export function groupByYear(sorted: readonly IndexEntry[]): YearGroup[] {
   return groups.sort((a, b) => (a.year === '' ? 1 : b.year === '' ? -1 : compareStrings(b.year, a.year)))
 }
 
-const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
+const indexOutput: SiteOutput = ({ entries, site, renderer, pdf, docx }) => {
   const sorted = sortEntries(entries)
   const meta = [
     { name: 'SiteName', content: site.name },
@@ -276,6 +281,7 @@ const indexOutput: SiteOutput = ({ entries, site, renderer, pdf }) => {
       feed: Boolean(site.baseUrl),
       pdf: pdf === true || (pdf !== false && pdf.size > 0),
       hasPdf: (id: string): boolean => (typeof pdf === 'boolean' ? pdf : pdf.has(id)),
+      docx,
       formatDate
     })
     return { path: filter.path, content }
@@ -314,6 +320,6 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
 /** Every site-wide output. */
 export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string> } = {}): OutputFile[] {
-  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false })).map(wellFormed)
+export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string>; docx?: boolean } = {}): OutputFile[] {
+  return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false, docx: options.docx ?? false })).map(wellFormed)
 }

@@ -25,7 +25,8 @@ export interface ViewParagraph {
 }
 
 export type ViewBlock =
-  | { kind: 'title'; html: string }
+  /** The notice's own title line; `sameAsTitle` when it says what the page's heading already says. */
+  | { kind: 'title'; html: string; sameAsTitle: boolean }
   | { kind: 'paragraph'; role: 'opening' | 'stats' | 'narrative' | 'closing'; html: string }
   | { kind: 'contact'; html: string }
   | { kind: 'heading'; heading: ViewHeading; anchor: string }
@@ -87,7 +88,7 @@ export function buildView(notice: LoadedNotice): NoticeView {
       case 'blank':
         return
       case 'title':
-        blocks.push({ kind: 'title', html: inlineHtml(text, node) })
+        blocks.push({ kind: 'title', html: inlineHtml(text, node), sameAsTitle: compactText(text) === compactText(notice.record.title) })
         return
       case 'opening':
       case 'stats':
@@ -192,4 +193,9 @@ export function contactHtml(text: string): string {
     last = index + value.length
   }
   return html + escapeText(text.slice(last))
+}
+
+/** Text without its spacing, to compare a title line with the title (an imported line may carry spaces the title lost). */
+function compactText(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, '')
 }

@@ -88,6 +88,15 @@ describe('a plain build after a build with --pdf', () => {
     expect(readFileSync(site('n/index.html'), 'utf8')).toContain('href="notice.pdf"')
     expect(readFileSync(site('index.html'), 'utf8')).toContain('href="n/notice.pdf"')
 
+    // Another option (--docx) renders every page again: an unchanged notice's PDF stays, linked.
+    const docx = runCli(['build', '--docx', '--out', 'site'], { cwd: root })
+    expect(docx.code).toBe(0)
+    expect(docx.stdout).toContain('沿用上次生成的 2 个 PDF')
+    expect(readFileSync(site('n/notice.pdf')).equals(printed.n)).toBe(true)
+    const withWord = readFileSync(site('n/index.html'), 'utf8')
+    expect(withWord).toContain('href="notice.pdf"')
+    expect(withWord).toContain('notice.docx')
+
     // n changes: its old PDF no longer shows what the page says.
     const finding = path.join(root, 'content/n/findings/01-02.md')
     writeFileSync(finding, readFileSync(finding, 'utf8').replace('正在整改。', '已完成。'))

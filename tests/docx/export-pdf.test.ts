@@ -4,7 +4,7 @@
  * 156 mm measure, 22 lines a page at a 225/22 mm pitch, `— N —` right on odd and left on even pages.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,20 +25,43 @@ const headingPattern = /^(?:[一二三四五六七八九十]+、|[（(][一二�
 
 let dir: string
 let pages: PdfPage[]
+/** The last page of the same notice sealed (notice.md `print: { sealed: true }`), with its own signature and with a short one. */
+let sealedLong: PdfPage
+let sealedShort: PdfPage
+const shortSignature = '县产业集聚区党工委'
+
+/** The bundled notice under another id, sealed, with the given signature. */
+function sealedCopy(content: string, name: string, signature: string): void {
+  const folder = path.join(content, name)
+  cpSync(path.join(repoRoot, 'content', id), folder, { recursive: true })
+  const notice = path.join(folder, 'notice.md')
+  const text = readFileSync(notice, 'utf8').replace(/^signature: .*$/mu, `signature: ${signature}\nprint:\n  sealed: true`)
+  writeFileSync(notice, text)
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'notice-docx-pdf-'))
   const out = path.join(dir, 'dist')
-  const built = await runCliAsync(['build', '--content', path.join(repoRoot, 'content'), '--out', out, '--docx', '--no-cache'])
+  const content = path.join(dir, 'content')
+  cpSync(path.join(repoRoot, 'content'), content, { recursive: true })
+  sealedCopy(content, 'sealed-long', closing[0] as string)
+  sealedCopy(content, 'sealed-short', shortSignature)
+  const built = await runCliAsync(['build', '--content', content, '--out', out, '--docx', '--no-cache'])
   expect(built.code, built.stderr).toBe(0)
+  // One LibreOffice run converts the three files.
+  const input = path.join(dir, 'docx')
+  mkdirSync(input)
+  for (const name of [id, 'sealed-long', 'sealed-short']) cpSync(path.join(out, name, 'notice.docx'), path.join(input, `${name}.docx`))
   const converted = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), path.join(out, id, 'notice.docx')],
-    { encoding: 'utf8', timeout: 280_000 }
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...readdirSync(input).sort().map((name) => path.join(input, name))],
+    { encoding: 'utf8', timeout: 400_000 }
   )
-  expect(readdirSync(path.join(dir, 'pdf')), converted.stderr).toEqual(['notice.pdf'])
-  pages = await readPdfLayout(path.join(dir, 'pdf', 'notice.pdf'))
-}, 300_000)
+  expect(readdirSync(path.join(dir, 'pdf')).sort(), converted.stderr).toEqual([`${id}.pdf`, 'sealed-long.pdf', 'sealed-short.pdf'])
+  pages = await readPdfLayout(path.join(dir, 'pdf', `${id}.pdf`))
+  sealedLong = (await readPdfLayout(path.join(dir, 'pdf', 'sealed-long.pdf'))).at(-1) as PdfPage
+  sealedShort = (await readPdfLayout(path.join(dir, 'pdf', 'sealed-short.pdf'))).at(-1) as PdfPage
+}, 450_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const isTitle = (line: PdfLine): boolean => line.text.length > 0 && title.includes(line.text)
@@ -128,5 +151,29 @@ describe('the exported .docx converted to PDF by LibreOffice', () => {
     // Below the body's last line with one empty line between, when the body ends on the same page.
     if (body.length > 0) expect(Math.round((signature.baseline - (body.at(-1) as PdfLine).baseline) / pitch)).toBe(2)
     expect(Math.round((date.baseline - signature.baseline) / pitch)).toBe(1)
+  })
+
+  // LibreOffice here has none of the office fonts and sets the 落款 in a stand-in whose digits are
+  // wider than half a character: the date must stand where GB/T 9704 puts it all the same.
+  it('starts the date 2 characters right of the signature\'s first character, whatever font stands in for 仿宋_GB2312', () => {
+    const last = pages.at(-1) as PdfPage
+    const signature = last.lines.find((line) => line.text === closing[0]) as PdfLine
+    const date = last.lines.find((line) => line.text === closing[1]) as PdfLine
+    expect(date.xMin - signature.xMin, `date starts at ${date.xMin.toFixed(2)} mm, signature at ${signature.xMin.toFixed(2)} mm`).toBeCloseTo(2 * char, 0)
+    expect(date.xMax).toBeLessThan(right)
+  })
+
+  it('sealed: the date 右空四字 with the signature centred over it, or a signature longer than that centred over the date 2 characters from the right', () => {
+    const find = (page: PdfPage, text: string): PdfLine => page.lines.find((line) => line.text === text) as PdfLine
+    const centre = (line: PdfLine): number => (line.xMin + line.xMax) / 2
+    const shortSigned = { signature: find(sealedShort, shortSignature), date: find(sealedShort, closing[1] as string) }
+    expect(right - shortSigned.date.xMax, `date ends at ${shortSigned.date.xMax.toFixed(2)} mm`).toBeCloseTo(4 * char, 0)
+    expect(Math.round((shortSigned.date.baseline - shortSigned.signature.baseline) / pitch)).toBe(1)
+    // Centred over the date as 仿宋_GB2312 sets it, its digits half a character: 6.5 characters wide.
+    // (The stand-in's digits are wider, so here the date's own centre is about a character further left.)
+    expect(centre(shortSigned.signature), `signature centre ${centre(shortSigned.signature).toFixed(2)} mm`).toBeCloseTo(right - (4 + 6.5 / 2) * char, 0)
+    const longSigned = { signature: find(sealedLong, closing[0] as string), date: find(sealedLong, closing[1] as string) }
+    expect(right - longSigned.signature.xMax).toBeCloseTo(2 * char, 0)
+    expect(Math.abs(centre(longSigned.signature) - centre(longSigned.date)), `signature centre ${centre(longSigned.signature).toFixed(2)} mm, date centre ${centre(longSigned.date).toFixed(2)} mm`).toBeLessThan(1)
   })
 })

@@ -74,21 +74,32 @@ describe('notice build --docx', () => {
     expect(signature).toContain('<w:jc w:val="right"/>')
     const date = paragraphs.find((paragraph) => paragraph.includes('w:val="NoticeDate"')) ?? ''
     expect(textOf(date)).toBe('2021年4月15日')
-    // The date's first character 2 characters right of the signature's first: the signature is 15
-    // characters, the date 6.5 (its digits half-width), so it ends 8.5 characters from the right (× 156/28 mm).
-    expect(date).toMatch(/<w:ind w:right="2685"\/>/u)
+    // The signature ends 2 characters from the right (× 156/28 mm); the date starts 2 characters right
+    // of the signature's first, set from the left (28 − 15 characters), whatever its digits' width.
     expect(signature).toMatch(/<w:ind w:right="632"\/>/u)
+    expect(date).toContain('<w:jc w:val="left"/>')
+    expect(date).toMatch(/<w:ind w:left="4106"\/>/u)
     expect(parts['word/fontTable.xml']).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/u)
   })
 
-  it('links notice.docx from the page beside the PDF, and only when built', async () => {
+  it('links notice.docx from the page beside the PDF and from the index beside the print page, and only when built', async () => {
     expect(readFileSync(path.join(out, id, 'index.html'), 'utf8')).toContain('<a href="notice.docx"')
+    const index = readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(index).toMatch(new RegExp(`<a href="${id}/print.html"[^>]*>打印版</a>\\s*<a href="${id}/notice.docx"[^>]*aria-label="[^"]*（Word 文件）">Word</a>`, 'u'))
     const plain = path.join(tempDir(), 'dist')
     const built = await runCliAsync(['build', '--content', content, '--out', plain, '--no-cache'])
     expect(built.code, built.stderr).toBe(0)
     expect(readFileSync(path.join(plain, id, 'index.html'), 'utf8')).not.toContain('notice.docx')
+    expect(readFileSync(path.join(plain, 'index.html'), 'utf8')).not.toContain('notice.docx')
     expect(existsSync(path.join(plain, id, 'notice.docx'))).toBe(false)
   }, 300_000)
+
+  it('notice dev --docx says, in Chinese, that the preview makes no Word file and what to run instead', async () => {
+    const dev = await runCliAsync(['dev', '--docx', '--content', content, '--port', '0'])
+    expect(dev.code).toBe(2)
+    expect(dev.stderr).toContain('预览只在内存中生成网页，不生成 Word 文件：请运行 notice build --docx，文件写在 dist/<通报编号>/notice.docx')
+    expect(dev.stdout).not.toContain('预览地址')
+  }, 120_000)
 
   it('imports back as the bundled notice: same findings, statuses, fields, text', async () => {
     const dir = tempDir()

@@ -2,6 +2,7 @@
  * The built pages in a real browser: no sideways scrolling on a phone, no console errors, nothing
  * loaded from another host, axe (WCAG 2.1 A/AA) and html-validate clean, whole without JavaScript.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -10,7 +11,8 @@ import { HtmlValidate } from 'html-validate'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, openPage, runAxe } from './browser.js'
-import { buildSeed, seedChanges, seedId } from './fixture.js'
+import { repoRoot } from '../helpers/cli.js'
+import { buildSeed, copySeedContent, seedChanges, seedId } from './fixture.js'
 
 let dir: string
 let out: string
@@ -153,6 +155,116 @@ describe('what the notice page carries', () => {
     } finally {
       await context.close()
     }
+  })
+})
+
+describe('page details', () => {
+  it('Keywords name each word once; the breadcrumb never links the same page twice', async () => {
+    const html = readFileSync(path.join(out, seedId, 'index.html'), 'utf8')
+    const keywords = (/<meta name="Keywords" content="([^"]*)">/u.exec(html)?.[1] ?? '').split(',')
+    expect(keywords.length).toBeGreaterThan(1)
+    expect(new Set(keywords).size).toBe(keywords.length)
+    for (const file of [`${seedId}/index.html`, 'stats.html', 'search.html']) {
+      const breadcrumb = /<nav class="breadcrumb[\s\S]*?<\/nav>/u.exec(readFileSync(path.join(out, file), 'utf8'))?.[0] ?? ''
+      const links = [...breadcrumb.matchAll(/href="([^"]*)"/gu)].map((match) => match[1])
+      expect(links.length, file).toBeGreaterThan(0)
+      expect(new Set(links).size, file).toBe(links.length)
+      // Without site.yml's homeUrl there is no 首页 to link to.
+      expect(breadcrumb, file).not.toContain('首页')
+    }
+  })
+
+  it('every page names an icon that is in the build, or declares none (no /favicon.ico 404 on the portal)', () => {
+    for (const file of ['index.html', `${seedId}/index.html`, 'stats.html', 'search.html', `${seedId}/print.html`]) {
+      const href = /<link rel="icon" href="([^"]*)"/u.exec(readFileSync(path.join(out, file), 'utf8'))?.[1]
+      expect(href, file).toBeDefined()
+      if (href?.startsWith('data:')) continue
+      expect(existsSync(path.join(out, path.dirname(file), href ?? '')), `${file} → ${href}`).toBe(true)
+    }
+  })
+
+  it('the print page reminds the reader on screen to untick 页眉和页脚, and never prints the reminder', async () => {
+    const { page, context } = await openPage(browser, url(`${seedId}/print.html`), { width: 1280 })
+    try {
+      const reminder = page.locator('.print-reminder')
+      expect(await reminder.innerText()).toContain('页眉和页脚')
+      expect(await reminder.isVisible()).toBe(true)
+      await page.emulateMedia({ media: 'print' })
+      expect(await reminder.isVisible()).toBe(false)
+      // The seed declares no 红头: no 版头 at all.
+      expect(await page.locator('.document-head').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
+  })
+
+  describe('of a notice with a title line, an index number, a 红头 and a 发文字号, on a site with its portal’s home', () => {
+    let detailed: string
+    const title = '伊川县产业集聚区关于县委第四巡察组巡察反馈意见整改情况的公布'
+    beforeAll(() => {
+      const root = mkdtempSync(path.join(tmpdir(), 'notice-details-'))
+      const content = copySeedContent(root)
+      const noticeFile = path.join(content, seedId, 'notice.md')
+      const text = readFileSync(noticeFile, 'utf8')
+        .replace('---\n', '---\nprint:\n  header: 中共伊川县产业集聚区工作委员会文件\n')
+        .replace('disclosure:\n', 'disclosure:\n  indexNumber: 11410329MB1234567X/2021-00123\n  docNumber: 伊产工文〔2021〕13号\n')
+        .replace('\n---\n\n', `\n---\n\n${title}\n\n`)
+      writeFileSync(noticeFile, text)
+      const site = path.join(content, 'site.yml')
+      writeFileSync(site, `${readFileSync(site, 'utf8')}homeUrl: https://www.example.gov.cn/\n`)
+      detailed = path.join(root, 'dist')
+      const built = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', detailed], { encoding: 'utf8' })
+      expect(built.status, built.stderr).toBe(0)
+    }, 120_000)
+    afterAll(() => rmSync(path.dirname(detailed), { recursive: true, force: true }))
+
+    it('shows the title once on the page and adds none to the fragment; notice.txt keeps the line', () => {
+      const page = readFileSync(path.join(detailed, seedId, 'index.html'), 'utf8')
+      const body = page.slice(page.indexOf('<body'))
+      expect(body.split(title).length - 1).toBe(1)
+      expect(body).toContain(`<h1>${title}</h1>`)
+      const fragment = readFileSync(path.join(detailed, seedId, 'fragment.html'), 'utf8')
+      expect(fragment.slice(fragment.indexOf('</pre>'))).not.toContain(title)
+      expect(readFileSync(path.join(detailed, seedId, 'notice.txt'), 'utf8').startsWith(`${title}\n`)).toBe(true)
+    })
+
+    it('links 首页 to the portal’s home and the column to the list', () => {
+      const page = readFileSync(path.join(detailed, seedId, 'index.html'), 'utf8')
+      expect(page).toContain('<li><a href="https://www.example.gov.cn/">首页</a></li>')
+      expect(page).toContain('<li><a href="../index.html">巡察整改</a></li>')
+    })
+
+    it('keeps the 信息索引号 on one line on a phone', async () => {
+      const { page, context } = await openPage(browser, pathToFileURL(path.join(detailed, seedId, 'index.html')).href, { width: 360 })
+      try {
+        const lines = await page.locator('.disclosure .index-number dd').evaluate((element) => {
+          const range = document.createRange()
+          range.selectNodeContents(element)
+          return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size
+        })
+        expect(lines).toBe(1)
+        expect(await page.locator('.disclosure .index-number dd').textContent()).toBe('11410329MB1234567X/2021-00123')
+      } finally {
+        await context.close()
+      }
+    })
+
+    it('prints the 版头: 红头, 发文字号 below it, a red rule, then the title', async () => {
+      const { page, context } = await openPage(browser, pathToFileURL(path.join(detailed, seedId, 'print.html')).href, { width: 1280 })
+      try {
+        expect(await page.locator('.document-head .issuer-mark').textContent()).toBe('中共伊川县产业集聚区工作委员会文件')
+        expect(await page.locator('.document-head .doc-number').textContent()).toBe('伊产工文〔2021〕13号')
+        const color = await page.locator('.document-head .issuer-mark').evaluate((element) => getComputedStyle(element).color)
+        expect(color).toBe('rgb(230, 0, 18)')
+        const boxes = await Promise.all(['.issuer-mark', '.doc-number', '.head-rule', '.document-title'].map((selector) => page.locator(selector).first().boundingBox()))
+        const tops = boxes.map((box) => box?.y ?? Number.NaN)
+        expect([...tops].sort((a, b) => a - b)).toEqual(tops)
+        // The rule spans the 版心 (156 mm).
+        expect(Math.abs((boxes[2]?.width ?? 0) - (156 * 96) / 25.4)).toBeLessThan(2)
+      } finally {
+        await context.close()
+      }
+    })
   })
 })
 

@@ -19,7 +19,7 @@ export const dev: Command = {
 在内存中生成网站（包括草稿），在 http://127.0.0.1:端口/ 提供预览，并监视内容和模板文件夹：
 保存文件后只重新生成改动的通报，已打开的页面自动刷新。检查发现的问题打印在终端，错误同时显示在页面底部。
 只回答用 127.0.0.1 或 localhost（以及 --host 给出的地址）打开的请求。内容文件夹被移走时预览暂停，放回后自动重新读取。
-预览不写入 dist/：发布请用 notice build。按 Ctrl+C 退出。
+预览不写入 dist/，也不生成 PDF 和 Word 文件：发布和生成 notice.pdf、notice.docx 请用 notice build --pdf --docx。按 Ctrl+C 退出。
 
 参数：
   --port 端口         端口号（默认 4000；0 表示自动选择空闲端口）
@@ -32,10 +32,17 @@ export const dev: Command = {
     port: { type: 'string' },
     host: { type: 'string' },
     content: { type: 'string' },
-    templates: { type: 'string' }
+    templates: { type: 'string' },
+    // Known only to say what to run instead: the preview is pages in memory, never a Word file or a PDF.
+    docx: { type: 'boolean' },
+    pdf: { type: 'boolean' }
   },
   allowPositionals: false,
   async run(values, _positionals, io) {
+    if (values.docx || values.pdf) {
+      const [what, file, flag] = values.docx ? ['Word 文件', 'notice.docx', '--docx'] : ['PDF', 'notice.pdf', '--pdf']
+      throw new ArgumentError(`预览只在内存中生成网页，不生成 ${what}：请运行 notice build ${flag}，文件写在 dist/<通报编号>/${file}`)
+    }
     const port = parsePort(values.port)
     const host = parseHost(values.host)
     const contentArg = String(values.content ?? 'content')

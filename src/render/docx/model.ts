@@ -5,7 +5,7 @@
  * print page. Plain data, so a worker can make it and the main thread pack it.
  */
 import type { LoadedNotice } from '../../load/notice.js'
-import { printClosing } from '../../print/closing.js'
+import { printClosing, sealedDateRight } from '../../print/closing.js'
 import { balanceTitle, textWidth } from '../../print/title-lines.js'
 import { matchHeading } from '../../structure/classify.js'
 import { matchTableHeader } from '../../structure/table.js'
@@ -25,9 +25,18 @@ export type DocxBlock =
   | { kind: 'blank' }
   /** A table: a ledger (its header row first, repeated on every page) or rows of tab-separated lines. */
   | { kind: 'table'; header: boolean; rows: DocxTableRow[] }
-  /** `right`: characters between the line's end and the right edge of the text area. */
-  | { kind: 'signature'; text: string; right: number }
-  | { kind: 'date'; text: string; right: number }
+  | { kind: 'signature'; text: string; place: ClosingPlace }
+  | { kind: 'date'; text: string; place: ClosingPlace }
+
+/**
+ * Where a line of the 落款 stands, in characters of the grid: its end `right` characters from the
+ * right edge of the text area, its start `left` characters from the left edge, or centred between
+ * two such indents. The signature is Chinese characters, a character of the grid each in any font;
+ * the date's digits are half a character in 仿宋_GB2312 and wider in the fonts that stand in for
+ * it. So what GB/T 9704 places by the signature (the date's first character, a date centred under
+ * it) is placed from the signature's edges, and the date is never measured by a font it may not get.
+ */
+export type ClosingPlace = { right: number } | { left: number } | { centre: { left: number; right: number } }
 
 /**
  * One row of a Word table: its cells, a cell's paragraphs separated by `\n` (the text of a row
@@ -48,6 +57,8 @@ export interface DocxModel {
   blocks: DocxBlock[]
 }
 
+/** Characters of 3号 to a line of the text area (GB/T 9704). */
+const lineChars = 28
 /** 22 pt on the 156 mm measure holds 20 characters, as on the print page. */
 const titleWidth = 20
 
@@ -113,11 +124,11 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
         return
       case 'signature':
         signatureText = text
-        blocks.push({ kind: 'signature', text, right: 2 })
+        blocks.push({ kind: 'signature', text, place: { right: 2 } })
         return
       case 'date':
         dateText = text
-        blocks.push({ kind: 'date', text, right: 2 })
+        blocks.push({ kind: 'date', text, place: { right: 4 } })
         return
       case 'heading': {
         const heading = document.headings[role.heading]
@@ -141,15 +152,15 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
   const closing = printClosing(view, record, formatDate)
   if (closing?.signature !== undefined && signatureText === undefined) {
     signatureText = closing.signature
-    blocks.push({ kind: 'signature', text: closing.signature, right: 2 })
+    blocks.push({ kind: 'signature', text: closing.signature, place: { right: 2 } })
     fromFrontmatter.push('signature')
   }
   if (closing?.date !== undefined && dateText === undefined) {
     dateText = closing.date
-    blocks.push({ kind: 'date', text: closing.date, right: 2 })
+    blocks.push({ kind: 'date', text: closing.date, place: { right: 4 } })
     fromFrontmatter.push('date')
   }
-  placeClosing(blocks, signatureText, dateText)
+  placeClosing(blocks, signatureText, dateText, notice.meta.print?.sealed === true)
   return { title: record.title, ...(record.dates.written ? { date: record.dates.written } : {}), fromFrontmatter, blocks }
 }
 
@@ -190,16 +201,33 @@ function headingFont(document: LoadedNotice['document'], role: LoadedNotice['doc
 }
 
 /**
- * GB/T 9704 7.3.5.1: the signature ends 2 characters from the right; the date's first character
- * stands 2 characters right of the signature's first; a date longer than that puts the date 2
- * characters from the right and centres the signature over it.
+ * The 落款 as on the print page (GB/T 9704 7.3.5). Without a seal (7.3.5.2): the signature ends 2
+ * characters from the right and the date's first character stands 2 characters right of the
+ * signature's first; a date longer than that ends 2 characters from the right with the signature
+ * centred over it. Sealed (7.3.5.1, notice.md `print: { sealed: true }`): the date ends 4 characters
+ * from the right with the signature centred over it, unless the signature would then come nearer the
+ * edge than 2 characters: then the signature ends 2 from the right and the date is centred under it.
+ * A date alone ends 4 characters from the right.
  */
-function placeClosing(blocks: DocxBlock[], signature: string | undefined, date: string | undefined): void {
+function placeClosing(blocks: DocxBlock[], signature: string | undefined, date: string | undefined, sealed: boolean): void {
   if (signature === undefined || date === undefined) return
   const signatureWidth = textWidth(signature.trim())
   const dateWidth = textWidth(date.trim())
+  // Centred on a line that ends `right` characters from the edge and is `width` wide: in a box
+  // around that line's centre, a character wider on each side than the longer of the two lines, so
+  // that the centred line never wraps (and never past the text area's edge).
+  const over = (right: number, width: number, centred: number): ClosingPlace => {
+    const centre = right + width / 2
+    const half = Math.min(centre, Math.max(width, centred) / 2 + 1)
+    return { centre: { left: lineChars - centre - half, right: centre - half } }
+  }
+  let place: { signature: ClosingPlace; date: ClosingPlace }
+  if (!sealed && dateWidth + 2 <= signatureWidth) place = { signature: { right: 2 }, date: { left: lineChars - signatureWidth } }
+  else if (!sealed) place = { signature: over(2, dateWidth, signatureWidth), date: { right: 2 } }
+  else if (sealedDateRight({ signature, date, dateLonger: false }) > 4) place = { signature: { right: 2 }, date: over(2, signatureWidth, dateWidth) }
+  else place = { signature: over(4, dateWidth, signatureWidth), date: { right: 4 } }
   for (const block of blocks) {
-    if (block.kind === 'signature' && dateWidth + 2 > signatureWidth) block.right = 2 + (dateWidth - signatureWidth) / 2
-    if (block.kind === 'date') block.right = dateWidth + 2 > signatureWidth ? 2 : signatureWidth - dateWidth
+    if (block.kind === 'signature') block.place = place.signature
+    if (block.kind === 'date') block.place = place.date
   }
 }

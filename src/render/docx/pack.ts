@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module'
 import type * as Docx from 'docx'
-import type { DocxBlock, DocxFont, DocxModel } from './model.js'
+import type { ClosingPlace, DocxBlock, DocxFont, DocxModel } from './model.js'
 
 // Required at first use: the CLI runs as one bundled script and these stay outside it, loaded only for --docx.
 const load = createRequire(import.meta.url)
@@ -79,10 +79,9 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
         return [
           new Paragraph({
             style: block.kind === 'signature' ? styleIds.signature : styleIds.date,
-            alignment: AlignmentType.RIGHT,
+            ...closingPlace(block.place),
             // The 落款 stands one empty line below the body.
             spacing: { ...exact, ...(block.kind === 'signature' ? { before: linePitch } : {}) },
-            indent: { right: Math.round(block.right * charWidth) },
             children: [run(block.text.trim(), fontNames.fang, 16)]
           })
         ]
@@ -112,6 +111,13 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
         ]
       }
     }
+  }
+
+  const closingPlace = (place: ClosingPlace): { alignment: (typeof AlignmentType)[keyof typeof AlignmentType]; indent: Docx.IIndentAttributesProperties } => {
+    const chars = (count: number): number => Math.round(count * charWidth)
+    if ('left' in place) return { alignment: AlignmentType.LEFT, indent: { left: chars(place.left) } }
+    if ('right' in place) return { alignment: AlignmentType.RIGHT, indent: { right: chars(place.right) } }
+    return { alignment: AlignmentType.CENTER, indent: { left: chars(place.centre.left), right: chars(place.centre.right) } }
   }
 
   const pageNumber = (odd: boolean): Docx.Footer =>
