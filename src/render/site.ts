@@ -4,7 +4,7 @@
  */
 import { isMarkup, wellFormedText } from './well-formed.js'
 import type { LoadedNotice } from '../load/notice.js'
-import type { IndexEntry, NoticeProgress, OpenFinding, OutputFile } from '../model/outputs.js'
+import type { IndexEntry, NoticeProgress, OutputFile } from '../model/outputs.js'
 import type { NoticeFrontmatter, NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'

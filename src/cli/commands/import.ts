@@ -73,6 +73,8 @@ export const importCommand: Command = {
       }
       text = decoded.text
       encoding = decoded.encoding
+      if (decoded.encoding === 'big5') io.err(`${file}:1:1: warning: 这个文件是 Big5 编码（繁体中文），已按 Big5 读取，导入的内容是繁体字：请核对；如需简体，请转换后再导入 [import]\n`)
+      if (decoded.notUtf8) io.err(`${file}:1:1: warning: 这个文件按 UTF-8 读是乱码，已按 GB18030（GBK）读取：请核对导入的文字 [import]\n`)
     }
     const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
     const siteFile = path.join(contentDir, 'site.yml')
@@ -150,7 +152,7 @@ function printReport(io: Io, report: ImportReport, encoding: string, target: str
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${statusNames[status]} ${count} 个`)
     .join('，')
-  io.out(`已导入到 ${target}/（${encoding === 'docx' ? 'Word 文档' : `原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()}`}）\n`)
+  io.out(`已导入到 ${target}/（${encoding === 'docx' ? 'Word 文档' : `原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding === 'big5' ? 'Big5' : encoding.toUpperCase()}`}）\n`)
   io.out(report.titleFrom === 'text' ? `标题：${report.title}\n` : `原文没有标题，已在 notice.md 中填写 title: ${report.title}，请核对修改\n`)
   io.out(`识别出标题：${headings || '无'}\n`)
   io.out(`识别出问题 ${report.stats.total} 个${statuses ? `：${statuses}` : ''}\n`)

@@ -129,7 +129,7 @@ function pushParagraph(paragraph: Paragraph, lines: DocxLine[], from: LineSource
   const label = boldLabel(paragraph.boldLead, first)
   if (label) {
     line.boldLabel = label
-    if (label.colonAdded) line.text = (paragraph.numbering ?? '') + first.slice(0, label.label.length) + '：' + first.slice(label.label.length)
+    if (label.colonAdded) line.text = `${(paragraph.numbering ?? '') + first.slice(0, label.label.length)}：${first.slice(label.label.length)}`
   }
   lines.push(line)
   for (const segment of rest) lines.push({ text: segment, from, continues: true })
@@ -140,7 +140,7 @@ function pushParagraph(paragraph: Paragraph, lines: DocxLine[], from: LineSource
 function boldLabel(boldLead: string, text: string): DocxLine['boldLabel'] {
   const lead = boldLead.trim()
   if (!lead) return undefined
-  const word = lead.replace(/[:：]$/u, '').replace(/^[【\[]|[】\]]$/gu, '')
+  const word = lead.replace(/[:：]$/u, '').replace(/^[【[]|[】\]]$/gu, '')
   if (!(word in labelAliases)) return undefined
   const start = text.indexOf(lead)
   if (start === -1 || text.slice(0, start).trim()) return undefined

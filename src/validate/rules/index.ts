@@ -5,6 +5,7 @@ import { duplicateId } from './duplicate-id.js'
 import { emptyFinding } from './empty-finding.js'
 import { invisibleChars } from './invisible-chars.js'
 import { labelVariant } from './label-variant.js'
+import { mojibake } from './mojibake.js'
 import { nameVariant } from './name-variant.js'
 import { numbering } from './numbering.js'
 import { printTitleLines } from './print-title-lines.js'
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   privateData,
   punctuationWidth,
   invisibleChars,
+  mojibake,
   docNumber,
   dateFormat,
   nameVariant,
