@@ -18,6 +18,13 @@ export interface WrittenFile {
   path: string
   size: number
   mtimeMs: number
+  /**
+   * Change time and inode in the output, taken once the build is committed (moving a file into the
+   * output changes its ctime): with size and mtime, git's index tuple. An edit that keeps the size
+   * and puts the mtime back still changes the ctime; a file saved by rename has another inode.
+   */
+  ctimeMs?: number
+  ino?: number
 }
 
 /**
@@ -52,6 +59,8 @@ export class Staging {
   private readonly produced = new Set<string>([outputMarker])
   private kept = 0
   private finished = false
+  /** What this build wrote: their ctime and inode are read in the output after the commit. */
+  private readonly written: WrittenFile[] = []
 
   /** The output's files when the build began: what a merge may remove (never a file added since). */
   private readonly existing: string[] | undefined
@@ -75,19 +84,23 @@ export class Staging {
   write(file: string, content: string | Uint8Array): WrittenFile {
     const written = writeStagedFile(this.folder, file, content, this.madeFolders)
     this.produced.add(file)
+    this.written.push(written)
     return written
   }
 
   /** Records files a worker wrote into the staging folder. */
   adopt(files: readonly WrittenFile[]): void {
-    for (const file of files) this.produced.add(file.path)
+    for (const file of files) {
+      this.produced.add(file.path)
+      this.written.push(file)
+    }
   }
 
   /** Whether the current output still holds this file as the last build wrote it. */
   canKeep(file: string, expected: WrittenFile): boolean {
     try {
       const info = statSync(path.join(this.target, file))
-      return info.size === expected.size && info.mtimeMs === expected.mtimeMs
+      return info.size === expected.size && info.mtimeMs === expected.mtimeMs && info.ctimeMs === expected.ctimeMs && info.ino === expected.ino
     } catch {
       return false
     }
@@ -114,6 +127,14 @@ export class Staging {
       applyJournal(this.folder, this.target, journal)
     }
     this.finished = true
+    for (const file of this.written) {
+      const info = statSync(path.join(this.target, file.path), { throwIfNoEntry: false })
+      // Not found (removed meanwhile): left without, so the next build writes it again.
+      if (info) {
+        file.ctimeMs = info.ctimeMs
+        file.ino = info.ino
+      }
+    }
   }
 
   abort(): void {
