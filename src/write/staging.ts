@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkOutputFolder, markerText, outputMarker, outputTarget, recoverInterruptedBuild } from './atomic.js'
+import { isMountPoint } from './mount-point.js'
 import { assertSafeOutputPath } from './safe-path.js'
 import { applyJournal, commitJournal, listFiles, type Journal } from './journal.js'
 
@@ -65,10 +66,15 @@ export class Staging {
   /** The output's files when the build began: what a merge may remove (never a file added since). */
   private readonly existing: string[] | undefined
 
-  private constructor(target: string, existing: string[] | undefined) {
+  /** The output is a mount point: staged inside it, merged file by file (it cannot be renamed). */
+  private readonly inside: boolean
+
+  private constructor(target: string, existing: string[] | undefined, inside: boolean) {
     this.target = target
     this.existing = existing
-    this.folder = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    this.inside = inside
+    const name = `${process.pid}-${randomBytes(4).toString('hex')}`
+    this.folder = inside ? path.join(target, `.notice-press-tmp-${name}`) : `${target}.tmp-${name}`
     mkdirSync(path.dirname(target), { recursive: true })
     mkdirSync(this.folder)
   }
@@ -77,8 +83,9 @@ export class Staging {
     const target = await outputTarget(outDir, shown)
     // A build killed after deciding is finished, one killed before is cleared, before anything else.
     await recoverInterruptedBuild(target)
-    const existing = await checkOutputFolder(target, shown)
-    return new Staging(target, existing)
+    const inside = isMountPoint(target)
+    const existing = await checkOutputFolder(target, shown, inside)
+    return new Staging(target, existing, inside)
   }
 
   write(file: string, content: string | Uint8Array): WrittenFile {
@@ -122,7 +129,7 @@ export class Staging {
       // Renaming files one by one into a folder costs more than removing it: a build that kept
       // nothing replaces the output whole.
       const journal: Journal =
-        this.kept === 0 ? { mode: 'replace' } : { mode: 'merge', remove: (this.existing ?? listFiles(this.target)).filter((file) => !this.produced.has(file)) }
+        this.kept === 0 && !this.inside ? { mode: 'replace' } : { mode: 'merge', remove: (this.existing ?? listFiles(this.target)).filter((file) => !this.produced.has(file)) }
       commitJournal(this.folder, journal)
       applyJournal(this.folder, this.target, journal)
     }
