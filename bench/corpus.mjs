@@ -89,15 +89,15 @@ export function generate(outDir, notices, findingsPerNotice) {
       }
     }
     merged.push(closing)
-    writeFileSync(path.join(hugo, 'content', `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\n---\n\n` + merged.join('\n\n') + '\n')
-    writeFileSync(path.join(eleventy, `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\n---\n\n` + merged.join('\n\n') + '\n')
+    writeFileSync(path.join(hugo, 'content', `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\n---\n\n${merged.join('\n\n')}\n`)
+    writeFileSync(path.join(eleventy, `${id}.md`), `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\n---\n\n${merged.join('\n\n')}\n`)
   }
   // Minimal equivalent templates for the peers: one page per notice and an index.
   const page = (title, body) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>\n`
   put(path.join(eleventy, '_includes', 'notice.njk'), page('{{ title }}', '<h1>{{ title }}</h1>{{ content | safe }}'))
-  put(path.join(eleventy, 'index.njk'), '---\npagination:\n  data: collections.all\n  size: 100000\n---\n' + page('index', '<ul>{% for item in collections.all | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>'))
+  put(path.join(eleventy, 'index.njk'), `---\npagination:\n  data: collections.all\n  size: 100000\n---\n${page('index', '<ul>{% for item in collections.all | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>')}`)
   put(path.join(eleventyFiles, '_includes', 'notice.njk'), page('{{ title }}', '<h1>{{ title }}</h1>{{ content | safe }}{% for part in collections[noticeId] | sort(false, true, "data.order") %}{{ part.content | safe }}{% endfor %}'))
-  put(path.join(eleventyFiles, 'index.njk'), '---\npagination:\n  data: collections.notice\n  size: 100000\n---\n' + page('index', '<ul>{% for item in collections.notice | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>'))
+  put(path.join(eleventyFiles, 'index.njk'), `---\npagination:\n  data: collections.notice\n  size: 100000\n---\n${page('index', '<ul>{% for item in collections.notice | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>')}`)
   for (const site of [hugo, hugoFiles]) {
     put(path.join(site, 'hugo.toml'), 'baseURL = "http://example.org/"\nlanguageCode = "zh-cn"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n')
     put(path.join(site, 'layouts', '_default', 'single.html'), page('{{ .Title }}', '<h1>{{ .Title }}</h1>{{ .Content }}'))

@@ -9,8 +9,8 @@ import { defaultStatusPhrases } from '../src/model/vocabulary.js'
 const notice = '---\ntitle: 测试\n---\n\n开头。\n\n<!-- 正文 -->\n'
 const inside = contentLimits.markupChars - 10
 const inputs: Record<string, string> = {
-  'blockquote 10,000 deep (> > >)': '> '.repeat(10_000) + '文',
-  'blockquote 9,000 deep (>>>)': '>'.repeat(9_000) + ' 文',
+  'blockquote 10,000 deep (> > >)': `${'> '.repeat(10_000)}文`,
+  'blockquote 9,000 deep (>>>)': `${'>'.repeat(9_000)} 文`,
   'list 500 deep': Array.from({ length: 500 }, (_, depth) => `${'  '.repeat(depth)}- 项`).join('\n'),
   'one line of 1,000,000 characters': 'x'.repeat(1_000_000),
   '100,000 *': '*'.repeat(100_000),

@@ -29,7 +29,7 @@ export class OrderedDiagnostics {
     private readonly emit: (diagnostics: readonly Diagnostic[]) => void
   ) {
     const folders = noticeIds.map((id) => `${id}/`).sort(compareStrings)
-    folders.forEach((folder, index) => this.rank.set(folder.slice(0, -1), index))
+    for (const [index, folder] of folders.entries()) this.rank.set(folder.slice(0, -1), index)
     this.outside = sortDiagnostics(outside)
   }
 

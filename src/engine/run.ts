@@ -166,7 +166,10 @@ function planRun(options: RunOptions, build: BuildOptions | undefined): Plan {
   const validationKeys = new Map<string, string>()
   const validationKey = (inputs: string): string => {
     let key = validationKeys.get(inputs)
-    if (key === undefined) validationKeys.set(inputs, (key = hash(keyBase, inputs)))
+    if (key === undefined) {
+      key = hash(keyBase, inputs)
+      validationKeys.set(inputs, key)
+    }
     return key
   }
   const toRead = listing.notices.filter((notice) => {

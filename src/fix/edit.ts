@@ -24,7 +24,7 @@ export function applyFixes(text: string, fixes: readonly Fix[], firstEditableLin
   let reached = -1
   for (const { fix, start, end } of located) {
     const usable =
-      start !== undefined && end !== undefined && start >= reached && end >= start && fix.line >= firstEditableLine && unescape(text.slice(start, end)) === fix.original
+      start !== undefined && end !== undefined && start >= reached && end >= start && fix.line >= firstEditableLine && unescapeMarkdown(text.slice(start, end)) === fix.original
     if (!usable || applied.some((other) => other.start === start && other.end === end)) {
       skipped.push(fix)
       continue
@@ -52,6 +52,6 @@ function offsetOf(starts: readonly number[], text: string, line: number, column:
 }
 
 /** The source as a reader sees it: Markdown backslash escapes of ASCII punctuation removed. */
-function unescape(source: string): string {
+function unescapeMarkdown(source: string): string {
   return source.replace(/\\([!-/:-@[-`{-~])/gu, '$1')
 }

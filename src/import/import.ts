@@ -80,8 +80,8 @@ export function importText(source: string, id: string, options: ImportOptions = 
   const frontmatter = given ? { ...given, ...metadata.frontmatter, ...given } : metadata.frontmatter
 
   let mismatch = 1
-  for (const escape of [escapeLine, escapeLineStrict]) {
-    const files = writeFiles(document, plan, frontmatter, escape)
+  for (const escapeText of [escapeLine, escapeLineStrict]) {
+    const files = writeFiles(document, plan, frontmatter, escapeText)
     const reread = loadNotice(
       { id, files: files.map((file): SourceFile => ({ path: file.path, ref: file.path, name: file.path.split('/').pop() ?? file.path, kind: kindOf(file.path), text: file.text })) },
       { statusPhrases }
@@ -131,15 +131,15 @@ function kindOf(path: string): SourceFile['kind'] {
   return 'notice'
 }
 
-function writeFiles(document: ParsedDocument, plan: Plan, frontmatter: Record<string, unknown>, escape: (line: string) => string): ImportedFile[] {
+function writeFiles(document: ParsedDocument, plan: Plan, frontmatter: Record<string, unknown>, escapeText: (line: string) => string): ImportedFile[] {
   const textOf = (index: number): string => document.lines[index]?.text ?? ''
   const noticeLines = [...plan.head, ...plan.tail].map(textOf)
   const marker = plan.tail.length > 0 || plan.parts.length > 0 ? plan.head.length : undefined
-  const files: ImportedFile[] = [{ path: 'notice.md', text: serializeFile(frontmatter, serializeBody(noticeLines, escape, marker)) }]
+  const files: ImportedFile[] = [{ path: 'notice.md', text: serializeFile(frontmatter, serializeBody(noticeLines, escapeText, marker)) }]
   for (const part of plan.parts) {
     const folder = part.kind === 'finding' ? 'findings' : 'sections'
     const data = part.kind === 'finding' ? { id: part.id } : undefined
-    files.push({ path: `${folder}/${part.name}`, text: serializeFile(data, serializeBody(part.lines.map(textOf), escape)) })
+    files.push({ path: `${folder}/${part.name}`, text: serializeFile(data, serializeBody(part.lines.map(textOf), escapeText)) })
   }
   return files
 }

@@ -38,8 +38,14 @@ export function planParts(document: ParsedDocument): Plan {
     if (role.kind === 'title' || role.kind === 'opening' || role.kind === 'stats') region = 'head'
     else if (role.kind === 'closing' || role.kind === 'contact' || role.kind === 'signature' || role.kind === 'date') region = 'tail'
     else if (role.kind !== 'blank') region = 'body'
-    if (region === 'head') return head.push(index)
-    if (region === 'tail') return tail.push(index)
+    if (region === 'head') {
+      head.push(index)
+      return
+    }
+    if (region === 'tail') {
+      tail.push(index)
+      return
+    }
     if (role.kind === 'blank') {
       if (current) current.lines.push(index)
       else head.push(index)

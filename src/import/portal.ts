@@ -34,11 +34,11 @@ export interface PortalSplit {
 
 const space = '[ \\t\\u3000]*'
 const chromeToken =
-  '(?:分享到?[:：]?|打印(?:本页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部|字体[:：]?' + space + '[【\\[]?大' + space + '中' + space + '小[】\\]]?|字号[:：]?' + space + '[【\\[]?大' + space + '中' + space + '小[】\\]]?|大' + space + '中' + space + '小|扫一扫在手机(?:上)?打开当前页|扫一扫|微信|微博|QQ空间|浏览次数[:：]?' + space + '\\d*|阅读次数[:：]?' + space + '\\d*|访问量[:：]?' + space + '\\d*|点击(?:数|量|率)?[:：]?' + space + '\\d*' + space + '次?)'
+  `(?:分享到?[:：]?|打印(?:本页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部|字体[:：]?${space}[【\\[]?大${space}中${space}小[】\\]]?|字号[:：]?${space}[【\\[]?大${space}中${space}小[】\\]]?|大${space}中${space}小|扫一扫在手机(?:上)?打开当前页|扫一扫|微信|微博|QQ空间|浏览次数[:：]?${space}\\d*|阅读次数[:：]?${space}\\d*|访问量[:：]?${space}\\d*|点击(?:数|量|率)?[:：]?${space}\\d*${space}次?)`
 /** A line made only of page controls, each bare or in 【】/[] brackets. */
 const chromeLine = new RegExp(`^${space}(?:[【\\[]?${space}${chromeToken}${space}[】\\]]?${space}[|｜/]?${space})+$`, 'u')
 /** Lines that name the page around the notice: the editor, the neighbouring articles, related links. */
-const pageLine = /^[ \t\u3000]*[【\[]?(?:责任编辑|编辑|审核|校对|上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)[】\]]?[ \t\u3000]*(?:[:：]|$)/u
+const pageLine = /^[ \t\u3000]*[【[]?(?:责任编辑|编辑|审核|校对|上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)[】\]]?[ \t\u3000]*(?:[:：]|$)/u
 const breadcrumb = /^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|所在位置)[:：][^\n]*|首页[ \t\u3000]*(?:>|>>|＞|»|›|→|\/)[^\n]*)$/u
 
 /** Metadata keys of a disclosure block and the 发布时间/来源 line, with where their value goes. */

@@ -8,7 +8,7 @@ import { escapeLine } from '../markdown/escape.js'
 export type Escape = (line: string) => string
 
 /** Body text for lines of a notice ('' for a blank line); `marker` puts `<!-- 正文 -->` before line `marker`. */
-export function serializeBody(lines: readonly string[], escape: (line: string, index: number) => string = escapeLine, marker?: number): string {
+export function serializeBody(lines: readonly string[], escapeText: (line: string, index: number) => string = escapeLine, marker?: number): string {
   let out = '\n'
   let started = false
   let pendingBlank = 0
@@ -21,7 +21,7 @@ export function serializeBody(lines: readonly string[], escape: (line: string, i
   lines.forEach((line, index) => {
     if (index === marker) emitMarker()
     if (line.length === 0) pendingBlank++
-    else emit(escape(line, index))
+    else emit(escapeText(line, index))
   })
   if (marker !== undefined && marker >= lines.length) emitMarker()
   function emitMarker(): void {

@@ -198,7 +198,7 @@ function documentLines(noticeFile: LoadedPart | undefined, parts: readonly Loade
   }
   const marker = noticeFile ? (noticeFile.body.marker === -1 ? noticeFile.body.blocks.length : noticeFile.body.marker) : 0
   if (noticeFile) push(noticeFile, undefined, 0, marker, 'head', noticeFile.body.blankBefore)
-  parts.forEach((part, index) => push(part, index, 0, part.body.blocks.length, 'body', part.body.blankBefore))
+  for (const [index, part] of parts.entries()) push(part, index, 0, part.body.blocks.length, 'body', part.body.blankBefore)
   if (noticeFile) push(noticeFile, undefined, marker, noticeFile.body.blocks.length, 'tail', 0)
   return lines
 }
@@ -310,8 +310,8 @@ function noticeRecord(
   let postcode: string | undefined
   for (const role of document.roles) {
     if (role?.kind !== 'contact') continue
-    role.contact.phones.forEach((phone) => phones.add(phone))
-    role.contact.emails.forEach((email) => emails.add(email))
+    for (const phone of role.contact.phones) phones.add(phone)
+    for (const email of role.contact.emails) emails.add(email)
     address ??= role.contact.address
     postcode ??= role.contact.postcode
   }

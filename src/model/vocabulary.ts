@@ -149,7 +149,7 @@ const digitNames = ['零', '一', '二', '三', '四', '五', '六', '七', '八
 /** 1 → 一, 12 → 十二, 23 → 二十三 (the forms used in headings). */
 export function formatChineseNumber(value: number): string {
   if (value < 10) return digitNames[value] ?? String(value)
-  if (value < 20) return '十' + (value % 10 ? digitNames[value % 10] : '')
-  if (value < 100) return (digitNames[Math.floor(value / 10)] ?? '') + '十' + (value % 10 ? digitNames[value % 10] : '')
+  if (value < 20) return `十${value % 10 ? digitNames[value % 10] : ''}`
+  if (value < 100) return `${digitNames[Math.floor(value / 10)] ?? ''}十${value % 10 ? digitNames[value % 10] : ''}`
   return String(value)
 }

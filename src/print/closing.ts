@@ -3,7 +3,6 @@
  * else from its record (notice.md `signature` and `dates.written`).
  */
 import type { NoticeRecord } from '../model/schema.js'
-import type { NoticeView } from '../render/view.js'
 import { textWidth } from './title-lines.js'
 
 export interface PrintClosing {
@@ -26,7 +25,12 @@ export function sealedDateRight(closing: PrintClosing): number {
   return Math.max(4, (signature - date) / 2 + 2)
 }
 
-export function printClosing(view: NoticeView, record: NoticeRecord, formatDate: (iso: string) => string): PrintClosing | undefined {
+/** The blocks of a notice's page, as far as the 落款 needs them (the page's view has these and more). */
+interface ClosingBlocks {
+  blocks: ReadonlyArray<{ kind: string; text?: string }>
+}
+
+export function printClosing(view: ClosingBlocks, record: NoticeRecord, formatDate: (iso: string) => string): PrintClosing | undefined {
   let signature: string | undefined
   let date: string | undefined
   for (const block of view.blocks) {

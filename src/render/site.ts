@@ -4,16 +4,17 @@
  */
 import { isMarkup, wellFormedText } from './well-formed.js'
 import type { LoadedNotice } from '../load/notice.js'
-import type { IndexEntry, NoticeProgress, OpenFinding, OutputFile } from '../model/outputs.js'
+import type { IndexEntry, NoticeProgress, OutputFile } from '../model/outputs.js'
 import type { NoticeFrontmatter, NoticeRecord, SiteConfig } from '../model/schema.js'
 import { compareStrings } from '../diagnostics/diagnostic.js'
 import type { Renderer } from './templates.js'
 import { noticeUrl, renderAtomFeed, renderSitemap } from './feed.js'
 import { renderText } from './text.js'
-import { buildView, statusLabel, type NoticeView } from './view.js'
+import { statusLabel } from '../model/status-label.js'
+import { buildView, type NoticeView, type ViewBlock } from './view.js'
 import { isOpen, progressOf, unknownStatusText } from './progress.js'
 import { renderStatsFiles } from './stats.js'
-import { ledgerBlocks } from './ledger.js'
+import { ledgerBlocks, type LedgerViewBlock } from './ledger.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
 import { searchListPath, searchListScript, shardPath, shardScript, undatedYear } from '../search/records.js'
 import { isBlockHtml } from '../print/block-html.js'
@@ -42,9 +43,13 @@ export interface NoticeOutputContext {
 /** One kind of per-notice output (page, text, JSON …). Each is pure in its context. */
 export type NoticeOutput = (context: NoticeOutputContext) => OutputFile[]
 
+/** The body as the page, the print page and the fragment show it: with `ledger: table`, each run of findings as the office's 台账 table. */
+function bodyBlocks(notice: LoadedNotice, site: SiteConfig, view: NoticeView): ReadonlyArray<ViewBlock | LedgerViewBlock> {
+  return (notice.meta.ledger ?? site.ledger) === 'table' ? ledgerBlocks(view.blocks) : view.blocks
+}
+
 const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf, docx }) => {
   const record = notice.record
-  const ledger = (notice.meta.ledger ?? site.ledger) === 'table'
   const page = renderer.render('notice', {
     site,
     notice: record,
@@ -57,8 +62,7 @@ const pageOutput: NoticeOutput = ({ notice, site, renderer, view, pdf, docx }) =
     docx,
     // Published only with --drafts: the page says so, so a draft is never taken for the notice itself.
     draft: notice.meta.draft === true,
-    // The 台账 layout: runs of findings as tables (the print page and the fragment keep the list).
-    bodyBlocks: ledger ? ledgerBlocks(view.blocks) : view.blocks,
+    bodyBlocks: bodyBlocks(notice, site, view),
     formatDate
   })
   return [{ path: `${record.id}/index.html`, content: page }]
@@ -89,6 +93,7 @@ const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
     closing,
     // The PDF's Subject: the notice's 主题分类 when it names one.
     subject: record.disclosure?.category ?? noticeDescription(record),
+    bodyBlocks: bodyBlocks(notice, site, view),
     // The optional 版头: 红头 from notice.md's print.header, 发文字号 from its disclosure.docNumber.
     head: { header: notice.meta.print?.header, docNumber: record.disclosure?.docNumber },
     pdf,
@@ -101,7 +106,7 @@ const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
 /** The article body alone, for pasting into a county CMS: inline styles, no scripts, no site classes. */
 const fragmentOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
   const record = notice.record
-  const fragment = renderer.render('fragment', { site, notice: record, view, metadata: fragmentMetadata(record, site), formatDate })
+  const fragment = renderer.render('fragment', { site, notice: record, view, bodyBlocks: bodyBlocks(notice, site, view), metadata: fragmentMetadata(record, site), formatDate })
   return [{ path: `${record.id}/fragment.html`, content: fragment }]
 }
 

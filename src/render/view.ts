@@ -4,7 +4,8 @@
  */
 import type { LoadedNotice } from '../load/notice.js'
 import type { FindingRecord } from '../model/schema.js'
-import { statusNames, type Status } from '../model/vocabulary.js'
+import type { Status } from '../model/vocabulary.js'
+import { statusLabel } from '../model/status-label.js'
 import { isOpen, presentStatuses, progressOf } from './progress.js'
 import { matchHeading } from '../structure/classify.js'
 import { escapeHtml, escapeText, inlineHtml, blockHtml } from './html.js'
@@ -171,11 +172,6 @@ export function buildView(notice: LoadedNotice): NoticeView {
 function paragraphHtml(text: string, node: LoadedNotice['document']['lines'][number]['node']): string {
   if (node && node.type !== 'paragraph' && node.type !== 'heading') return blockHtml(node)
   return inlineHtml(text, node)
-}
-
-export function statusLabel(record: FindingRecord): string {
-  const base = record.statusText || statusNames[record.status]
-  return record.sustained ? `${base}，长期坚持` : base
 }
 
 const contactPattern = /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|((?:[（(]?0\d{2,3}[）)]?[-－—]?)?\d{7,8}(?!\d)|1[3-9]\d{9}(?!\d))/gu

@@ -11,7 +11,7 @@
 import type { IndexEntry } from '../model/outputs.js'
 import type { NoticeRecord } from '../model/schema.js'
 import { statusNames, type Status } from '../model/vocabulary.js'
-import { statusLabel } from '../render/view.js'
+import { statusLabel } from '../model/status-label.js'
 
 /** Findings of notices without a date are filed under this year. */
 export const undatedYear = '未注明'

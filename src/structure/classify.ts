@@ -202,7 +202,7 @@ function sortedPhrases(phrases: Readonly<Record<string, unknown>>): string[] {
 /** A point opening a text inline: `一是…` at the head of a problem text. */
 export function matchInlinePoint(text: string): { number: number; numberText: string; title: string } | undefined {
   const heading = matchHeading(text)
-  if (!heading || heading.scheme !== 'shi') return undefined
+  if (heading?.scheme !== 'shi') return undefined
   return { number: heading.number, numberText: heading.numberText, title: heading.title }
 }
 

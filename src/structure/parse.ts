@@ -216,7 +216,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
         const rank = headingSchemes.indexOf('shi')
         const headingIndex = openHeading(index, inlinePoint, rank, true)
         const inlineNumbers = [...label.text.matchAll(inlinePointPattern)].map((match) => parsePointNumber(match[1] ?? ''))
-        const last = Math.max(inlinePoint.number, ...inlineNumbers.filter((value) => value === value))
+        const last = Math.max(inlinePoint.number, ...inlineNumbers.filter((value) => !Number.isNaN(value)))
         const level = stack[stack.length - 1]
         if (level) {
           level.number = last
@@ -323,7 +323,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
         current.rectification = text
         current.statusLine = index
       } else if (label) {
-        label.text += '\n' + text
+        label.text += `\n${text}`
       } else {
         current.intro += (current.intro ? '\n' : '') + text
       }
@@ -390,7 +390,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
       return true
     }
     const next = nextText(index)
-    if (next !== undefined && next.includes('\t') && text.trim().length <= 40) {
+    if (next?.includes('\t') && text.trim().length <= 40) {
       // A row merged across all columns above the next row: a group heading of the ledger.
       if (open.row) closeFinding()
       open.row = undefined
@@ -422,7 +422,7 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
   function continueRow(index: number, text: string, tabs: number): void {
     const row = table?.row
     if (!row?.finding.row) return
-    row.finding.row.text += '\n' + text
+    row.finding.row.text += `\n${text}`
     row.finding.lastLine = index
     row.tabs += tabs
     roles[index] = { kind: 'finding', finding: findings.indexOf(row.finding) }
@@ -492,7 +492,10 @@ const isRectification = (kind: LabelKind): boolean => rectificationKinds.include
  * unlabelled status line.
  */
 function completeFinding(finding: Draft, headings: readonly ParsedHeading[], options: ParseOptions): void {
-  if (finding.row) return completeRow(finding, finding.row, options)
+  if (finding.row) {
+    completeRow(finding, finding.row, options)
+    return
+  }
   const heading = finding.heading === undefined ? undefined : headings[finding.heading]
   const headingBody = heading && !matchLabel(heading.body) ? heading.body.trim() : ''
   const problemLabels = finding.labels.filter((label) => label.kind === 'problem')

@@ -41,7 +41,8 @@ function traditionalGate(): RegExp {
 }
 
 function toSimplified(text: string): string {
-  const converter = (convert ??= Converter({ from: 'tw', to: 'cn' }))
+  const converter = convert ?? Converter({ from: 'tw', to: 'cn' })
+  convert = converter
   const whole = converter(text)
   if (whole.length === text.length) return whole
   // A phrase that changed length: convert character by character, keeping any that would change it.

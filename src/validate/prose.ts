@@ -39,55 +39,6 @@ export function isChinese(char: string | undefined): boolean {
   return char !== undefined && chinese.test(char)
 }
 
-/*
- * The same two classes on UTF-16 code units, for scanners that walk a line by `charCodeAt`
- * instead of running a Unicode-property regex per character. Each code unit is classified by
- * the patterns above the first time it is seen and remembered, so the answers are the
- * patterns' own (whatever Unicode version the runtime has) at the cost of an array read.
- */
-const classified = 1
-const hanBit = 2
-const chineseBit = 4
-const unitClasses = new Uint8Array(0x10000)
-
-function unitClass(code: number): number {
-  let bits = unitClasses[code] ?? 0
-  if (bits === 0) {
-    const char = String.fromCharCode(code)
-    bits = classified | (han.test(char) ? hanBit : 0) | (chinese.test(char) ? chineseBit : 0)
-    unitClasses[code] = bits
-  }
-  return bits
-}
-
-/** `han` on one code unit; a surrogate half alone is never Han. `code` must be a char code (0 … 0xFFFF). */
-export function isHanUnit(code: number): boolean {
-  return (unitClass(code) & hanBit) !== 0
-}
-
-/** `isChinese` on one code unit (what `isChinese(text[index])` answers). */
-export function isChineseUnit(code: number): boolean {
-  return (unitClass(code) & chineseBit) !== 0
-}
-
-const astralHan = new Map<number, boolean>()
-
-/** `han` on a whole code point, including the CJK extensions beyond the BMP (𠀀 U+20000 …). */
-export function isHanCodePoint(codePoint: number): boolean {
-  if (codePoint < 0x10000) return isHanUnit(codePoint)
-  let answer = astralHan.get(codePoint)
-  if (answer === undefined) {
-    answer = han.test(String.fromCodePoint(codePoint))
-    astralHan.set(codePoint, answer)
-  }
-  return answer
-}
-
-/** `isChinese` on a whole code point. Outside the BMP only Han characters are Chinese. */
-export function isChineseCodePoint(codePoint: number): boolean {
-  return codePoint < 0x10000 ? isChineseUnit(codePoint) : isHanCodePoint(codePoint)
-}
-
 const noMatches: readonly RegExpExecArray[] = Object.freeze([])
 
 /**

@@ -56,6 +56,11 @@ describe('punctuation-width', () => {
     expect(found).toEqual([])
   })
 
+  it('reads brackets as pairs: Chinese on either side makes both Chinese; a document number’s brackets are doc-number’s', () => {
+    const found = reported(punctuationWidth, oneFinding('见伊政(2021)13号文件（其中592套)，模式(PPP)已推广。'))
+    expect(found.map((entry) => entry.text[0])).toEqual([')', '(', ')'])
+  })
+
   it('leaves `1、` opening a list line alone', () => {
     expect(reported(punctuationWidth, oneFinding('存在问题。', '已完成。1、建立台账；2、完善制度。'))).toEqual([])
   })
@@ -221,6 +226,11 @@ describe('typo', () => {
     expect(reported(typo, oneFinding(text, '已完成。1、建立台账；2、完善制度等。'))).toEqual([])
   })
 
+  it('catches 的的 (not in 的的确确), doubled marks and doubled words of characters outside the BMP', () => {
+    const found = reported(typo, oneFinding('他的的确确落实了，存在的的问题，，已整改。𠀀𠀁𠀀𠀁村道路硬化。'))
+    expect(found.map((entry) => entry.message)).toEqual(['“的的”重复了一个“的”', '标点“，”重复了', '“𠀀𠀁𠀀𠀁”中的“𠀀𠀁”重复了：应为“𠀀𠀁”'])
+  })
+
   it('adds the site’s own entries to the dictionary', () => {
     const settings = site({ typos: [{ wrong: '伊川县产业区', right: '伊川县产业集聚区', reason: '本站的规范名称' }] })
     const { diagnostics } = run(oneFinding('伊川县产业区管委会。'), [typo], settings)
@@ -290,7 +300,7 @@ describe('private-data', () => {
   it('catches numbers in every published frontmatter field of notice.md and of a finding', () => {
     const fixture: Fixture = {
       ...oneFinding('存在问题。'),
-      yaml: [
+      yaml: `${[
         'signature: 县委办公室 138 1234 5678',
         'issuer: 县委办公室',
         'changes:',
@@ -300,7 +310,7 @@ describe('private-data', () => {
         'keywords: [巡察, 13712345678]',
         'internal:',
         '  note: 起草人手机13612345678'
-      ].join('\n') + '\n'
+      ].join('\n')}\n`
     }
     fixture.findings = [finding('01', ['1、学习不够深入', '问题内容：存在问题。', '整改情况：已完成。'], 'responsible: 张某 135-1234-5678\n')]
     const found = reported(privateData, fixture)

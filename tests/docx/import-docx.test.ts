@@ -48,18 +48,18 @@ describe('a .docx read as Word shows it', () => {
     expect(read.report.origins.find((entry) => entry.line === 5)).toEqual({ line: 5, from: 'table', continues: true })
   })
 
-  it('imports a ledger table row by row: a cell\'s second paragraph stays in its own column', async () => {
+  it('imports a ledger table row by row: a cell\'s second paragraph stays in its own column, the paragraph after the table stays out of it', async () => {
     const outcome = importDocx(await ledgerTable(), 'n')
     if (!outcome.ok) throw new Error(outcome.message)
     const notice = load(outcome.files)
     const fields = notice.record.findings.map((finding) => Object.fromEntries(finding.fields.map((field) => [field.label, field.text])))
     expect(fields).toHaveLength(3)
-    expect(fields.slice(0, 2)).toEqual([
+    expect(fields).toEqual([
       { 问题: '学习不深入', 整改措施: '制定学习计划\n每月检查一次', 责任单位: '办公室', 完成情况: '已完成' },
-      { 问题: '记录不全', 整改措施: '补齐记录', 责任单位: '办公室', 完成情况: '整改中' }
+      { 问题: '记录不全', 整改措施: '补齐记录', 责任单位: '办公室', 完成情况: '整改中' },
+      // The paragraph after the table is not the last cell going on: the table ends where Word ends it.
+      { 问题: '台账缺失，已建立台账并长期坚持', 整改措施: '', 责任单位: '财务股', 完成情况: '已完成' }
     ])
-    // The paragraph after the table is not checked here: as text it reads as the last cell going on (an open gap of the text reader).
-    expect(fields[2]).toMatchObject({ 问题: '台账缺失，已建立台账并长期坚持', 整改措施: '', 责任单位: '财务股' })
   })
 
   it('reads the signature and date as the closing when footnotes of several paragraphs come after them', async () => {

@@ -89,7 +89,7 @@ describe('reading files of every size', () => {
   for (const stats of [true, false]) {
     it(`gives each file its own whole text, largest first and smallest last (${stats ? 'with' : 'without'} stats)`, () => {
       const files: Record<string, string> = { ...validNotice }
-      sizes.forEach((bytes, index) => (files[`n/sections/0${index + 2}.md`] = textOf(bytes)))
+      for (const [index, bytes] of sizes.entries()) files[`n/sections/0${index + 2}.md`] = textOf(bytes)
       const root = writeContent(files)
       const listing = listContent(path.join(root, 'content'), root, { stats })
       const read = readNotice(listing.notices[0]!)

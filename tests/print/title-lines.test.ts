@@ -8,7 +8,10 @@ const words = (text: string): string[] => [...new Intl.Segmenter('zh', { granula
 function boundaries(text: string): Set<number> {
   const result = new Set<number>([0])
   let offset = 0
-  for (const word of words(text)) result.add((offset += word.length))
+  for (const word of words(text)) {
+    offset += word.length
+    result.add(offset)
+  }
   return result
 }
 
@@ -51,9 +54,15 @@ describe('balanceTitle', () => {
         // Breaks fall between units (words with their punctuation), and no unit is longer than a line.
         const unitEnds = new Set<number>()
         let offset = 0
-        for (const unit of units) unitEnds.add((offset += unit.length))
+        for (const unit of units) {
+          offset += unit.length
+          unitEnds.add(offset)
+        }
         offset = 0
-        for (const line of lines.slice(0, -1)) expect(unitEnds.has((offset += line.length))).toBe(true)
+        for (const line of lines.slice(0, -1)) {
+          offset += line.length
+          expect(unitEnds.has(offset)).toBe(true)
+        }
         // As few lines as a greedy fill would need.
         let greedy = 1
         let current = 0
@@ -172,7 +181,10 @@ describe('names the notice names', () => {
         expect(lines.join('')).toBe(text)
         const breaks = new Set<number>()
         let offset = 0
-        for (const line of lines.slice(0, -1)) breaks.add((offset += line.length))
+        for (const line of lines.slice(0, -1)) {
+          offset += line.length
+          breaks.add(offset)
+        }
         for (const name of names) {
           // A name longer than a line has to be cut; so has one whose brackets (which stay with it) make it so.
           if (name.length + 2 > width) continue

@@ -23,7 +23,16 @@ export interface RunResult {
 export async function runMain(args: string[], cwd: string): Promise<RunResult> {
   let stdout = ''
   let stderr = ''
-  const code = await main(args, { out: (text) => void (stdout += text), err: (text) => void (stderr += text), cwd, isTTY: false })
+  const code = await main(args, {
+    out: (text) => {
+      stdout += text
+    },
+    err: (text) => {
+      stderr += text
+    },
+    cwd,
+    isTTY: false
+  })
   return { code, stdout, stderr }
 }
 

@@ -4,7 +4,7 @@
  * heading, problem and rectification, and in site.yml's names gives a feed.xml and sitemap.xml
  * that a conforming XML parser reads, and HTML pages html-validate passes.
  */
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { HtmlValidate } from 'html-validate'

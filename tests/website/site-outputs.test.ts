@@ -311,6 +311,44 @@ describe('the 台账 layout (ledger: table in notice.md)', () => {
   })
 })
 
+describe('the 台账 layout in print and in the CMS fragment (the same ledger: table)', () => {
+  const record = (): NoticeJson & { findings: Array<{ anchor: string; status: string }> } => noticeJson('2022-mixed-bureau') as NoticeJson & { findings: Array<{ anchor: string; status: string }> }
+  const statusName: Record<string, string> = { done: '已完成', in_progress: '正在整改', not_done: '未完成', unknown: '未标明' }
+  const ledgerOf = (html: string, open: string): string => {
+    const start = html.indexOf(open)
+    expect(start, open).toBeGreaterThan(-1)
+    return html.slice(start, html.indexOf('</table>', start) + 8)
+  }
+  const headers = (table: string): string[] => [...table.matchAll(/<th scope="col"[^>]*>([^<]+)<\/th>/gu)].map((match) => match[1] ?? '')
+
+  it('prints a ruled table, a row per finding with its fields in their columns and its status as text', () => {
+    const table = ledgerOf(read('2022-mixed-bureau/print.html'), '<table class="ledger">')
+    expect(headers(table)).toEqual(['序号', '问题', '责任单位', '完成时限', '完成情况'])
+    const rows = [...table.matchAll(/<tr>\s*<td class="ledger-number">([\s\S]*?)<\/tr>/gu)].map((match) => match[1] ?? '')
+    expect(rows).toHaveLength(record().findings.length)
+    for (const [index, finding] of record().findings.entries()) {
+      expect(rows[index]).toContain(`<p class="ledger-status">${statusName[finding.status]}</p>`)
+      expect(rows[index]).toContain('县市场监管局办公室')
+      expect(rows[index]).toContain('2022年12月底')
+    }
+    expect(read('2022-mixed-bureau/print.html')).toContain('.body .ledger tr { break-inside: avoid; }')
+    // Without ledger: table a notice prints its list of findings.
+    expect(read(`${seedId}/print.html`)).not.toContain('class="ledger"')
+  })
+
+  it('gives the CMS a table with inline styles only, a row per finding keeping its anchor and its status badge', () => {
+    const fragment = read('2022-mixed-bureau/fragment.html')
+    const table = ledgerOf(fragment, '<table style=')
+    expect(headers(table)).toEqual(['序号', '问题', '责任单位', '完成时限', '完成情况'])
+    const rows = [...table.matchAll(/<tr id="([^"]+)">([\s\S]*?)<\/tr>/gu)]
+    expect(rows.map((match) => match[1])).toEqual(record().findings.map((finding) => finding.anchor))
+    for (const [index, finding] of record().findings.entries()) expect(rows[index]?.[2]).toContain(`整改状态：${statusName[finding.status]}</span>`)
+    expect(fragment).not.toMatch(/\sclass=/u)
+    expect(fragment).toContain('<div style="overflow-x: auto;')
+    expect(read(`${seedId}/fragment.html`)).not.toContain('<table')
+  })
+})
+
 describe('a notice’s search shard', () => {
   it('has each finding’s anchor, title, status and text, and the notice’s year (未注明 without a date)', () => {
     const record = JSON.parse(read(`${seedId}/notice.json`)) as Parameters<typeof searchShard>[0]

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCheck, type RunOptions } from '../../engine/run.js'
-import { countDiagnostics, hasErrors, printable, type Diagnostic, type DiagnosticCounts } from '../../diagnostics/diagnostic.js'
+import { countDiagnostics, printable, type Diagnostic, type DiagnosticCounts } from '../../diagnostics/diagnostic.js'
 import { fixesByFile, fixFile, formatChange, type Change } from '../../fix/plan.js'
 import { recoverInterruptedBuild } from '../../write/atomic.js'
 import { ChangedOnDisk, writeFileAtomically } from '../../write/file.js'

@@ -52,7 +52,12 @@ interface Note {
   paragraphs: Paragraph[]
 }
 
-export function readBody(parts: DocxPackage): DocxLine[] {
+/**
+ * `tableEnds`: an empty line after a table that a paragraph follows (the space Word shows there),
+ * so that the paragraph is not read as the table's last cell going on. Left out for notice-press's
+ * own files, whose text had no such line.
+ */
+export function readBody(parts: DocxPackage, options: { tableEnds: boolean } = { tableEnds: true }): DocxLine[] {
   const styles = readStyles(parts.styles)
   const counter = new NumberingCounter(readNumbering(parts.numbering))
   const notes: Note[] = []
@@ -61,7 +66,16 @@ export function readBody(parts: DocxPackage): DocxLine[] {
   const reader = { styles, counter, notes, noteIds }
 
   const body = wChild(parts.document, 'body')
-  if (body) for (const block of blockElements(body)) readBlock(block, reader, lines, 'paragraph')
+  if (body) {
+    let afterTable = false
+    for (const block of blockElements(body)) {
+      const marker = afterTable && options.tableEnds && block.localName === 'p' ? lines.push({ text: '', from: 'paragraph' }) - 1 : -1
+      readBlock(block, reader, lines, 'paragraph')
+      // A paragraph that is itself empty already ends the table.
+      if (marker >= 0 && !lines[marker + 1]?.text.trim()) lines.splice(marker, 1)
+      afterTable = block.localName === 'tbl'
+    }
+  }
 
   // Notes are numbered in the order their references appear, and their own paragraphs may refer to
   // further notes: a queue, read until empty.
@@ -115,7 +129,7 @@ function pushParagraph(paragraph: Paragraph, lines: DocxLine[], from: LineSource
   const label = boldLabel(paragraph.boldLead, first)
   if (label) {
     line.boldLabel = label
-    if (label.colonAdded) line.text = (paragraph.numbering ?? '') + first.slice(0, label.label.length) + '：' + first.slice(label.label.length)
+    if (label.colonAdded) line.text = `${(paragraph.numbering ?? '') + first.slice(0, label.label.length)}：${first.slice(label.label.length)}`
   }
   lines.push(line)
   for (const segment of rest) lines.push({ text: segment, from, continues: true })
@@ -126,7 +140,7 @@ function pushParagraph(paragraph: Paragraph, lines: DocxLine[], from: LineSource
 function boldLabel(boldLead: string, text: string): DocxLine['boldLabel'] {
   const lead = boldLead.trim()
   if (!lead) return undefined
-  const word = lead.replace(/[:：]$/u, '').replace(/^[【\[]|[】\]]$/gu, '')
+  const word = lead.replace(/[:：]$/u, '').replace(/^[【[]|[】\]]$/gu, '')
   if (!(word in labelAliases)) return undefined
   const start = text.indexOf(lead)
   if (start === -1 || text.slice(0, start).trim()) return undefined

@@ -100,7 +100,10 @@ export class NumberingCounter {
     const level = this.level(num, ilvl)
     if (!level) return undefined
     let counts = this.counts.get(num.abstractId)
-    if (!counts) this.counts.set(num.abstractId, (counts = []))
+    if (!counts) {
+      counts = []
+      this.counts.set(num.abstractId, counts)
+    }
     // A start override restarts its level the first time its number is used (Word's "restart numbering").
     for (const [overridden, override] of num.overrides) {
       const key = `${numId}:${overridden}`

@@ -10,6 +10,8 @@ import { openDocx } from './package.js'
 /** Paragraph styles of notice-press's export, and the custom property that lists which of them came from notice.md. */
 export const exportStyles = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate' } as const
 export const frontmatterProperty = 'notice-press-frontmatter'
+/** The custom property every file of notice-press's export carries. */
+export const exportProperty = 'notice-press-export'
 
 export interface DocxText {
   lines: DocxLine[]
@@ -24,7 +26,8 @@ export type DocxReadOutcome = { ok: true; text: DocxText } | { ok: false; messag
 export function readDocx(bytes: Uint8Array): DocxReadOutcome {
   const opened = openDocx(bytes)
   if (!opened.ok) return opened
-  const all = readBody(opened.parts)
+  // notice-press's own export: its tables end where the text's rows ended, with no line after them.
+  const all = readBody(opened.parts, { tableEnds: opened.parts.customProperties[exportProperty] === undefined })
   const marked = new Set((opened.parts.customProperties[frontmatterProperty] ?? '').split(/\s+/u).filter(Boolean))
   const frontmatter: DocxText['frontmatter'] = {}
   let lines = all.filter((line) => {

@@ -15,6 +15,8 @@ const load = createRequire(import.meta.url)
 /** Paragraph styles the importer knows the exported title, signature and date by. */
 export const styleIds = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate', body: 'NoticeBody' } as const
 export const frontmatterProperty = 'notice-press-frontmatter'
+/** On every exported file: the importer reads its tables as the text's own rows, with no line added after them. */
+export const exportProperty = 'notice-press-export'
 
 const mm = (value: number): number => Math.round((value / 25.4) * 1440)
 const page = { width: mm(210), height: mm(297), top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) }
@@ -137,7 +139,7 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
     title: model.title,
     creator: 'notice-press',
     lastModifiedBy: 'notice-press',
-    customProperties: model.fromFrontmatter.length > 0 ? [{ name: frontmatterProperty, value: model.fromFrontmatter.join(' ') }] : [],
+    customProperties: [{ name: exportProperty, value: 'notice-press' }, ...(model.fromFrontmatter.length > 0 ? [{ name: frontmatterProperty, value: model.fromFrontmatter.join(' ') }] : [])],
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: { document: { run: { font: fontOf(fontNames.fang), size: 32 }, paragraph: { spacing: exact } } },

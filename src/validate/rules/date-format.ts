@@ -19,37 +19,8 @@ export interface DateProblem {
   message: string
 }
 
-/** The number written in the run of ASCII digits that ends just before `end`, or -1 when there is none. */
-function numberBefore(text: string, end: number): number {
-  let start = end
-  while (start > 0 && text.charCodeAt(start - 1) >= 0x30 && text.charCodeAt(start - 1) <= 0x39) start--
-  return start === end ? -1 : Number(text.slice(start, end))
-}
-
-/**
- * Whether a month or a day the last two patterns can report stands in the text: before some 月 a
- * run of digits that is no month (0, 13 …), or before some 日 one that is 0 or 29 and more (the
- * smallest month has 28 days). Both patterns take the whole run of digits before 月 and 日 (the
- * year, or a lookbehind for digits, stands before it), so without either nothing they match is
- * reported: in a notice nearly every date is a real one, and each match costs an array.
- */
-function mayHoldImpossibleDate(text: string): boolean {
-  for (let at = text.indexOf('月'); at !== -1; at = text.indexOf('月', at + 1)) {
-    const written = numberBefore(text, at)
-    if (written !== -1 && (written < 1 || written > 12)) return true
-  }
-  for (let at = text.indexOf('日'); at !== -1; at = text.indexOf('日', at + 1)) {
-    const written = numberBefore(text, at)
-    if (written !== -1 && (written < 1 || written > 28)) return true
-  }
-  return false
-}
-
-/**
- * Every date problem of a line, pattern by pattern. `screen: false` runs the last two patterns on
- * every line, for the test that holds the screen (`mayHoldImpossibleDate`) to never hide a problem.
- */
-export function dateProblems(text: string, { screen = true } = {}): DateProblem[] {
+/** Every date problem of a line, pattern by pattern. */
+export function dateProblems(text: string): DateProblem[] {
   const problems: DateProblem[] = []
   // Every pattern holds a 月 or a 日; about half the lines of a notice have neither.
   if (text.indexOf('月') === -1 && text.indexOf('日') === -1) return problems
@@ -66,7 +37,6 @@ export function dateProblems(text: string, { screen = true } = {}): DateProblem[
     const fixed = match[0].replace(/(^|[年月])0(\d)/gu, '$1$2')
     report(match.index, match[0], `日期“${match[0]}”的月、日前不加“0”：应写作“${fixed}”`)
   }
-  if (screen && !mayHoldImpossibleDate(text)) return problems
   for (const match of matches(yearMonth, text)) {
     const month = Number(match[2])
     if (month >= 1 && month <= 12) continue

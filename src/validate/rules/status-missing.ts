@@ -1,4 +1,4 @@
-import { type Report, type Rule } from '../rule.js'
+import type { Report, Rule } from '../rule.js'
 
 /**
  * A finding whose status the text does not state is counted as 未标明: the page cannot say it is
