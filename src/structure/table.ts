@@ -67,6 +67,16 @@ export function gfmCells(text: string): string[] {
   return inner.split('|').map((cell) => cell.trim())
 }
 
+/** A GFM row written from its cells, one space inside each pipe: how the Word importer writes a Markdown table back. */
+export function gfmRowFor(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+/** The delimiter row under a header of `columns` cells. */
+export function gfmDelimiterFor(columns: number): string {
+  return `| ${Array.from({ length: columns }, () => '---').join(' | ')} |`
+}
+
 /** A header row: three or more cells, a problem column and at least one more column a ledger has. */
 export function matchTableHeader(text: string): TableHeader | undefined {
   const format = text.includes('\t') ? 'tab' : isGfmRow(text) ? 'gfm' : undefined

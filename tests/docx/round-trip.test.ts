@@ -103,6 +103,30 @@ describe('a notice through Word and back', () => {
     expect(essence(await throughWord(notice))).toEqual(essence(notice))
   })
 
+  it('writes a Markdown ledger as a Word table and reads it back as the same Markdown lines', async () => {
+    const notice = importedText(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'notices', 'ledger-gfm.txt'), 'utf8'))
+    const tables = renderDocxModel(notice).blocks.filter((block) => block.kind === 'table')
+    expect(tables).toEqual([
+      {
+        kind: 'table',
+        header: true,
+        format: 'gfm',
+        rows: [
+          { cells: ['序号', '问题', '整改措施', '责任人', '整改时限', '整改进展'], font: 'hei' },
+          { cells: ['1', '社区矫正对象日常监管不严', '落实电子定位监管，每月走访', '张某某', '2023年3月', '已完成'], font: 'fang' },
+          { cells: ['2', '人民调解员培训不足', '制定年度培训计划', '李某某', '2023年6月', '整改中'], font: 'fang' },
+          { cells: ['3', '法律援助案件质量不高', '开展案件质量评查', '王某某', '2023年6月', '已完成整改'], font: 'fang' }
+        ]
+      }
+    ])
+    const document = strFromU8(unzipSync(await packDocx(renderDocxModel(notice)))['word/document.xml'] as Uint8Array)
+    expect(document).not.toContain('| 1 |')
+    expect(document.match(/<w:tr>/gu)).toHaveLength(4)
+    const back = await throughWord(notice)
+    expect(back.record.findings.map((finding) => finding.status)).toEqual(['done', 'in_progress', 'done'])
+    expect(essence(back)).toEqual(essence(notice))
+  })
+
   it('writes a ledger as one Word table, a row per finding, and reads it back row by row as one finding per row', async () => {
     const notice = importedText(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'notices', 'ledger-tab.txt'), 'utf8'))
     expect(notice.record.findings).toHaveLength(4)

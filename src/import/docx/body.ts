@@ -6,6 +6,7 @@
  * are anchored in; footnote and endnote references are `[n]`, the notes themselves come last.
  */
 import { labelAliases } from '../../model/vocabulary.js'
+import { gfmDelimiterFor, gfmRowFor } from '../../structure/table.js'
 import { NumberingCounter, readNumbering } from './numbering.js'
 import type { DocxPackage } from './package.js'
 import { lookOf, readStyles, type ParagraphLook, type Styles } from './styles.js'
@@ -52,24 +53,27 @@ interface Note {
   paragraphs: Paragraph[]
 }
 
+/** The table style of notice-press's export for a Markdown table: its rows are written back as `| … |` lines. */
+export const markdownTableStyle = 'NoticeMarkdownTable'
+
 /**
- * `tableEnds`: an empty line after a table that a paragraph follows (the space Word shows there),
- * so that the paragraph is not read as the table's last cell going on. Left out for notice-press's
- * own files, whose text had no such line.
+ * A table that a paragraph follows ends with an empty line (the space Word shows there), so that the
+ * paragraph is not read as the table's last cell going on. Not in notice-press's own files
+ * (`exported`), whose text had no such line, and whose Markdown tables come back as Markdown.
  */
-export function readBody(parts: DocxPackage, options: { tableEnds: boolean } = { tableEnds: true }): DocxLine[] {
+export function readBody(parts: DocxPackage, options: { exported: boolean } = { exported: false }): DocxLine[] {
   const styles = readStyles(parts.styles)
   const counter = new NumberingCounter(readNumbering(parts.numbering))
   const notes: Note[] = []
   const noteIds = { footnote: indexNotes(parts.footnotes, 'footnote'), endnote: indexNotes(parts.endnotes, 'endnote') }
   const lines: DocxLine[] = []
-  const reader = { styles, counter, notes, noteIds }
+  const reader = { styles, counter, notes, noteIds, exported: options.exported }
 
   const body = wChild(parts.document, 'body')
   if (body) {
     let afterTable = false
     for (const block of blockElements(body)) {
-      const marker = afterTable && options.tableEnds && block.localName === 'p' ? lines.push({ text: '', from: 'paragraph' }) - 1 : -1
+      const marker = afterTable && !options.exported && block.localName === 'p' ? lines.push({ text: '', from: 'paragraph' }) - 1 : -1
       readBlock(block, reader, lines, 'paragraph')
       // A paragraph that is itself empty already ends the table.
       if (marker >= 0 && !lines[marker + 1]?.text.trim()) lines.splice(marker, 1)
@@ -96,6 +100,7 @@ interface Reader {
   counter: NumberingCounter
   notes: Note[]
   noteIds: Record<'footnote' | 'endnote', Map<string, Element>>
+  exported: boolean
 }
 
 /** Paragraphs and tables, looking through content controls and custom XML that wrap them. */
@@ -336,6 +341,10 @@ interface Cell {
 }
 
 function readTable(table: Element, reader: Reader, lines: DocxLine[]): void {
+  if (reader.exported && wVal(wChild(table, 'tblPr'), 'tblStyle') === markdownTableStyle) {
+    readMarkdownTable(table, reader, lines)
+    return
+  }
   const grid = wChildren(wChild(table, 'tblGrid') ?? table, 'gridCol').length
   /** The text of the cell above, by grid column, for vertically merged cells. */
   let above: Array<string[] | undefined> = []
@@ -391,6 +400,20 @@ function readTable(table: Element, reader: Reader, lines: DocxLine[]): void {
     lines.push({ text: first, from: 'table' })
     for (const text of rest) lines.push({ text, from: 'table', continues: true })
   }
+}
+
+/** An exported Markdown table: its header row, the delimiter row, and a `| … |` line per row, as the text had them. */
+function readMarkdownTable(table: Element, reader: Reader, lines: DocxLine[]): void {
+  wChildren(table, 'tr').forEach((row, index) => {
+    const cells = cellsOf(row).map((cell) =>
+      blockElements(cell)
+        .filter((block) => block.localName === 'p')
+        .map((block) => readParagraph(block, reader).segments.join(''))
+        .join('')
+    )
+    lines.push({ text: gfmRowFor(cells), from: 'table' })
+    if (index === 0) lines.push({ text: gfmDelimiterFor(cells.length), from: 'table', continues: true })
+  })
 }
 
 function cellsOf(row: Element): Element[] {

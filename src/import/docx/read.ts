@@ -27,7 +27,7 @@ export function readDocx(bytes: Uint8Array): DocxReadOutcome {
   const opened = openDocx(bytes)
   if (!opened.ok) return opened
   // notice-press's own export: its tables end where the text's rows ended, with no line after them.
-  const all = readBody(opened.parts, { tableEnds: opened.parts.customProperties[exportProperty] === undefined })
+  const all = readBody(opened.parts, { exported: opened.parts.customProperties[exportProperty] !== undefined })
   const marked = new Set((opened.parts.customProperties[frontmatterProperty] ?? '').split(/\s+/u).filter(Boolean))
   const frontmatter: DocxText['frontmatter'] = {}
   let lines = all.filter((line) => {

@@ -8,7 +8,7 @@ import type { LoadedNotice } from '../../load/notice.js'
 import { printClosing, sealedDateRight } from '../../print/closing.js'
 import { balanceTitle, textWidth } from '../../print/title-lines.js'
 import { matchHeading } from '../../structure/classify.js'
-import { matchTableHeader } from '../../structure/table.js'
+import { gfmCells, gfmDelimiterFor, gfmRowFor, isGfmRow, matchTableHeader } from '../../structure/table.js'
 import type { NoticeView } from '../view.js'
 
 /** The fonts of GB/T 9704: 仿宋 for the body, 黑体 for 一、, 楷体 for （一）. */
@@ -23,8 +23,11 @@ export type DocxBlock =
   | { kind: 'title'; lines: string[] }
   | { kind: 'paragraph'; runs: DocxRun[] }
   | { kind: 'blank' }
-  /** A table: a ledger (its header row first, repeated on every page) or rows of tab-separated lines. */
-  | { kind: 'table'; header: boolean; rows: DocxTableRow[] }
+  /**
+   * A table: a ledger (its header row first, repeated on every page) or rows of tab-separated lines;
+   * `gfm` for a Markdown table, whose lines the importer writes back from the cells.
+   */
+  | { kind: 'table'; header: boolean; format?: 'gfm'; rows: DocxTableRow[] }
   | { kind: 'signature'; text: string; place: ClosingPlace }
   | { kind: 'date'; text: string; place: ClosingPlace }
 
@@ -78,13 +81,31 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
     blocks.push({ kind: 'title', lines: titleLines(record.title) })
     fromFrontmatter.push('title')
   }
+  /** The Markdown table being written, and the line of its delimiter row. */
+  let gfm: { table: Extract<DocxBlock, { kind: 'table' }>; delimiter: number } | undefined
   const closeTable = (): void => {
     table = undefined
     ledger = undefined
+    gfm = undefined
   }
   document.lines.forEach((line, index) => {
     const role = document.roles[index]
     const text = line.text
+    // A Markdown table (`| 序号 | 问题 | … |`) written as the reader writes it back: a Word table.
+    if (gfm) {
+      if (index === gfm.delimiter) return
+      if (role && role.kind !== 'blank' && isWrittenBack(text)) {
+        gfm.table.rows.push({ cells: gfmCells(text), font: 'fang' })
+        return
+      }
+      closeTable()
+    }
+    if (!table && role && role.kind !== 'blank' && matchTableHeader(text)?.format === 'gfm' && isWrittenBack(text) && document.lines[index + 1]?.text === gfmDelimiterFor(gfmCells(text).length)) {
+      table = { kind: 'table', header: true, format: 'gfm', rows: [{ cells: gfmCells(text), font: 'hei' }] }
+      blocks.push(table)
+      gfm = { table, delimiter: index + 1 }
+      return
+    }
     const row = ledger?.row
     // A ledger row's further lines are one row of the Word table: a cell of several paragraphs, as Word shows it.
     if (row && role?.kind === 'finding' && role.finding === row.finding && document.findings[role.finding]?.firstLine !== index) {
@@ -184,6 +205,11 @@ function titleLines(title: string): string[] {
   }
   // The lines as broken when they are not the title's own characters (never, unless the breaking changes a character).
   return cut.every((line, index) => line.replace(/\s/gu, '') === (lines[index] ?? '').replace(/\s/gu, '')) ? cut : lines
+}
+
+/** A Markdown table row exactly as it is written back from its cells, so that it comes back from Word unchanged. */
+function isWrittenBack(text: string): boolean {
+  return isGfmRow(text) && gfmRowFor(gfmCells(text)) === text
 }
 
 /** A line without a tab right above a ledger row: the parser reads it as a group heading of the ledger, not as the table's end. */

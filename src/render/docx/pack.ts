@@ -13,7 +13,7 @@ import type { ClosingPlace, DocxBlock, DocxFont, DocxModel } from './model.js'
 const load = createRequire(import.meta.url)
 
 /** Paragraph styles the importer knows the exported title, signature and date by. */
-export const styleIds = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate', body: 'NoticeBody' } as const
+export const styleIds = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate', body: 'NoticeBody', gfmTable: 'NoticeMarkdownTable' } as const
 export const frontmatterProperty = 'notice-press-frontmatter'
 /** On every exported file: the importer reads its tables as the text's own rows, with no line added after them. */
 export const exportProperty = 'notice-press-export'
@@ -98,6 +98,8 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
           })
         return [
           new Table({
+            // The importer writes a Markdown table's rows back from the cells of a table with this style.
+            ...(block.format === 'gfm' ? { style: styleIds.gfmTable } : {}),
             width: { size: width, type: WidthType.DXA },
             columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
             rows: block.rows.map(
