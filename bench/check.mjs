@@ -13,7 +13,7 @@ const runs = Number(process.argv[2] ?? 20)
 const dir = mkdtempSync(path.join(tmpdir(), 'notice-bench-'))
 try {
   execFileSync(process.execPath, [path.join(root, 'bin/notice.js'), 'import', path.join(root, 'seeds/000_cf95e3e12b08fb36.txt'), '--id', 'x', '--content', dir])
-  const source = await readContent(dir)
+  const source = await readContent(dir, process.cwd())
   checkContent(source)
   const times = []
   for (let run = 0; run < runs; run++) {

@@ -35,7 +35,7 @@ if (!contentDir || !(runs >= 1)) {
   process.exit(2)
 }
 
-const source = await readContent(contentDir)
+const source = await readContent(contentDir, process.cwd())
 const { site } = loadSite(source.site)
 const statusPhrases = { ...defaultStatusPhrases, ...site.statusPhrases }
 // The text the loader hands to findLimitBreach (readPart in src/load/notice.ts).

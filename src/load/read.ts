@@ -62,7 +62,7 @@ export interface ListOptions {
   stats?: boolean
 }
 
-export function listContent(contentDir: string, cwd = process.cwd(), options: ListOptions = {}): ContentListing {
+export function listContent(contentDir: string, cwd: string, options: ListOptions = {}): ContentListing {
   const withStats = options.stats ?? true
   const root = path.resolve(cwd, contentDir)
   if (!statOrUndefined(root)?.isDirectory()) throw new UsageError(`找不到内容文件夹 ${contentDir}：请用 --content 指定存放通报的文件夹`)
@@ -229,7 +229,7 @@ export interface ReadOptions {
 }
 
 /** Lists and reads a whole content folder. */
-export async function readContent(contentDir: string, cwd = process.cwd(), options: ReadOptions = {}): Promise<ContentSource> {
+export async function readContent(contentDir: string, cwd: string, options: ReadOptions = {}): Promise<ContentSource> {
   const listing = listContent(contentDir, cwd)
   const source: ContentSource = { notices: [], diagnostics: [...listing.diagnostics] }
   if (listing.site) {

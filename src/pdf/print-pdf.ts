@@ -8,7 +8,6 @@ import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { UsageError } from '../model/errors.js'
 
-import { chromiumPath } from './chromium.js'
 import { installHint } from './hint.js'
 import { finishPdf, type PdfDetails } from './finish-pdf.js'
 
@@ -25,13 +24,12 @@ export interface PrintJob {
 }
 
 export interface PrintOptions {
-  executablePath?: string
+  /** Chromium's path, as the command line resolved it (NOTICE_CHROMIUM or the system's). */
+  executablePath: string
   /** Pages printed at once; defaults to the machine's cores, at most 4. */
   concurrency?: number
   onProgress?: (done: number, total: number) => void
 }
-
-export { chromiumPath }
 
 /** Runs in the print page: the PDF's document information from its <title> and <meta> tags. */
 const readDetails = `(() => {
@@ -40,9 +38,9 @@ const readDetails = `(() => {
   return { title: document.title, author: meta('author'), subject: meta('description'), keywords: keywords ? keywords.split(',') : [] }
 })()`
 
-export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions = {}): Promise<Array<{ path: string; content: Uint8Array }>> {
+export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<Array<{ path: string; content: Uint8Array }>> {
   if (jobs.length === 0) return []
-  const executablePath = options.executablePath ?? chromiumPath()
+  const { executablePath } = options
   if (!existsSync(executablePath)) {
     throw new UsageError(`找不到 Chromium（${executablePath}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
   }

@@ -9,7 +9,7 @@ import type { TemplateSources } from './templates.js'
 /** The templates shipped with notice-press, used when the site has none of its own. */
 export const bundledTemplates = fileURLToPath(new URL('../../templates/', import.meta.url))
 
-export function resolveTemplatesDir(flag: string | undefined, cwd = process.cwd()): string {
+export function resolveTemplatesDir(flag: string | undefined, cwd: string): string {
   if (flag) return path.resolve(cwd, flag)
   const local = path.resolve(cwd, 'templates')
   // A site's own templates/ may hold only the files it changed (any .eta, or assets/): see readTemplates.

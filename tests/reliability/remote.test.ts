@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http'
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { printPdfs, chromiumPath } from '../../src/pdf/print-pdf.js'
+import { chromiumPath } from '../../src/pdf/chromium.js'
+import { printPdfs } from '../../src/pdf/print-pdf.js'
 import { tempDir } from '../helpers/cli.js'
 import { minimalContent, readTree, runMain } from './support.js'
 
@@ -43,10 +44,10 @@ describe('remote resources', () => {
     expect(files['n1/index.html']).toContain('现场照片')
   })
 
-  it.skipIf(!existsSync(chromiumPath()))('printing a PDF makes no network request, and a host that never answers does not hang it', async () => {
+  it.skipIf(!existsSync(chromiumPath(process.env)))('printing a PDF makes no network request, and a host that never answers does not hang it', async () => {
     requests = []
     const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title><link rel="stylesheet" href="${origin}/style.css"></head><body><p>正文</p><img src="${origin}/a.png" alt="图"><img src="${origin}/never.png" alt="图"></body></html>`
-    const [pdf] = await printPdfs([{ path: 'n1/notice.pdf', html }], { concurrency: 1 })
+    const [pdf] = await printPdfs([{ path: 'n1/notice.pdf', html }], { concurrency: 1, executablePath: chromiumPath(process.env) })
     expect(Buffer.from(pdf?.content ?? []).subarray(0, 5).toString()).toBe('%PDF-')
     expect(requests).toEqual([])
   }, 90_000)

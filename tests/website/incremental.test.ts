@@ -15,7 +15,7 @@ describe('IncrementalBuild', () => {
     cpSync(path.join(content, seedId), path.join(content, 'copy'), { recursive: true })
     const templates = await readTemplates(bundledTemplates)
     const build = new IncrementalBuild(createRenderer(templates.sources, templates.assets))
-    build.replaceAll(await readContent(content))
+    build.replaceAll(await readContent(content, process.cwd()))
     const before = build.snapshot().files
 
     const edit = (id: string, marker: string): void => {
@@ -39,7 +39,7 @@ describe('IncrementalBuild', () => {
     cpSync(path.join(content, seedId), path.join(content, 'gone'), { recursive: true })
     const templates = await readTemplates(bundledTemplates)
     const build = new IncrementalBuild(createRenderer(templates.sources, templates.assets))
-    build.replaceAll(await readContent(content))
+    build.replaceAll(await readContent(content, process.cwd()))
     expect(build.snapshot().files.has('gone/index.html')).toBe(true)
     const finding = path.join(content, seedId, 'findings', '03-05.md')
     writeFileSync(finding, readFileSync(finding, 'utf8').replace(/^id: .*$/mu, 'id: 3-4-1'))

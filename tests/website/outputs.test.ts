@@ -93,7 +93,7 @@ describe('the build', () => {
 
   it('links the PDF only when the build makes one (the pdf render option)', async () => {
     const content = copySeedContent(tempDir())
-    const [source, templates] = await Promise.all([readContent(content), readTemplates(bundledTemplates)])
+    const [source, templates] = await Promise.all([readContent(content, process.cwd()), readTemplates(bundledTemplates)])
     const checked = checkContent(source)
     const renderer = createRenderer(templates.sources, templates.assets)
     const page = (pdf: boolean): string => renderContent(checked, renderer, { drafts: false, pdf }).find((file) => file.path === `${seedId}/index.html`)?.content.toString() ?? ''

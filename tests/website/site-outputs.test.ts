@@ -170,7 +170,7 @@ describe('the index', () => {
     expect(index).not.toContain('notice.pdf')
 
     const content = copySeedContent(mkdtempSync(path.join(dir, 'pdf-')))
-    const checked = checkContent(await readContent(content))
+    const checked = checkContent(await readContent(content, process.cwd()))
     const { sources, assets } = await readTemplates(bundledTemplates)
     const renderer = createRenderer(sources, assets)
     const entries = checked.notices.map((notice) => indexEntry(notice.record))
