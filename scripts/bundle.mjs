@@ -17,7 +17,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['playwright-core', 'pagefind'],
+  external: ['playwright-core'],
   // Less text for V8 to parse at every start; names are kept so an internal error's stack still reads.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -8,11 +8,13 @@ import type { DocLine } from './types.js'
 import { recognitionKey } from './recognise.js'
 
 const noteStart = /^[ \t\u3000]*[[［](\d{1,3})[\]］]/u
+const opensWithBracket = /^[ \t\u3000]*[[［]/u
 const referenceToFirst = /[[［]1[\]］]/u
 
 /** A line that starts a note (`[2]县林业局`): a note, however much it reads like a signature. */
 export function isNoteStart(text: string): boolean {
-  return noteStart.test(recognitionKey(text))
+  // Most lines open with no bracket at all: they need no recognition key.
+  return opensWithBracket.test(text) && noteStart.test(recognitionKey(text))
 }
 
 /**
@@ -23,7 +25,8 @@ export function isNoteStart(text: string): boolean {
 export function trailingNotesStart(lines: readonly DocLine[]): number {
   let expected: number | undefined
   for (let index = lines.length - 1; index >= 0; index--) {
-    const mark = noteStart.exec(recognitionKey(lines[index]?.text ?? ''))
+    const text = lines[index]?.text ?? ''
+    const mark = opensWithBracket.test(text) ? noteStart.exec(recognitionKey(text)) : null
     if (!mark) continue
     const number = Number(mark[1])
     if (expected !== undefined && number !== expected) return lines.length
