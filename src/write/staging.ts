@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkOutputFolder, markerText, outputMarker, outputTarget, recoverInterruptedBuild } from './atomic.js'
+import { isMountPoint } from './mount-point.js'
 import { assertSafeOutputPath } from './safe-path.js'
 import { applyJournal, commitJournal, listFiles, type Journal } from './journal.js'
 
@@ -18,6 +19,13 @@ export interface WrittenFile {
   path: string
   size: number
   mtimeMs: number
+  /**
+   * Change time and inode in the output, taken once the build is committed (moving a file into the
+   * output changes its ctime): with size and mtime, git's index tuple. An edit that keeps the size
+   * and puts the mtime back still changes the ctime; a file saved by rename has another inode.
+   */
+  ctimeMs?: number
+  ino?: number
 }
 
 /**
@@ -52,14 +60,21 @@ export class Staging {
   private readonly produced = new Set<string>([outputMarker])
   private kept = 0
   private finished = false
+  /** What this build wrote: their ctime and inode are read in the output after the commit. */
+  private readonly written: WrittenFile[] = []
 
   /** The output's files when the build began: what a merge may remove (never a file added since). */
   private readonly existing: string[] | undefined
 
-  private constructor(target: string, existing: string[] | undefined) {
+  /** The output is a mount point: staged inside it, merged file by file (it cannot be renamed). */
+  private readonly inside: boolean
+
+  private constructor(target: string, existing: string[] | undefined, inside: boolean) {
     this.target = target
     this.existing = existing
-    this.folder = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    this.inside = inside
+    const name = `${process.pid}-${randomBytes(4).toString('hex')}`
+    this.folder = inside ? path.join(target, `.notice-press-tmp-${name}`) : `${target}.tmp-${name}`
     mkdirSync(path.dirname(target), { recursive: true })
     mkdirSync(this.folder)
   }
@@ -68,26 +83,31 @@ export class Staging {
     const target = await outputTarget(outDir, shown)
     // A build killed after deciding is finished, one killed before is cleared, before anything else.
     await recoverInterruptedBuild(target)
-    const existing = await checkOutputFolder(target, shown)
-    return new Staging(target, existing)
+    const inside = isMountPoint(target)
+    const existing = await checkOutputFolder(target, shown, inside)
+    return new Staging(target, existing, inside)
   }
 
   write(file: string, content: string | Uint8Array): WrittenFile {
     const written = writeStagedFile(this.folder, file, content, this.madeFolders)
     this.produced.add(file)
+    this.written.push(written)
     return written
   }
 
   /** Records files a worker wrote into the staging folder. */
   adopt(files: readonly WrittenFile[]): void {
-    for (const file of files) this.produced.add(file.path)
+    for (const file of files) {
+      this.produced.add(file.path)
+      this.written.push(file)
+    }
   }
 
   /** Whether the current output still holds this file as the last build wrote it. */
   canKeep(file: string, expected: WrittenFile): boolean {
     try {
       const info = statSync(path.join(this.target, file))
-      return info.size === expected.size && info.mtimeMs === expected.mtimeMs
+      return info.size === expected.size && info.mtimeMs === expected.mtimeMs && info.ctimeMs === expected.ctimeMs && info.ino === expected.ino
     } catch {
       return false
     }
@@ -109,11 +129,19 @@ export class Staging {
       // Renaming files one by one into a folder costs more than removing it: a build that kept
       // nothing replaces the output whole.
       const journal: Journal =
-        this.kept === 0 ? { mode: 'replace' } : { mode: 'merge', remove: (this.existing ?? listFiles(this.target)).filter((file) => !this.produced.has(file)) }
+        this.kept === 0 && !this.inside ? { mode: 'replace' } : { mode: 'merge', remove: (this.existing ?? listFiles(this.target)).filter((file) => !this.produced.has(file)) }
       commitJournal(this.folder, journal)
       applyJournal(this.folder, this.target, journal)
     }
     this.finished = true
+    for (const file of this.written) {
+      const info = statSync(path.join(this.target, file.path), { throwIfNoEntry: false })
+      // Not found (removed meanwhile): left without, so the next build writes it again.
+      if (info) {
+        file.ctimeMs = info.ctimeMs
+        file.ino = info.ino
+      }
+    }
   }
 
   abort(): void {
