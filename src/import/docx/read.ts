@@ -1,14 +1,14 @@
 /**
  * A .docx as the text the text importer reads: its lines as Word shows them (body.ts), the title
  * found by how it looks (the largest centred paragraph before the body), and what notice-press's own
- * export put in the document from notice.md (title, signature, date) handed back to notice.md.
+ * export put in the document from notice.md (title, signature, date, 红头 and 发文字号) handed back to notice.md.
  */
 import { isTitleLine, matchDateLine, matchHeading } from '../../structure/classify.js'
 import { readBody, type DocxLine } from './body.js'
 import { openDocx } from './package.js'
 
 /** Paragraph styles of notice-press's export, and the custom property that lists which of them came from notice.md. */
-export const exportStyles = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate' } as const
+export const exportStyles = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate', issuer: 'NoticeIssuer', docNumber: 'NoticeDocNumber' } as const
 export const frontmatterProperty = 'notice-press-frontmatter'
 /** The custom property every file of notice-press's export carries. */
 export const exportProperty = 'notice-press-export'
@@ -16,7 +16,7 @@ export const exportProperty = 'notice-press-export'
 export interface DocxText {
   lines: DocxLine[]
   /** Values for notice.md that are not lines of the text. */
-  frontmatter: { title?: string; signature?: string; dates?: { written: string } }
+  frontmatter: { title?: string; signature?: string; dates?: { written: string }; print?: { header: string }; disclosure?: { docNumber: string } }
   /** Where the title came from: a line of the text, notice.md's field, or none found. */
   title?: { text: string; as: 'line' | 'frontmatter' }
 }
@@ -26,11 +26,21 @@ export type DocxReadOutcome = { ok: true; text: DocxText } | { ok: false; messag
 export function readDocx(bytes: Uint8Array): DocxReadOutcome {
   const opened = openDocx(bytes)
   if (!opened.ok) return opened
+  const exported = opened.parts.customProperties[exportProperty] !== undefined
   // notice-press's own export: its tables end where the text's rows ended, with no line after them.
-  const all = readBody(opened.parts, { exported: opened.parts.customProperties[exportProperty] !== undefined })
+  const all = readBody(opened.parts, { exported })
   const marked = new Set((opened.parts.customProperties[frontmatterProperty] ?? '').split(/\s+/u).filter(Boolean))
   const frontmatter: DocxText['frontmatter'] = {}
   let lines = all.filter((line) => {
+    // The 版头 of notice-press's export is notice.md's print.header and disclosure.docNumber, never a line of the text.
+    if (exported && line.style === exportStyles.issuer) {
+      frontmatter.print = { header: line.text.trim() }
+      return false
+    }
+    if (exported && line.style === exportStyles.docNumber) {
+      frontmatter.disclosure = { docNumber: line.text.trim() }
+      return false
+    }
     if (line.style === exportStyles.signature && marked.has('signature')) {
       frontmatter.signature = line.text.trim()
       return false

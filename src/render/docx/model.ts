@@ -20,6 +20,8 @@ export interface DocxRun {
 }
 
 export type DocxBlock =
+  /** The 版头 (GB/T 9704 7.2): the 发文机关标志 (红头) and the 发文字号 under it, then the red rule. */
+  | { kind: 'head'; header: string; docNumber?: string }
   | { kind: 'title'; lines: string[] }
   | { kind: 'paragraph'; runs: DocxRun[] }
   | { kind: 'blank' }
@@ -77,6 +79,12 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
   let signatureText: string | undefined
   let dateText: string | undefined
 
+  // The 版头 as on the print page, only when notice.md names the 红头: without it the file is as it was.
+  const header = notice.meta.print?.header
+  if (header) {
+    const docNumber = record.disclosure?.docNumber?.trim()
+    blocks.push({ kind: 'head', header, ...(docNumber ? { docNumber } : {}) })
+  }
   if (!document.roles.some((role) => role.kind === 'title')) {
     blocks.push({ kind: 'title', lines: titleLines(record.title) })
     fromFrontmatter.push('title')

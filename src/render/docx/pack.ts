@@ -13,7 +13,15 @@ import type { ClosingPlace, DocxBlock, DocxFont, DocxModel } from './model.js'
 const load = createRequire(import.meta.url)
 
 /** Paragraph styles the importer knows the exported title, signature and date by. */
-export const styleIds = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate', body: 'NoticeBody', gfmTable: 'NoticeMarkdownTable' } as const
+export const styleIds = {
+  title: 'NoticeTitle',
+  signature: 'NoticeSignature',
+  date: 'NoticeDate',
+  body: 'NoticeBody',
+  gfmTable: 'NoticeMarkdownTable',
+  issuer: 'NoticeIssuer',
+  docNumber: 'NoticeDocNumber'
+} as const
 export const frontmatterProperty = 'notice-press-frontmatter'
 /** On every exported file: the importer reads its tables as the text's own rows, with no line added after them. */
 export const exportProperty = 'notice-press-export'
@@ -51,6 +59,13 @@ export const fontAlternatives: Record<string, string> = {
  */
 const pitch = { characterSpacing: -5, snapToGrid: false } as const
 
+/** The red of the 红头 and its rule, as on the print page. */
+const headRed = 'E60012'
+/** The 红头's size, as on the print page: larger than the title's 22 pt. */
+const issuerSize = 26
+/** The red rule: 0.5 mm thick (in eighths of a point), 4 mm below the 发文字号 (in points). */
+const headRule = { style: 'single', size: 11, space: 11, color: headRed } as const
+
 const fontOf = (name: string): Docx.IFontAttributesProperties => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' })
 
 export async function packDocx(model: DocxModel): Promise<Uint8Array> {
@@ -61,6 +76,21 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
 
   const paragraphOf = (block: DocxBlock): Array<Docx.Paragraph | Docx.Table> => {
     switch (block.kind) {
+      case 'head': {
+        // The rule under the last line of the 版头, as wide as the text area; the title two empty lines below it.
+        const rule = { border: { bottom: headRule } }
+        const below = 2 * linePitch
+        const issuer = new Paragraph({
+          style: styleIds.issuer,
+          alignment: AlignmentType.CENTER,
+          ...(block.docNumber === undefined ? rule : {}),
+          spacing: { ...exact, line: Math.round(issuerSize * 1.25 * 20), ...(block.docNumber === undefined ? { after: below } : {}) },
+          children: [new TextRun({ text: block.header, font: fontOf(fontNames.title), size: issuerSize * 2, color: headRed })]
+        })
+        if (block.docNumber === undefined) return [issuer]
+        // The 发文字号 one empty line below the 红头.
+        return [issuer, new Paragraph({ style: styleIds.docNumber, alignment: AlignmentType.CENTER, ...rule, spacing: { ...exact, before: linePitch, after: below }, children: [run(block.docNumber, fontNames.fang, 16)] })]
+      }
       case 'title':
         return [
           new Paragraph({
@@ -151,7 +181,14 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
         { id: styleIds.body, name: 'Notice Body', basedOn: 'Normal', run: { font: fontOf(fontNames.fang), size: 32 } },
         { id: styleIds.title, name: 'Notice Title', basedOn: 'Normal', run: { font: fontOf(fontNames.title), size: 44 } },
         { id: styleIds.signature, name: 'Notice Signature', basedOn: 'Normal' },
-        { id: styleIds.date, name: 'Notice Date', basedOn: 'Normal' }
+        { id: styleIds.date, name: 'Notice Date', basedOn: 'Normal' },
+        // Only in a file with a 版头, so that a file without one stays as it was.
+        ...(model.blocks.some((block) => block.kind === 'head')
+          ? [
+              { id: styleIds.issuer, name: 'Notice Issuer', basedOn: 'Normal', run: { font: fontOf(fontNames.title), size: issuerSize * 2, color: headRed } },
+              { id: styleIds.docNumber, name: 'Notice Document Number', basedOn: 'Normal' }
+            ]
+          : [])
       ]
     },
     sections: [
@@ -208,8 +245,8 @@ function fixPackage(bytes: Uint8Array, isoDate: string): Uint8Array {
     // punctuation hanging into the margin, no extra space between Chinese and Latin text or digits.
     // On every paragraph: LibreOffice does not take these from styles.
     if (name === 'word/document.xml') xml = xml.replace(/(<w:pPr>(?:<w:pStyle [^>]*\/>)?)/gu, '$1<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
-    // A 22 pt title line is taller than a grid line with most CJK fonts' ascent and descent: off the grid, it keeps to one line each.
-    if (name === 'word/document.xml') xml = xml.replace(/(<w:pStyle w:val="NoticeTitle"\/>(?:(?!<\/w:pPr>).)*?)(<w:spacing )/gu, '$1<w:snapToGrid w:val="0"/>$2')
+    // A 22 pt title line (and the 26 pt 红头) is taller than a grid line with most CJK fonts' ascent and descent: off the grid, it keeps to one line each.
+    if (name === 'word/document.xml') xml = xml.replace(/(<w:pStyle w:val="(?:NoticeTitle|NoticeIssuer)"\/>(?:(?!<\/w:pPr>).)*?)(<w:spacing )/gu, '$1<w:snapToGrid w:val="0"/>$2')
     files[name] = strToU8(xml)
   }
   const date = new Date(`${isoDate}T00:00:00`)
