@@ -134,23 +134,16 @@ function yamlDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter
   // `source：…` (a full-width colon, as a Chinese keyboard types it) reads to YAML as text with no
   // colon at all, and the error falls on that line or the next: name the colon, not its consequence.
   const colon = fullWidthColon(source, position.line)
-  if (colon) {
-    return {
-      file,
-      line: colon.line + lineShift,
-      column: colon.column,
-      severity: 'error',
-      rule: 'frontmatter-syntax',
-      message: `元数据（YAML）格式错误：“${colon.key}”后面用了全角冒号“：”，字段名后面要用半角冒号加一个空格，请改为“${colon.key}: ”`
-    }
-  }
+  const problem = colon
+    ? `“${colon.key}”后面用了全角冒号“：”，字段名后面要用半角冒号加一个空格，请改为“${colon.key}: ”`
+    : (known ?? '无法解析：请检查缩进、冒号和引号')
   return {
     file,
-    line: position.line + lineShift,
-    column: position.col,
+    line: (colon?.line ?? position.line) + lineShift,
+    column: colon?.column ?? position.col,
     severity: 'error',
     rule: 'frontmatter-syntax',
-    message: `元数据（YAML）格式错误：${known ?? '无法解析：请检查缩进、冒号和引号'}`
+    message: `元数据（YAML）格式错误：${problem}`
   }
 }
 

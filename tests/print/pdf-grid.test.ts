@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { horizontalStrokes, rasterPage } from './pdf-ink.js'
-import { readPdfLayout, type PdfLine, type PdfPage } from './pdf-layout.js'
+import { expectLinesInTextBlock, near, readPdfLayout, type PdfLine, type PdfPage } from './pdf-layout.js'
 import { buildSeed, signed, signSeed, type SeedBuild } from './seed-build.js'
 
 const left = 28
@@ -33,7 +33,6 @@ const isPageNumber = (line: PdfLine): boolean => /^\u2014\s*\d+\s*\u2014$/u.test
 const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.baseline < bodyBottom && line.text !== title && !isClosing(line) && !isPageNumber(line))
 /** A line that starts a paragraph or heading (indented 2 characters), not one that carries it on (flush left). */
 const starts = (line: PdfLine | undefined): boolean => line !== undefined && near(line.xMin, left + 2 * char, 1)
-const near = (value: number, target: number, tolerance: number): boolean => Math.abs(value - target) <= tolerance
 
 describe('the seed PDF', () => {
   it('carries no build time: its dates are the notice\'s 成文日期', () => {
@@ -50,21 +49,8 @@ describe('the seed PDF', () => {
   })
 
   it('starts every body line 28 mm from the left (or 2 characters in) and ends full lines at the 156 mm measure', () => {
-    const all = pages.flatMap(bodyLines)
-    let continuations = 0
-    for (const [index, line] of all.entries()) {
-      const flush = near(line.xMin, left, 1)
-      const indented = near(line.xMin, left + 2 * char, 1)
-      expect(flush || indented, `line starts at ${line.xMin.toFixed(2)} mm: ${line.text}`).toBe(true)
-      const next = all[index + 1]
-      // A line followed by a continuation line (flush left) is a full line: it reaches the measure.
-      if (next && near(next.xMin, left, 1)) {
-        continuations++
-        expect(line.xMax, `full line ends at ${line.xMax.toFixed(2)} mm: ${line.text}`).toBeGreaterThan(right - 1)
-        expect(line.xMax).toBeLessThan(right + 1)
-      }
-    }
-    expect(continuations).toBeGreaterThan(200)
+    const fullLines = expectLinesInTextBlock(pages.flatMap(bodyLines), { left, right, char }, () => 1)
+    expect(fullLines).toBeGreaterThan(200)
   })
 
   it('sets lines 225/22 mm apart, 22 to a full page, a page short only to keep lines together', () => {

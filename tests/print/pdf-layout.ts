@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { expect } from 'vitest'
 
 export interface PdfLine {
   text: string
@@ -60,4 +61,28 @@ export async function readPdfLayout(file: string): Promise<PdfPage[]> {
     await document.destroy()
   }
   return pages
+}
+
+export const near = (value: number, target: number, tolerance: number): boolean => Math.abs(value - target) <= tolerance
+
+/**
+ * GB/T 9704's text block, line by line: every body line starts at the left edge or two characters
+ * in, and a line followed by a continuation line (flush left) is a full line that reaches the
+ * measure, past it by at most `overhang(line)` mm. Returns the number of full lines seen.
+ */
+export function expectLinesInTextBlock(lines: readonly PdfLine[], block: { left: number; right: number; char: number }, overhang: (line: PdfLine) => number): number {
+  const { left, right, char } = block
+  let fullLines = 0
+  for (const [index, line] of lines.entries()) {
+    const flush = near(line.xMin, left, 1)
+    const indented = near(line.xMin, left + 2 * char, 1)
+    expect(flush || indented, `line starts at ${line.xMin.toFixed(2)} mm: ${line.text}`).toBe(true)
+    const next = lines[index + 1]
+    if (next && near(next.xMin, left, 1)) {
+      fullLines++
+      expect(line.xMax, `full line ends at ${line.xMax.toFixed(2)} mm: ${line.text}`).toBeGreaterThan(right - 1)
+      expect(line.xMax, `full line ends at ${line.xMax.toFixed(2)} mm: ${line.text}`).toBeLessThan(right + overhang(line))
+    }
+  }
+  return fullLines
 }
