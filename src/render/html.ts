@@ -74,7 +74,10 @@ export function inlineHtml(text: string, node: RootContent | undefined, start = 
     if (!/[&<>]/u.test(slice)) return slice
   }
   const children = sliceInline(node.children, start, end)
-  return markdownToHtml({ type: 'root', children: children as RootContent[] })
+  // Inside a paragraph: at the root, remark-rehype puts a line break between inline nodes, and a
+  // browser shows it as a space in Chinese text (详见 这里 。 for 详见[这里](…)。).
+  const html = markdownToHtml({ type: 'root', children: [{ type: 'paragraph', children }] })
+  return html.startsWith('<p>') && html.endsWith('</p>') ? html.slice(3, -4) : html
 }
 
 /** Text as HTML with line breaks kept. */

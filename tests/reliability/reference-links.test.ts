@@ -33,4 +33,18 @@ describe('reference-style links', () => {
     expect(txt).not.toContain('[检查表]')
     expect(readFileSync(path.join(out, 'notice.json'), 'utf8')).toContain('逐月检查学习记录，详见这里和检查表。')
   })
+
+  it('sit in the Chinese text with no white space around them, which a browser would show as a space (详见 这里 。)', async () => {
+    const root = tempDir('notice-reflink-')
+    cpSync(minimalContent, path.join(root, 'content'), { recursive: true })
+    const finding = path.join(root, 'content', 'n1', 'findings', '01-02.md')
+    const text = readFileSync(finding, 'utf8').replace('逐月检查学习记录。', '逐月检查学习记录，详见[这里][r1]和[那里](https://www.example.gov.cn/b.html)，**务必**落实。')
+    writeFileSync(finding, `${text.trimEnd()}\n\n[r1]: https://www.example.gov.cn/a.html\n`)
+    const built = await runMain(['build', '--content', 'content', '--out', 'out'], root)
+    expect(built.code, built.stderr).toBe(0)
+    for (const file of ['index.html', 'fragment.html', 'print.html']) {
+      const html = readFileSync(path.join(root, 'out', 'n1', file), 'utf8')
+      expect(html, file).toContain('详见<a href="https://www.example.gov.cn/a.html">这里</a>和<a href="https://www.example.gov.cn/b.html">那里</a>，<strong>务必</strong>落实。')
+    }
+  })
 })
