@@ -23,7 +23,9 @@ try {
     if (run === 0) console.log(`diagnostics: ${diagnostics.length}`)
   }
   times.sort((a, b) => a - b)
-  console.log(`checkContent on the seed, ${runs} runs: median ${times[Math.floor(runs / 2)].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[runs - 1].toFixed(1)} ms`)
+  console.log(
+    `checkContent on the seed, ${runs} runs: median ${times[Math.floor(runs / 2)].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[runs - 1].toFixed(1)} ms`
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

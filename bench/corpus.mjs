@@ -59,7 +59,10 @@ export function generate(outDir, notices, findingsPerNotice) {
     const closing = '欢迎广大干部群众对巡察整改落实情况进行监督。'
     const noticeDir = path.join(np, id)
     put(path.join(noticeDir, 'notice.md'), `---\ntitle: ${title}\ndates:\n  published: ${date}\n---\n\n${opening}\n\n<!-- 正文 -->\n\n${closing}\n`)
-    put(path.join(eleventyFiles, id, 'index.md'), `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\ntags: [notice]\nnoticeId: ${id}\n---\n\n${opening}\n\n${closing}\n`)
+    put(
+      path.join(eleventyFiles, id, 'index.md'),
+      `---\ntitle: "${title}"\ndate: ${date}\nlayout: notice.njk\ntags: [notice]\nnoticeId: ${id}\n---\n\n${opening}\n\n${closing}\n`
+    )
     put(path.join(hugoFiles, 'content', id, '_index.md'), `---\ntitle: "${title}"\ndate: ${date}\n---\n\n${opening}\n\n${closing}\n`)
     // A part of a notice for the peers: not a page of its own, gathered into its notice's page in order.
     let order = 0
@@ -95,17 +98,44 @@ export function generate(outDir, notices, findingsPerNotice) {
   // Minimal equivalent templates for the peers: one page per notice and an index.
   const page = (title, body) => `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>\n`
   put(path.join(eleventy, '_includes', 'notice.njk'), page('{{ title }}', '<h1>{{ title }}</h1>{{ content | safe }}'))
-  put(path.join(eleventy, 'index.njk'), `---\npagination:\n  data: collections.all\n  size: 100000\n---\n${page('index', '<ul>{% for item in collections.all | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>')}`)
-  put(path.join(eleventyFiles, '_includes', 'notice.njk'), page('{{ title }}', '<h1>{{ title }}</h1>{{ content | safe }}{% for part in collections[noticeId] | sort(false, true, "data.order") %}{{ part.content | safe }}{% endfor %}'))
-  put(path.join(eleventyFiles, 'index.njk'), `---\npagination:\n  data: collections.notice\n  size: 100000\n---\n${page('index', '<ul>{% for item in collections.notice | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>')}`)
+  put(
+    path.join(eleventy, 'index.njk'),
+    `---\npagination:\n  data: collections.all\n  size: 100000\n---\n${page('index', '<ul>{% for item in collections.all | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>')}`
+  )
+  put(
+    path.join(eleventyFiles, '_includes', 'notice.njk'),
+    page(
+      '{{ title }}',
+      '<h1>{{ title }}</h1>{{ content | safe }}{% for part in collections[noticeId] | sort(false, true, "data.order") %}{{ part.content | safe }}{% endfor %}'
+    )
+  )
+  put(
+    path.join(eleventyFiles, 'index.njk'),
+    `---\npagination:\n  data: collections.notice\n  size: 100000\n---\n${page('index', '<ul>{% for item in collections.notice | reverse %}<li><a href="{{ item.url }}">{{ item.data.title }}</a></li>{% endfor %}</ul>')}`
+  )
   for (const site of [hugo, hugoFiles]) {
-    put(path.join(site, 'hugo.toml'), 'baseURL = "http://example.org/"\nlanguageCode = "zh-cn"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n')
+    put(
+      path.join(site, 'hugo.toml'),
+      'baseURL = "http://example.org/"\nlanguageCode = "zh-cn"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n'
+    )
     put(path.join(site, 'layouts', '_default', 'single.html'), page('{{ .Title }}', '<h1>{{ .Title }}</h1>{{ .Content }}'))
-    put(path.join(site, 'layouts', '_default', 'list.html'), page('{{ .Title }}', '<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'))
+    put(
+      path.join(site, 'layouts', '_default', 'list.html'),
+      page('{{ .Title }}', '<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>')
+    )
   }
-  put(path.join(hugo, 'layouts', 'index.html'), page('index', '<ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'))
-  put(path.join(hugoFiles, 'layouts', '_default', 'section.html'), page('{{ .Title }}', '<h1>{{ .Title }}</h1>{{ .Content }}{{ range .Pages.ByWeight }}{{ .Content }}{{ end }}'))
-  put(path.join(hugoFiles, 'layouts', 'index.html'), page('index', '<ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'))
+  put(
+    path.join(hugo, 'layouts', 'index.html'),
+    page('index', '<ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>')
+  )
+  put(
+    path.join(hugoFiles, 'layouts', '_default', 'section.html'),
+    page('{{ .Title }}', '<h1>{{ .Title }}</h1>{{ .Content }}{{ range .Pages.ByWeight }}{{ .Content }}{{ end }}')
+  )
+  put(
+    path.join(hugoFiles, 'layouts', 'index.html'),
+    page('index', '<ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>')
+  )
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

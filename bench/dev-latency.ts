@@ -15,7 +15,9 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url))
 const rounds = Number(process.argv[2] ?? 5)
 const dir = mkdtempSync(path.join(tmpdir(), 'notice-bench-'))
 const content = copySeedContent(dir)
-const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], { stdio: ['ignore', 'pipe', 'ignore'] })
+const server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], {
+  stdio: ['ignore', 'pipe', 'ignore']
+})
 let stdout = ''
 server.stdout.on('data', (chunk: Buffer) => {
   stdout += chunk.toString('utf8')
@@ -40,7 +42,10 @@ for (let round = 1; round <= rounds; round++) {
   const started = performance.now()
   writeFileSync(file, original.replace('不能发挥集群效益。', `不能发挥集群效益。${marker}`))
   for (;;) {
-    const text = await page.locator('[id="f-1-4-2"]').innerText().catch(() => '')
+    const text = await page
+      .locator('[id="f-1-4-2"]')
+      .innerText()
+      .catch(() => '')
     if (text.includes(marker)) break
     await new Promise((resolve) => setTimeout(resolve, 10))
   }

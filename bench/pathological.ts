@@ -26,7 +26,13 @@ const inputs: Record<string, string> = {
 const load = (text: string): { ms: number; loaded: ReturnType<typeof loadNotice> } => {
   const start = performance.now()
   const loaded = loadNotice(
-    { id: 'n1', files: [{ path: 'notice.md', ref: 'notice.md', name: 'notice.md', kind: 'notice', text: notice }, { path: 'f.md', ref: 'f.md', name: '01-01.md', kind: 'finding', text }] },
+    {
+      id: 'n1',
+      files: [
+        { path: 'notice.md', ref: 'notice.md', name: 'notice.md', kind: 'notice', text: notice },
+        { path: 'f.md', ref: 'f.md', name: '01-01.md', kind: 'finding', text }
+      ]
+    },
     { statusPhrases: defaultStatusPhrases }
   )
   return { ms: performance.now() - start, loaded }
@@ -40,5 +46,7 @@ for (const [name, body] of Object.entries(inputs)) {
   load(text)
   const { ms, loaded } = load(text)
   const refused = loaded.diagnostics.find((diagnostic) => diagnostic.rule === 'limits')
-  console.log(`${name.padEnd(60)} ${(text.length / 1024).toFixed(0).padStart(6)} KB ${first.toFixed(0).padStart(6)} ms ${ms.toFixed(0).padStart(6)} ms  ${refused ? `refused ${refused.line}:${refused.column}` : 'accepted'}  rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
+  console.log(
+    `${name.padEnd(60)} ${(text.length / 1024).toFixed(0).padStart(6)} KB ${first.toFixed(0).padStart(6)} ms ${ms.toFixed(0).padStart(6)} ms  ${refused ? `refused ${refused.line}:${refused.column}` : 'accepted'}  rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`
+  )
 }

@@ -30,6 +30,10 @@ function timeBuild(ids) {
 }
 
 const one = timeBuild(['seed'])
-console.log(`1 notice:   build ${one.withoutPdf.toFixed(2)} s, build --pdf ${one.withPdf.toFixed(2)} s (PDF part ${(one.withPdf - one.withoutPdf).toFixed(2)} s)`)
+console.log(
+  `1 notice:   build ${one.withoutPdf.toFixed(2)} s, build --pdf ${one.withPdf.toFixed(2)} s (PDF part ${(one.withPdf - one.withoutPdf).toFixed(2)} s)`
+)
 const many = timeBuild(Array.from({ length: count }, (_, index) => `notice-${String(index + 1).padStart(2, '0')}`))
-console.log(`${count} notices: build ${many.withoutPdf.toFixed(2)} s, build --pdf ${many.withPdf.toFixed(2)} s (PDF part ${(many.withPdf - many.withoutPdf).toFixed(2)} s, ${((many.withPdf - many.withoutPdf) / count).toFixed(2)} s a notice)`)
+console.log(
+  `${count} notices: build ${many.withoutPdf.toFixed(2)} s, build --pdf ${many.withPdf.toFixed(2)} s (PDF part ${(many.withPdf - many.withoutPdf).toFixed(2)} s, ${((many.withPdf - many.withoutPdf) / count).toFixed(2)} s a notice)`
+)

@@ -39,7 +39,9 @@ const source = await readContent(contentDir, process.cwd())
 const { site } = loadSite(source.site)
 const statusPhrases = { ...defaultStatusPhrases, ...site.statusPhrases }
 // The text the loader hands to findLimitBreach (readPart in src/load/notice.ts).
-const texts = source.notices.flatMap((notice) => notice.files.map((file) => ({ path: file.path, text: file.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n') })))
+const texts = source.notices.flatMap((notice) =>
+  notice.files.map((file) => ({ path: file.path, text: file.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n') }))
+)
 
 // Wall time, and this process's CPU time (which other work on a busy machine inflates less).
 const time = (work) => {
@@ -67,18 +69,29 @@ const record = (phase, timed) => {
 let notices = []
 let diagnosticCount = 0
 for (let run = 0; run < runs; run++) {
-  record('limits', time(() => texts.map(({ text }) => findLimitBreach(text))))
-  notices = record('load', time(() => source.notices.map((notice) => loadNotice(notice, { statusPhrases }))))
-  const validated = record('validate', time(() => notices.map((notice) => validateNotice(notice, site))))
+  record(
+    'limits',
+    time(() => texts.map(({ text }) => findLimitBreach(text)))
+  )
+  notices = record(
+    'load',
+    time(() => source.notices.map((notice) => loadNotice(notice, { statusPhrases })))
+  )
+  const validated = record(
+    'validate',
+    time(() => notices.map((notice) => validateNotice(notice, site)))
+  )
   diagnosticCount = validated.reduce((sum, list) => sum + list.length, 0)
-  for (const rule of rules) record(`rule:${rule.id}`, time(() => notices.map((notice) => rule.check(notice, { site }))))
+  for (const rule of rules)
+    record(
+      `rule:${rule.id}`,
+      time(() => notices.map((notice) => rule.check(notice, { site })))
+    )
 }
 
 const files = texts.length
 const findings = notices.reduce((sum, notice) => sum + notice.findings.length, 0)
-console.log(
-  `${contentDir}: ${notices.length} notices, ${findings} findings, ${files} files, ${diagnosticCount} diagnostics; ${runs} runs, median ms`
-)
+console.log(`${contentDir}: ${notices.length} notices, ${findings} findings, ${files} files, ${diagnosticCount} diagnostics; ${runs} runs, median ms`)
 console.log(`${'phase'.padEnd(24)} ${'wall ms'.padStart(9)}   ${'(min, max)'.padEnd(22)} ${'cpu ms'.padStart(9)}`)
 for (const [phase, values] of Object.entries(samples)) {
   const range = `(${Math.min(...values).toFixed(1)}, ${Math.max(...values).toFixed(1)})`

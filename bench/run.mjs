@@ -84,7 +84,12 @@ function ensurePeers() {
 
 /** Runs a command under GNU time; returns wall seconds and peak resident memory in MiB. */
 function timed(command, commandArgs, cwd) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...commandArgs], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...commandArgs], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30
+  })
   if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr.slice(-2000)}`)
   const [seconds, kilobytes] = result.stderr.trim().split('\n').pop().split(' ').map(Number)
   return { seconds, mib: kilobytes / 1024 }
@@ -204,11 +209,21 @@ const lines = [
 ]
 for (const result of results) {
   const { 'notice-press': np, eleventy, hugo, 'eleventy-merged': eleventyMerged, 'hugo-merged': hugoMerged } = result.cold
-  lines.push(`| ${result.size} | ${result.findings} | ${cell(np)} | ${cell(eleventy)} | ${cell(hugo)} | ${ratio(np, eleventy)} | ${ratio(np, hugo)} | ${cell(eleventyMerged)} | ${cell(hugoMerged)} | ${ratio(np, eleventyMerged)} |`)
+  lines.push(
+    `| ${result.size} | ${result.findings} | ${cell(np)} | ${cell(eleventy)} | ${cell(hugo)} | ${ratio(np, eleventy)} | ${ratio(np, hugo)} | ${cell(eleventyMerged)} | ${cell(hugoMerged)} | ${ratio(np, eleventyMerged)} |`
+  )
 }
-lines.push('', 'notice-press warm (one finding edited, cache filled) and `check --no-cache`:', '', '| notices | warm | warm / Hugo | warm / Hugo merged | check --no-cache |', '|---:|---:|---:|---:|---:|')
+lines.push(
+  '',
+  'notice-press warm (one finding edited, cache filled) and `check --no-cache`:',
+  '',
+  '| notices | warm | warm / Hugo | warm / Hugo merged | check --no-cache |',
+  '|---:|---:|---:|---:|---:|'
+)
 for (const result of results) {
-  lines.push(`| ${result.size} | ${cell(result.warm)} | ${ratio(result.warm, result.cold.hugo)} | ${ratio(result.warm, result.cold['hugo-merged'])} | ${cell(result.check)} |`)
+  lines.push(
+    `| ${result.size} | ${cell(result.warm)} | ${ratio(result.warm, result.cold.hugo)} | ${ratio(result.warm, result.cold['hugo-merged'])} | ${cell(result.check)} |`
+  )
 }
 console.log(lines.join('\n'))
 // Only now, with every timing done: the next run waits for these inodes to age (see `discard`).

@@ -25,7 +25,8 @@ function run(command: string, args: readonly string[]): string {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`)
   return result.stdout
 }
-const git = (...args: string[]): string => run('git', ['-c', 'user.name=巡察办', '-c', 'user.email=office@example.com', '-c', 'init.defaultBranch=main', ...args])
+const git = (...args: string[]): string =>
+  run('git', ['-c', 'user.name=巡察办', '-c', 'user.email=office@example.com', '-c', 'init.defaultBranch=main', ...args])
 const notice = (...args: string[]): string => run(process.execPath, [path.join(root, 'bin/notice.js'), ...args])
 function edit(file: string, from: string, to: string): void {
   const absolute = path.join(dir, 'content/2021-yichuan-cluster', file)

@@ -70,7 +70,10 @@ function noticeIdOf(arg: string, root: string, cwd: string, contentDir: string):
     throw new UsageError(`${arg} 不在内容文件夹 ${contentDir} 之内：请写通报编号（${contentDir} 下的文件夹名），或用 --content 指定它所在的内容文件夹`)
   }
   const known = listNoticeIds(root)
-  const hint = known.length === 0 ? `${contentDir} 中还没有通报` : `${contentDir} 中的通报有：${known.slice(0, 10).join('、')}${known.length > 10 ? ` 等 ${known.length} 个` : ''}`
+  const hint =
+    known.length === 0
+      ? `${contentDir} 中还没有通报`
+      : `${contentDir} 中的通报有：${known.slice(0, 10).join('、')}${known.length > 10 ? ` 等 ${known.length} 个` : ''}`
   throw new UsageError(`找不到通报“${arg}”：${hint}`)
 }
 

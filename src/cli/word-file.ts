@@ -36,7 +36,10 @@ export function convertToDocx(soffice: string, file: string): Uint8Array | undef
   try {
     // A profile of its own: a LibreOffice the user has open, or another conversion, does not block this one.
     const profile = `file://${path.join(folder, 'profile')}`
-    spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx', '--outdir', folder, file], { stdio: 'ignore', timeout: 120_000 })
+    spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx', '--outdir', folder, file], {
+      stdio: 'ignore',
+      timeout: 120_000
+    })
     const converted = readdirSync(folder).find((name) => name.toLowerCase().endsWith('.docx'))
     return converted ? new Uint8Array(readFileSync(path.join(folder, converted))) : undefined
   } finally {

@@ -35,7 +35,9 @@ export function devClient(): void {
       const next = new DOMParser().parseFromString(await response.text(), 'text/html')
       const scroll = window.scrollY
       // Form state the reader set (the 大/中/小 switch) survives the swap.
-      const checked = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')).map((input) => input.id).filter(Boolean)
+      const checked = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked'))
+        .map((input) => input.id)
+        .filter(Boolean)
       document.title = next.title
       document.body.replaceWith(document.adoptNode(next.body))
       for (const id of checked) {
@@ -54,7 +56,10 @@ export function devClient(): void {
     const overlay = document.createElement('section')
     overlay.id = 'notice-dev-overlay'
     overlay.setAttribute('role', 'alert')
-    overlay.setAttribute('style', 'position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-top:4px solid #b71c1c;padding:12px 16px;font:14px/1.6 monospace;box-shadow:0 -2px 8px rgba(0,0,0,.2)')
+    overlay.setAttribute(
+      'style',
+      'position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-top:4px solid #b71c1c;padding:12px 16px;font:14px/1.6 monospace;box-shadow:0 -2px 8px rgba(0,0,0,.2)'
+    )
     const title = document.createElement('strong')
     title.textContent = `检查发现 ${data.errors.length} 个错误${data.warnings ? `、${data.warnings} 个警告` : ''}（notice build 不会发布）：`
     const close = document.createElement('button')

@@ -49,7 +49,10 @@ export class IncrementalBuild {
   /** A read of just these notice folders (`readContent` with `only`); a folder that is gone is removed. */
   replaceNotices(ids: ReadonlySet<string>, source: ContentSource): void {
     for (const id of ids) {
-      this.readDiagnostics.set(id, source.diagnostics.filter((diagnostic) => diagnostic.file.split('/').includes(id)))
+      this.readDiagnostics.set(
+        id,
+        source.diagnostics.filter((diagnostic) => diagnostic.file.split('/').includes(id))
+      )
       const notice = source.notices.find((candidate) => candidate.id === id)
       if (notice) {
         const state: NoticeState = { source: notice, diagnostics: [], files: [] }
@@ -81,7 +84,11 @@ export class IncrementalBuild {
     const files = new Map<string, string | Uint8Array>()
     for (const state of this.notices.values()) for (const file of state.files) files.set(file.path, file.content)
     for (const file of this.siteFiles) files.set(file.path, file.content)
-    const diagnostics = [...this.siteDiagnostics, ...[...this.readDiagnostics.values()].flat(), ...[...this.notices.values()].flatMap((state) => state.diagnostics)]
+    const diagnostics = [
+      ...this.siteDiagnostics,
+      ...[...this.readDiagnostics.values()].flat(),
+      ...[...this.notices.values()].flatMap((state) => state.diagnostics)
+    ]
     return { files, diagnostics: sortDiagnostics(diagnostics) }
   }
 
@@ -110,7 +117,17 @@ export class IncrementalBuild {
     try {
       this.siteFiles = renderSiteFiles(entries, this.site, this.renderer)
     } catch (error) {
-      this.siteDiagnostics = [...this.siteDiagnostics, { file: 'templates', line: 1, column: 1, severity: 'error', rule: 'render', message: `无法生成通报列表：${error instanceof Error ? error.message : String(error)}` }]
+      this.siteDiagnostics = [
+        ...this.siteDiagnostics,
+        {
+          file: 'templates',
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'render',
+          message: `无法生成通报列表：${error instanceof Error ? error.message : String(error)}`
+        }
+      ]
     }
   }
 }

@@ -60,7 +60,12 @@ export async function startDevServer(initial: DevServerState, port: number, host
     const html = contentTypes['.html'] ?? 'text/html'
     if (!allowed(request.headers.host)) {
       response.writeHead(403, { 'content-type': html, 'cache-control': 'no-store' })
-      response.end(devPage('拒绝访问', `预览服务只回答用 ${acceptedHosts(host)} 打开的请求，这个请求的主机名是“${request.headers.host ?? '（空）'}”。请在浏览器中打开 ${address()}。`))
+      response.end(
+        devPage(
+          '拒绝访问',
+          `预览服务只回答用 ${acceptedHosts(host)} 打开的请求，这个请求的主机名是“${request.headers.host ?? '（空）'}”。请在浏览器中打开 ${address()}。`
+        )
+      )
       return
     }
     const target = splitTarget(request.url)
@@ -90,7 +95,9 @@ export async function startDevServer(initial: DevServerState, port: number, host
     }
     if (file === undefined || content === undefined) {
       response.writeHead(404, { 'content-type': html })
-      response.end(injectClient(devPage('找不到页面', `找不到 ${target?.pathname ?? request.url ?? ''}。`, { href: '/', text: '返回通报列表' }), state.event.version))
+      response.end(
+        injectClient(devPage('找不到页面', `找不到 ${target?.pathname ?? request.url ?? ''}。`, { href: '/', text: '返回通报列表' }), state.event.version)
+      )
       return
     }
     const type = contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'

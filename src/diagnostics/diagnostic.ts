@@ -47,7 +47,10 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
  * written as visible escapes `\u{1b}`.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`)
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  )
 }
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 }

@@ -60,7 +60,8 @@ export class OrderedDiagnostics {
   private emitMerged(block: readonly Diagnostic[]): void {
     const merged: Diagnostic[] = []
     for (const diagnostic of block) {
-      while (this.nextOutside < this.outside.length && compareDiagnostics(this.outside[this.nextOutside]!, diagnostic) <= 0) merged.push(this.outside[this.nextOutside++]!)
+      while (this.nextOutside < this.outside.length && compareDiagnostics(this.outside[this.nextOutside]!, diagnostic) <= 0)
+        merged.push(this.outside[this.nextOutside++]!)
       merged.push(diagnostic)
     }
     if (merged.length > 0) this.emit(merged)

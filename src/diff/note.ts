@@ -34,7 +34,9 @@ export function draftNote(notice: NoticeDiff): string | undefined {
   }
   for (const [change, names] of statusGroups) sentences.push(`${names.join('')}${change}`)
 
-  const sustained = notice.findings.filter((finding) => finding.change === 'changed' && finding.before && finding.after && finding.before.sustained !== finding.after.sustained)
+  const sustained = notice.findings.filter(
+    (finding) => finding.change === 'changed' && finding.before && finding.after && finding.before.sustained !== finding.after.sustained
+  )
   const nowSustained = sustained.filter((finding) => finding.after?.sustained).map(heading)
   const noLonger = sustained.filter((finding) => !finding.after?.sustained).map(heading)
   if (nowSustained.length > 0) sentences.push(`${nowSustained.join('')}标注为${sustainedPhrase}`)
@@ -55,9 +57,13 @@ export function draftNote(notice: NoticeDiff): string | undefined {
     if (names('added').length > 0) sentences.push(`新增问题${names('added').join('')}`)
     if (names('removed').length > 0) sentences.push(`删除问题${names('removed').join('')}`)
   }
-  const moved = notice.findings.filter((finding) => finding.changes.some((change) => change.field === 'position') && (finding.change === 'moved' || finding.change === 'changed'))
+  const moved = notice.findings.filter(
+    (finding) => finding.changes.some((change) => change.field === 'position') && (finding.change === 'moved' || finding.change === 'changed')
+  )
   if (moved.length > 0) {
-    sentences.push(`调整了编号（${moved.map((finding) => `${heading(finding)}由 ${finding.before?.path.join('-')} 改为 ${finding.after?.path.join('-')}`).join('，')}）`)
+    sentences.push(
+      `调整了编号（${moved.map((finding) => `${heading(finding)}由 ${finding.before?.path.join('-')} 改为 ${finding.after?.path.join('-')}`).join('，')}）`
+    )
   }
   return sentences.length > 0 ? `${sentences.join('；')}。` : undefined
 }

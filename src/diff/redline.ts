@@ -69,7 +69,11 @@ export function sidesHtml(segments: readonly Segment[]): { before: string; after
 
 function fieldRow(change: FieldChange, names: Readonly<Record<string, string>>): RedlineRow {
   if (positionFields.has(change.field)) {
-    return { name: fieldName(change.field, names), before: change.from === null ? none : escapeText(String(change.from)), after: change.to === null ? none : escapeText(String(change.to)) }
+    return {
+      name: fieldName(change.field, names),
+      before: change.from === null ? none : escapeText(String(change.from)),
+      after: change.to === null ? none : escapeText(String(change.to))
+    }
   }
   return { name: fieldName(change.field, names), ...sidesHtml(fieldSegments(change)) }
 }

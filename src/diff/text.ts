@@ -59,7 +59,13 @@ export function renderDiffText(diff: ContentDiff, from: SideLabel, to: SideLabel
       unchanged++
       continue
     }
-    lines.push('', paint('bold', `通报 ${notice.id}《${noticeTitle(notice)}》${notice.change === 'added' ? '：新增的通报' : notice.change === 'removed' ? '：已删除的通报' : ''}`))
+    lines.push(
+      '',
+      paint(
+        'bold',
+        `通报 ${notice.id}《${noticeTitle(notice)}》${notice.change === 'added' ? '：新增的通报' : notice.change === 'removed' ? '：已删除的通报' : ''}`
+      )
+    )
     if (notice.fields.length > 0) {
       lines.push('  通报信息：')
       for (const field of notice.fields) lines.push(fieldLine(field, noticeFieldNames))
@@ -81,7 +87,9 @@ function findingLines(
   paint: (code: keyof typeof codes, text: string) => string,
   fieldLine: (change: FieldChange, names: Readonly<Record<string, string>>) => string
 ): string[] {
-  const mark = { changed: paint('yellow', '修改'), added: paint('green', '新增'), removed: paint('red', '删除'), moved: paint('cyan', '编号'), unchanged: '' }[finding.change]
+  const mark = { changed: paint('yellow', '修改'), added: paint('green', '新增'), removed: paint('red', '删除'), moved: paint('cyan', '编号'), unchanged: '' }[
+    finding.change
+  ]
   const lines = [`  ${mark} ${finding.id} ${findingTitle(finding)}`]
   if (finding.change === 'added' || finding.change === 'removed') {
     const record = finding.after ?? finding.before

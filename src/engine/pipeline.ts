@@ -39,6 +39,13 @@ export interface RenderOptions {
 export function renderContent(content: CheckedContent, renderer: Renderer, options: RenderOptions): OutputFile[] {
   const published = content.notices.filter((notice) => options.drafts || !notice.meta.draft)
   const files = published.flatMap((notice) => renderNotice(notice, content.site, renderer, { pdf: options.pdf ?? false }))
-  files.push(...renderSiteFiles(published.map((notice) => indexEntry(notice.record)), content.site, renderer, { pdf: options.pdf ?? false }))
+  files.push(
+    ...renderSiteFiles(
+      published.map((notice) => indexEntry(notice.record)),
+      content.site,
+      renderer,
+      { pdf: options.pdf ?? false }
+    )
+  )
   return files.sort((a, b) => compareStrings(a.path, b.path))
 }

@@ -160,7 +160,14 @@ function planRun(options: RunOptions, build: BuildOptions | undefined): Plan {
   // Without a cache, the program is not hashed either: nothing is keyed by it.
   const program = cacheDir ? currentProgram() : ''
   const previous: CacheData = cacheDir ? readCache(cacheDir).cache : emptyCache(program)
-  const statsKeys = new Map(cacheDir ? listing.notices.map((notice) => [notice.id, hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}\0${file.ctimeMs}\0${file.ino}`))]) : [])
+  const statsKeys = new Map(
+    cacheDir
+      ? listing.notices.map((notice) => [
+          notice.id,
+          hash(...notice.files.map((file) => `${file.ref}\0${file.size}\0${file.mtimeMs}\0${file.ctimeMs}\0${file.ino}`))
+        ])
+      : []
+  )
   const keyBase = cacheDir ? hash(program, siteText ?? '', path.relative(options.cwd, listing.root)) : ''
   // A notice's validation key decides whether it is read, and again whether it is reused: computed once.
   const validationKeys = new Map<string, string>()
@@ -228,7 +235,13 @@ class Results {
     options: RunOptions,
     private readonly build: BuildOptions | undefined
   ) {
-    this.ordered = options.onDiagnostics ? new OrderedDiagnostics(plan.listing.notices.map((notice) => notice.id), this.kept(plan.outside), options.onDiagnostics) : undefined
+    this.ordered = options.onDiagnostics
+      ? new OrderedDiagnostics(
+          plan.listing.notices.map((notice) => notice.id),
+          this.kept(plan.outside),
+          options.onDiagnostics
+        )
+      : undefined
   }
 
   add(found: DiagnosticCounts): void {
@@ -387,7 +400,13 @@ async function processNotices(plan: Plan, options: RunOptions, build: BuildOptio
     if (!outputs || !stored) return false
     if (!build || publish) results.reused++
     if (withPdf && outputs.some((output) => output.path === pdfPathOf(notice.id))) results.keptPdfs.push(notice.id)
-    const entry: CachedNotice = { stats, inputs, validation: cached.validation, ...(cached.render ? { render: cached.render } : {}), ...(cached.pdf ? { pdf: cached.pdf } : {}) }
+    const entry: CachedNotice = {
+      stats,
+      inputs,
+      validation: cached.validation,
+      ...(cached.render ? { render: cached.render } : {}),
+      ...(cached.pdf ? { pdf: cached.pdf } : {})
+    }
     results.finish(notice, { ...cached.validation, diagnostics: stored }, build && publish ? outputs : undefined, entry)
     return true
   }

@@ -24,7 +24,12 @@ export function applyFixes(text: string, fixes: readonly Fix[], firstEditableLin
   let reached = -1
   for (const { fix, start, end } of located) {
     const usable =
-      start !== undefined && end !== undefined && start >= reached && end >= start && fix.line >= firstEditableLine && unescapeMarkdown(text.slice(start, end)) === fix.original
+      start !== undefined &&
+      end !== undefined &&
+      start >= reached &&
+      end >= start &&
+      fix.line >= firstEditableLine &&
+      unescapeMarkdown(text.slice(start, end)) === fix.original
     if (!usable || applied.some((other) => other.start === start && other.end === end)) {
       skipped.push(fix)
       continue

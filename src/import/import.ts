@@ -39,9 +39,7 @@ export interface ImportReport {
   sequentialNames: boolean
 }
 
-export type ImportOutcome =
-  | { ok: true; files: ImportedFile[]; report: ImportReport }
-  | { ok: false; line: number; message: string }
+export type ImportOutcome = { ok: true; files: ImportedFile[]; report: ImportReport } | { ok: false; line: number; message: string }
 
 export interface ImportOptions {
   statusPhrases?: Readonly<Record<string, Exclude<Status, 'unknown'>>>
@@ -83,7 +81,12 @@ export function importText(source: string, id: string, options: ImportOptions = 
   for (const escapeText of [escapeLine, escapeLineStrict]) {
     const files = writeFiles(document, plan, frontmatter, escapeText)
     const reread = loadNotice(
-      { id, files: files.map((file): SourceFile => ({ path: file.path, ref: file.path, name: file.path.split('/').pop() ?? file.path, kind: kindOf(file.path), text: file.text })) },
+      {
+        id,
+        files: files.map(
+          (file): SourceFile => ({ path: file.path, ref: file.path, name: file.path.split('/').pop() ?? file.path, kind: kindOf(file.path), text: file.text })
+        )
+      },
       { statusPhrases }
     )
     const rendered = renderText(reread.document)
@@ -99,7 +102,8 @@ export function importText(source: string, id: string, options: ImportOptions = 
     }
   }
   const unsavable = firstUnsavableLine(input)
-  if (unsavable !== undefined) return { ok: false, line: unsavable, message: `第 ${unsavable} 行含有无法原样保存的字符（控制字符或不成对的代理项）：请删除后再导入` }
+  if (unsavable !== undefined)
+    return { ok: false, line: unsavable, message: `第 ${unsavable} 行含有无法原样保存的字符（控制字符或不成对的代理项）：请删除后再导入` }
   return {
     ok: false,
     line: mismatch,
@@ -150,7 +154,10 @@ function noticeMetadata(
   id: string,
   portal: PortalSplit
 ): { title: string; titleFrom: 'text' | 'made-up'; frontmatter: Record<string, unknown> } {
-  const opening = plan.head.filter((index) => document.roles[index]?.kind === 'opening').map((index) => document.lines[index]?.text ?? '').join('\n')
+  const opening = plan.head
+    .filter((index) => document.roles[index]?.kind === 'opening')
+    .map((index) => document.lines[index]?.text ?? '')
+    .join('\n')
   const inspection = inspectionFromOpening(opening)
   const titleLine = document.lines[document.roles.findIndex((role) => role.kind === 'title')]
   const frontmatter: Record<string, unknown> = {}
@@ -194,7 +201,9 @@ function report(
     byStatus[status]++
     return { id: plan.findingIds[index] ?? `n${index + 1}`, status, line: inputLine(finding.firstLine) }
   })
-  const plainLines = document.roles.flatMap((role, index) => (role.kind === 'narrative' || role.kind === 'opening' || role.kind === 'closing' ? [inputLine(index)] : []))
+  const plainLines = document.roles.flatMap((role, index) =>
+    role.kind === 'narrative' || role.kind === 'opening' || role.kind === 'closing' ? [inputLine(index)] : []
+  )
   return {
     id,
     title,

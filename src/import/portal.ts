@@ -33,8 +33,7 @@ export interface PortalSplit {
 }
 
 const space = '[ \\t\\u3000]*'
-const chromeToken =
-  `(?:分享到?[:：]?|打印(?:本页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部|字体[:：]?${space}[【\\[]?大${space}中${space}小[】\\]]?|字号[:：]?${space}[【\\[]?大${space}中${space}小[】\\]]?|大${space}中${space}小|扫一扫在手机(?:上)?打开当前页|扫一扫|微信|微博|QQ空间|浏览次数[:：]?${space}\\d*|阅读次数[:：]?${space}\\d*|访问量[:：]?${space}\\d*|点击(?:数|量|率)?[:：]?${space}\\d*${space}次?)`
+const chromeToken = `(?:分享到?[:：]?|打印(?:本页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部|字体[:：]?${space}[【\\[]?大${space}中${space}小[】\\]]?|字号[:：]?${space}[【\\[]?大${space}中${space}小[】\\]]?|大${space}中${space}小|扫一扫在手机(?:上)?打开当前页|扫一扫|微信|微博|QQ空间|浏览次数[:：]?${space}\\d*|阅读次数[:：]?${space}\\d*|访问量[:：]?${space}\\d*|点击(?:数|量|率)?[:：]?${space}\\d*${space}次?)`
 /** A line made only of page controls, each bare or in 【】/[] brackets. */
 const chromeLine = new RegExp(`^${space}(?:[【\\[]?${space}${chromeToken}${space}[】\\]]?${space}[|｜/]?${space})+$`, 'u')
 /** Lines that name the page around the notice: the editor, the neighbouring articles, related links. */
@@ -86,7 +85,10 @@ interface Fields {
   other: string
 }
 
-const keyPattern = new RegExp(`(?:^|[ \\t\\u3000]+)(${[...metadataKeys.map(([key]) => key)].sort((a, b) => b.length - a.length).join('|')})${space}[:：]?${space}`, 'gu')
+const keyPattern = new RegExp(
+  `(?:^|[ \\t\\u3000]+)(${[...metadataKeys.map(([key]) => key)].sort((a, b) => b.length - a.length).join('|')})${space}[:：]?${space}`,
+  'gu'
+)
 const keyOf = new Map(metadataKeys)
 
 /** The `key：value` pairs of a metadata line, or undefined when it is not one (every part must be a pair). */

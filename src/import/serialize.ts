@@ -33,6 +33,7 @@ export function serializeBody(lines: readonly string[], escapeText: (line: strin
 /** A file without frontmatter starts right at its first block. */
 export function serializeFile(frontmatter: Record<string, unknown> | undefined, body: string): string {
   if (!frontmatter) return body.slice(1)
-  const yaml = frontmatter && Object.keys(frontmatter).length > 0 ? stringify(frontmatter, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }) : ''
+  const yaml =
+    frontmatter && Object.keys(frontmatter).length > 0 ? stringify(frontmatter, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }) : ''
   return `---\n${yaml}---\n${body}`
 }

@@ -71,7 +71,12 @@ export function parseYaml(file: string, source: string, lineShift: number): Yaml
   } catch {
     // `yaml` recurses on nesting; `limits.ts` refuses deep nesting first, this is the net behind it.
     const message = '元数据（YAML）嵌套过深或过于复杂，无法解析：请检查缩进和括号'
-    return { data: undefined, lineCounter, lineShift, diagnostics: [{ file, line: 1 + lineShift, column: 1, severity: 'error', rule: 'frontmatter-syntax', message }] }
+    return {
+      data: undefined,
+      lineCounter,
+      lineShift,
+      diagnostics: [{ file, line: 1 + lineShift, column: 1, severity: 'error', rule: 'frontmatter-syntax', message }]
+    }
   }
   const diagnostics = firstErrorPerLine([...document.errors, ...document.warnings]).map((error) => yamlDiagnostic(file, error, lineCounter, lineShift, source))
   let data: unknown
@@ -79,7 +84,14 @@ export function parseYaml(file: string, source: string, lineShift: number): Yaml
     try {
       data = document.toJS({ maxAliasCount: 50 }) ?? {}
     } catch {
-      diagnostics.push({ file, line: 1 + lineShift, column: 1, severity: 'error', rule: 'frontmatter-syntax', message: '元数据（YAML）中的别名过多或循环引用：请直接写出各个值' })
+      diagnostics.push({
+        file,
+        line: 1 + lineShift,
+        column: 1,
+        severity: 'error',
+        rule: 'frontmatter-syntax',
+        message: '元数据（YAML）中的别名过多或循环引用：请直接写出各个值'
+      })
     }
   }
   return { data, document, lineCounter, lineShift, diagnostics }
@@ -198,4 +210,3 @@ export function locate(frontmatter: YamlSource, path: ReadonlyArray<PropertyKey>
   }
   return fallback
 }
-

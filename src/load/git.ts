@@ -54,7 +54,9 @@ export function openRepository(cwd: string): Repository {
   const top = git(['rev-parse', '--show-toplevel'], cwd)
   const root = top.stdout.toString('utf8').trim()
   if (top.status !== 0 || root === '') {
-    throw new UsageError(`当前文件夹（${cwd}）不在 git 仓库中：notice diff 比较的是 git 中保存的版本，请在内容所在的仓库中运行（可先用 git init 建立仓库并提交内容）`)
+    throw new UsageError(
+      `当前文件夹（${cwd}）不在 git 仓库中：notice diff 比较的是 git 中保存的版本，请在内容所在的仓库中运行（可先用 git init 建立仓库并提交内容）`
+    )
   }
   const shallow = git(['rev-parse', '--is-shallow-repository'], cwd).stdout.toString('utf8').trim() === 'true'
   return { root, shallow }
@@ -66,7 +68,9 @@ export function resolveRevision(repo: Repository, name: string): Revision {
   const result = git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], repo.root)
   const commit = result.stdout.toString('utf8').trim()
   if (result.status !== 0 || !/^[0-9a-f]{40,64}$/u.test(commit)) {
-    const hint = repo.shallow ? '。这是浅克隆（shallow clone），较早的版本可能不在本地：可用 git fetch --deepen=10 取回更多历史' : '。可用 git log --oneline 查看已有的版本'
+    const hint = repo.shallow
+      ? '。这是浅克隆（shallow clone），较早的版本可能不在本地：可用 git fetch --deepen=10 取回更多历史'
+      : '。可用 git log --oneline 查看已有的版本'
     throw new UsageError(`在 git 仓库中找不到版本“${name}”${hint}`)
   }
   const described = git(['log', '-1', '--format=%cs%x00%s', commit], repo.root)

@@ -71,19 +71,27 @@ export function planContent(files: readonly string[], extraFolders: readonly str
   }
   for (const folder of [...folders].filter((name) => !name.startsWith('.')).sort(byCodeUnits)) {
     if (!idPattern.test(folder)) {
-      problems.push({ ref: folder, severity: 'error', rule: 'schema', message: `文件夹名“${folder}”不能作为通报编号：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster` })
+      problems.push({
+        ref: folder,
+        severity: 'error',
+        rule: 'schema',
+        message: `文件夹名“${folder}”不能作为通报编号：只能用小写字母 a-z、数字和连字符 -，例如 2021-yichuan-cluster`
+      })
       continue
     }
     if (!present.has(`${folder}/notice.md`)) {
-      problems.push({ ref: folder, severity: 'error', rule: 'schema', message: `通报文件夹 ${folder} 中没有 notice.md：请用 notice new ${folder} 创建，或删除这个文件夹` })
+      problems.push({
+        ref: folder,
+        severity: 'error',
+        rule: 'schema',
+        message: `通报文件夹 ${folder} 中没有 notice.md：请用 notice new ${folder} 创建，或删除这个文件夹`
+      })
       continue
     }
     const notice: PlannedNotice = { id: folder, files: [{ ref: `${folder}/notice.md`, name: 'notice.md', kind: 'notice' }] }
     for (const [sub, kind] of partFolders) {
       const prefix = `${folder}/${sub}/`
-      const names = (byFolder.get(`${folder}/${sub}`) ?? [])
-        .filter((name) => !name.startsWith('.') && !name.includes('/'))
-        .sort(byCodeUnits)
+      const names = (byFolder.get(`${folder}/${sub}`) ?? []).filter((name) => !name.startsWith('.') && !name.includes('/')).sort(byCodeUnits)
       for (const name of names) {
         const ref = `${prefix}${name}`
         if (!name.toLowerCase().endsWith('.md')) {

@@ -156,7 +156,12 @@ function readPart(file: SourceFile): LoadedPart {
   }
   const deepBlock = body.blocks.find((block) => treeDepth(block.node as { children?: unknown[] }) > contentLimits.treeDepth)
   if (deepBlock) {
-    return refusedPart(file, deepBlock.line + frontmatter.bodyLine - 1, deepBlock.column, `这一段的格式嵌套超过 ${contentLimits.treeDepth} 层（强调、链接、引用或列表套在一起）：请改为普通文字`)
+    return refusedPart(
+      file,
+      deepBlock.line + frontmatter.bodyLine - 1,
+      deepBlock.column,
+      `这一段的格式嵌套超过 ${contentLimits.treeDepth} 层（强调、链接、引用或列表套在一起）：请改为普通文字`
+    )
   }
   return { file, frontmatter, body }
 }

@@ -152,7 +152,9 @@ export function listContent(contentDir: string, cwd: string, options: ListOption
     if (!info) return undefined
     // Reading a folder fails, and reading a named pipe or device would wait forever: only plain files are read.
     if (!info.isFile()) {
-      const message = info.isDirectory() ? '这里应是一个文件，却是一个文件夹：请改名或移走这个文件夹' : '这不是普通文件（可能是管道或设备）：内容文件夹中只能放 Markdown 文件'
+      const message = info.isDirectory()
+        ? '这里应是一个文件，却是一个文件夹：请改名或移走这个文件夹'
+        : '这不是普通文件（可能是管道或设备）：内容文件夹中只能放 Markdown 文件'
       diagnostics.push(fileProblem(display(absolute), message))
       return undefined
     }
@@ -217,7 +219,8 @@ export function readNotice(listing: NoticeListing): { source?: NoticeSource; dia
   for (const file of listing.files) {
     const { text, diagnostic } = readListedFile(file)
     if (diagnostic) diagnostics.push(diagnostic)
-    if (text !== undefined) files.push({ path: file.path, ref: file.ref, name: file.name, kind: file.kind, text, ...(file.mtimeMs !== undefined ? { mtimeMs: file.mtimeMs } : {}) })
+    if (text !== undefined)
+      files.push({ path: file.path, ref: file.ref, name: file.name, kind: file.kind, text, ...(file.mtimeMs !== undefined ? { mtimeMs: file.mtimeMs } : {}) })
   }
   if (!files.some((file) => file.kind === 'notice')) return { diagnostics }
   return { source: { id: listing.id, files }, diagnostics }
@@ -255,7 +258,9 @@ function folderProblem(error: NodeJS.ErrnoException, absolute: string, sub: stri
   switch (error.code) {
     case 'ENOENT':
       // A link that points nowhere is not an absent folder: the findings it meant are missing.
-      return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ? `${sub} 是一个指向不存在位置的链接：请把文件夹本身复制进来，或删除这个链接` : undefined
+      return lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()
+        ? `${sub} 是一个指向不存在位置的链接：请把文件夹本身复制进来，或删除这个链接`
+        : undefined
     case 'ENOTDIR':
       return `${sub} 应是一个文件夹，这里却是一个文件：请改名或移走它`
     case 'EACCES':

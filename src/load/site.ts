@@ -20,7 +20,11 @@ function readSite(source: { path: string; text: string } | undefined): { site: S
   if (!source) return { site: defaults, diagnostics: [] }
   const text = source.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n')
   const breach = findLimitBreach(text)
-  if (breach) return { site: defaults, diagnostics: [{ file: source.path, line: breach.line, column: breach.column, severity: 'error', rule: 'limits', message: breach.message }] }
+  if (breach)
+    return {
+      site: defaults,
+      diagnostics: [{ file: source.path, line: breach.line, column: breach.column, severity: 'error', rule: 'limits', message: breach.message }]
+    }
   const yaml = parseYaml(source.path, text, 0)
   if (yaml.data === undefined) return { site: defaults, diagnostics: yaml.diagnostics }
   const checked = schemaDiagnostics(source.path, yaml, siteConfig, yaml.data ?? {})

@@ -23,7 +23,8 @@ function replaceIn(node: Nodes, definitions: ReadonlyMap<string, Definition>): v
       const definition = definitions.get(child.identifier)
       if (definition) {
         const common = { url: definition.url, title: definition.title ?? null, ...(child.position ? { position: child.position } : {}) }
-        const replacement: Nodes = child.type === 'linkReference' ? { type: 'link', ...common, children: child.children } : { type: 'image', ...common, alt: child.alt ?? null }
+        const replacement: Nodes =
+          child.type === 'linkReference' ? { type: 'link', ...common, children: child.children } : { type: 'image', ...common, alt: child.alt ?? null }
         ;(node.children as Nodes[])[index] = replacement
       }
     }

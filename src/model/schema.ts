@@ -91,7 +91,12 @@ export const noticeFrontmatter = z
     print: z
       .strictObject({
         sealed: z.boolean().optional().describe('加盖印章：成文日期右空四字，发布机构署名居中于日期之上（GB/T 9704 7.3.5.1）'),
-        header: z.string().trim().min(1).optional().describe('红头（发文机关标志），如 中共某某县委巡察工作领导小组办公室文件：印在打印版顶端，下面是发文字号（disclosure.docNumber）和红色分隔线'),
+        header: z
+          .string()
+          .trim()
+          .min(1)
+          .optional()
+          .describe('红头（发文机关标志），如 中共某某县委巡察工作领导小组办公室文件：印在打印版顶端，下面是发文字号（disclosure.docNumber）和红色分隔线'),
         titleLines: z.array(z.string().min(1)).min(1).optional().describe('打印版标题的分行，依次写出每一行；连起来应与标题相同')
       })
       .optional()
@@ -142,7 +147,9 @@ export const siteConfig = z.strictObject({
   // Only a web address: javascript:, data: or file: would become links in every feed entry and sitemap line.
   baseUrl: z
     .url({ protocol: /^https?$/u, hostname: /^[^\s]+$/u, message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
-    .refine((value) => URL.canParse(`${value.replace(/\/?$/u, '/')}x/`), { message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/' })
+    .refine((value) => URL.canParse(`${value.replace(/\/?$/u, '/')}x/`), {
+      message: '应为以 http:// 或 https:// 开头的完整网址，例如 https://www.example.gov.cn/xczg/'
+    })
     .optional(),
   // The portal's own home page: the breadcrumb's 首页 (without it the breadcrumb starts at the column).
   homeUrl: z
@@ -161,14 +168,20 @@ export const siteConfig = z.strictObject({
     .default({}),
   ledger: z.enum(['table', 'list']).default('list').describe('网页上问题的显示方式：table 整改台账表格，list 逐条列出'),
   search: z.boolean().default(true).describe('站内搜索：默认生成搜索页和搜索索引，false 时不生成'),
-  statusPhrases: z.record(z.string(), statusSchema.exclude(['unknown'])).default({}).describe('整改状态用语的补充映射'),
+  statusPhrases: z
+    .record(z.string(), statusSchema.exclude(['unknown']))
+    .default({})
+    .describe('整改状态用语的补充映射'),
   names: z
     .strictObject({
       declared: z.array(z.string()).default([]),
       abbreviations: z.array(z.string()).default([])
     })
     .default({ declared: [], abbreviations: [] }),
-  rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).default({}).describe('检查规则的级别'),
+  rules: z
+    .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
+    .default({})
+    .describe('检查规则的级别'),
   privateData: z
     .strictObject({
       allow: z.array(z.string()).default([]).describe('可以公开的电话号码（例如办公室的手机），其余手机号码都按个人信息报错')

@@ -120,7 +120,18 @@ export const defaultStatusPhrases: Readonly<Record<string, Exclude<Status, 'unkn
 export const sustainedPhrase = '长期坚持'
 
 const chineseDigits: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9
 }
 
 /** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; NaN when it is not a Chinese numeral. */

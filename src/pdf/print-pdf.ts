@@ -12,7 +12,15 @@ import { installHint } from './hint.js'
 import { finishPdf, type PdfDetails } from './finish-pdf.js'
 
 /** Arguments for a headless Chromium on a shared build machine. */
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
 
 export interface PrintJob {
   /** Output path of the PDF, inside the output folder. */
@@ -42,7 +50,9 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
   if (jobs.length === 0) return []
   const { executablePath } = options
   if (!existsSync(executablePath)) {
-    throw new UsageError(`找不到 Chromium（${executablePath}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
+    throw new UsageError(
+      `找不到 Chromium（${executablePath}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`
+    )
   }
   // playwright-core, a CommonJS package, stays outside the bundle and is loaded only for --pdf.
   const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')

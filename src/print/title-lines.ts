@@ -117,10 +117,15 @@ export function layoutTitleUnits(text: string, maxWidth: number, names: readonly
   const widths = units.map(textWidth)
   const count = units.length
   // A line ends without the space its last word was written with.
-  const span = (from: number, to: number): number => widths.slice(from, to).reduce((sum, width) => sum + width, 0) - textWidth(trailingSpace(units[to - 1] ?? ''))
+  const span = (from: number, to: number): number =>
+    widths.slice(from, to).reduce((sum, width) => sum + width, 0) - textWidth(trailingSpace(units[to - 1] ?? ''))
 
   // best[i] = the best way to set units[i..] as lines: fewest lines, then least squared widths.
-  interface Layout { lines: number; cost: number; breaks: number[] }
+  interface Layout {
+    lines: number
+    cost: number
+    breaks: number[]
+  }
   const best: Array<Layout | undefined> = new Array(count + 1)
   best[count] = { lines: 0, cost: 0, breaks: [] }
   for (let from = count - 1; from >= 0; from--) {

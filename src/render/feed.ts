@@ -21,7 +21,10 @@ export function noticeUrl(baseUrl: string, id: string): string {
 }
 
 function latest(days: ReadonlyArray<string | undefined>): string | undefined {
-  return days.filter((day): day is string => Boolean(day)).sort().at(-1)
+  return days
+    .filter((day): day is string => Boolean(day))
+    .sort()
+    .at(-1)
 }
 
 export function renderAtomFeed(sorted: readonly IndexEntry[], site: SiteConfig, baseUrl: string): string {
@@ -59,7 +62,12 @@ export function renderAtomFeed(sorted: readonly IndexEntry[], site: SiteConfig, 
 export function renderSitemap(sorted: readonly IndexEntry[], baseUrl: string): string {
   const root = siteRoot(baseUrl)
   const newest = latest(sorted.map((entry) => entry.updated))
-  const url = (loc: string, lastmod: string | undefined): string[] => ['  <url>', `    <loc>${escapeHtml(loc)}</loc>`, ...(lastmod ? [`    <lastmod>${lastmod}</lastmod>`] : []), '  </url>']
+  const url = (loc: string, lastmod: string | undefined): string[] => [
+    '  <url>',
+    `    <loc>${escapeHtml(loc)}</loc>`,
+    ...(lastmod ? [`    <lastmod>${lastmod}</lastmod>`] : []),
+    '  </url>'
+  ]
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...url(root, newest)]
   for (const entry of sorted) lines.push(...url(noticeUrl(baseUrl, entry.id), entry.updated))
   lines.push('</urlset>', '')

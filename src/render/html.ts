@@ -50,7 +50,12 @@ function dropRemoteImages() {
   return (tree: HastRoot): void => visit(tree)
 }
 
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(dropRemoteImages).use(escapeGreaterThan).use(rehypeStringify, { allowDangerousHtml: true })
+const toHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(dropRemoteImages)
+  .use(escapeGreaterThan)
+  .use(rehypeStringify, { allowDangerousHtml: true })
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')

@@ -53,7 +53,14 @@ function row(block: Extract<ViewBlock, { kind: 'finding' }>): LedgerRow {
   // Frontmatter may carry what the text does not.
   if (cells.unit.length === 0 && record.responsible) cells.unit.push(record.responsible)
   if (cells.deadline.length === 0 && record.deadline) cells.deadline.push(record.deadline)
-  return { anchor: block.anchor, number: block.heading?.numberText.trim() || record.id, title: record.title, cells, status: record.status, statusName: block.statusName }
+  return {
+    anchor: block.anchor,
+    number: block.heading?.numberText.trim() || record.id,
+    title: record.title,
+    cells,
+    status: record.status,
+    statusName: block.statusName
+  }
 }
 
 /** The blocks with each run of findings as one table; a column shows only when some row has it. */
@@ -74,7 +81,9 @@ export function ledgerBlocks(blocks: readonly ViewBlock[]): LedgerViewBlock[] {
   }
   for (const entry of out) {
     if (entry.kind !== 'ledger') continue
-    const keys = (Object.keys(ledgerColumnNames) as LedgerColumnKey[]).filter((key) => key === 'problem' || key === 'result' || entry.rows.some((candidate) => candidate.cells[key].length > 0))
+    const keys = (Object.keys(ledgerColumnNames) as LedgerColumnKey[]).filter(
+      (key) => key === 'problem' || key === 'result' || entry.rows.some((candidate) => candidate.cells[key].length > 0)
+    )
     entry.columns = keys.map((key) => ({ key, name: ledgerColumnNames[key] }))
   }
   return out

@@ -13,7 +13,8 @@ export function resolveTemplatesDir(flag: string | undefined, cwd: string): stri
   if (flag) return path.resolve(cwd, flag)
   const local = path.resolve(cwd, 'templates')
   // A site's own templates/ may hold only the files it changed (any .eta, or assets/): see readTemplates.
-  const customised = existsSync(local) && (existsSync(path.join(local, 'assets')) || readdirSync(local, { recursive: true }).some((name) => String(name).endsWith('.eta')))
+  const customised =
+    existsSync(local) && (existsSync(path.join(local, 'assets')) || readdirSync(local, { recursive: true }).some((name) => String(name).endsWith('.eta')))
   return customised ? local : bundledTemplates
 }
 

@@ -22,7 +22,6 @@ import { printClosing, sealedDateRight } from '../print/closing.js'
 import { balanceTitle, printTitleWidth } from '../print/title-lines.js'
 import { docxModel, type DocxModel } from './docx/model.js'
 
-
 /** 2021-03-05 → 2021年3月5日 (no leading zeros, as GB/T 9704 writes dates). */
 export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso)
@@ -76,7 +75,9 @@ export function printTitleLines(title: string, meta: NoticeFrontmatter, site: Si
   const set = meta.print?.titleLines
   // Lines that do not make up the title are an error (print-title-lines): a build never gets here with them.
   if (set && set.join('').replace(/\s/gu, '') === title.replace(/\s/gu, '')) return set.map((line) => line.trim())
-  const names = [meta.inspection?.team, meta.inspection?.unit, ...(meta.names?.declared ?? []), ...site.names.declared].filter((name): name is string => Boolean(name))
+  const names = [meta.inspection?.team, meta.inspection?.unit, ...(meta.names?.declared ?? []), ...site.names.declared].filter((name): name is string =>
+    Boolean(name)
+  )
   return balanceTitle(title, printTitleWidth, names)
 }
 
@@ -106,7 +107,14 @@ const printOutput: NoticeOutput = ({ notice, site, renderer, view, pdf }) => {
 /** The article body alone, for pasting into a county CMS: inline styles, no scripts, no site classes. */
 const fragmentOutput: NoticeOutput = ({ notice, site, renderer, view }) => {
   const record = notice.record
-  const fragment = renderer.render('fragment', { site, notice: record, view, bodyBlocks: bodyBlocks(notice, site, view), metadata: fragmentMetadata(record, site), formatDate })
+  const fragment = renderer.render('fragment', {
+    site,
+    notice: record,
+    view,
+    bodyBlocks: bodyBlocks(notice, site, view),
+    metadata: fragmentMetadata(record, site),
+    formatDate
+  })
   return [{ path: `${record.id}/fragment.html`, content: fragment }]
 }
 
@@ -183,12 +191,13 @@ function pageMeta(record: NoticeRecord, site: SiteConfig): Array<{ name: string;
   return entries.flatMap(([name, content]) => (content ? [{ name, content }] : []))
 }
 
-
 export function indexEntry(record: NoticeRecord): IndexEntry {
   const stats = progressOf(record.stats)
   const { done, total } = stats
   const progress: NoticeProgress = total === 0 ? 'none' : done === total ? 'done' : 'ongoing'
-  const open = record.findings.filter((finding) => isOpen(finding.status)).map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
+  const open = record.findings
+    .filter((finding) => isOpen(finding.status))
+    .map((finding) => ({ anchor: finding.anchor, title: finding.title, status: finding.status, statusName: statusLabel(finding) }))
   const entry: IndexEntry = {
     id: record.id,
     title: record.title,
@@ -206,7 +215,10 @@ export function indexEntry(record: NoticeRecord): IndexEntry {
   if (unit) entry.unit = unit
   const date = record.dates.published ?? record.dates.written
   if (date) entry.date = date
-  const updated = [record.dates.published, record.dates.written, ...record.changes.map((change) => change.date)].filter((value): value is string => Boolean(value)).sort().at(-1)
+  const updated = [record.dates.published, record.dates.written, ...record.changes.map((change) => change.date)]
+    .filter((value): value is string => Boolean(value))
+    .sort()
+    .at(-1)
   if (updated) entry.updated = updated
   return entry
 }
@@ -268,7 +280,12 @@ const indexOutput: SiteOutput = ({ entries, site, renderer, pdf, docx }) => {
   ]
   return indexFilters.map((filter) => {
     const notices = filter.progress ? sorted.filter((entry) => entry.progress === filter.progress) : sorted
-    const counts = Object.fromEntries(indexFilters.map((candidate) => [candidate.key, candidate.progress ? sorted.filter((entry) => entry.progress === candidate.progress).length : sorted.length]))
+    const counts = Object.fromEntries(
+      indexFilters.map((candidate) => [
+        candidate.key,
+        candidate.progress ? sorted.filter((entry) => entry.progress === candidate.progress).length : sorted.length
+      ])
+    )
     const content = renderer.render('index', {
       site,
       notices,
@@ -289,9 +306,11 @@ const indexOutput: SiteOutput = ({ entries, site, renderer, pdf, docx }) => {
   })
 }
 
-const feedOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path: 'feed.xml', content: renderAtomFeed(sortEntries(entries), site, site.baseUrl) }] : [])
+const feedOutput: SiteOutput = ({ entries, site }) =>
+  site.baseUrl ? [{ path: 'feed.xml', content: renderAtomFeed(sortEntries(entries), site, site.baseUrl) }] : []
 
-const sitemapOutput: SiteOutput = ({ entries, site }) => (site.baseUrl ? [{ path: 'sitemap.xml', content: renderSitemap(sortEntries(entries), site.baseUrl) }] : [])
+const sitemapOutput: SiteOutput = ({ entries, site }) =>
+  site.baseUrl ? [{ path: 'sitemap.xml', content: renderSitemap(sortEntries(entries), site.baseUrl) }] : []
 
 const assetsOutput: SiteOutput = ({ renderer }) => Object.entries(renderer.assets).map(([path, content]) => ({ path, content }))
 
@@ -301,7 +320,9 @@ const statsOutput: SiteOutput = ({ entries, site, renderer }) => renderStatsFile
 const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
   if (!site.search) return []
   const sorted = sortEntries(entries)
-  const statuses = (Object.keys(statusNames) as Status[]).filter((status) => sorted.some((entry) => entry.byStatus[status] > 0)).map((status) => ({ status, name: statusNames[status] }))
+  const statuses = (Object.keys(statusNames) as Status[])
+    .filter((status) => sorted.some((entry) => entry.byStatus[status] > 0))
+    .map((status) => ({ status, name: statusNames[status] }))
   const years = groupByYear(sorted).map((group) => ({ value: group.year || undatedYear, name: group.year ? `${group.year}年` : '未注明日期' }))
   const content = renderer.render('search', {
     site,
@@ -309,7 +330,10 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
     years,
     root: '',
     pageTitle: `搜索 - ${site.columnName} - ${site.name}`,
-    meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
+    meta: [
+      { name: 'SiteName', content: site.name },
+      { name: 'ColumnName', content: site.columnName }
+    ],
     feed: Boolean(site.baseUrl)
   })
   return [
@@ -321,6 +345,11 @@ const searchOutput: SiteOutput = ({ entries, site, renderer }) => {
 /** Every site-wide output. */
 export const siteOutputs: readonly SiteOutput[] = [indexOutput, statsOutput, searchOutput, feedOutput, sitemapOutput, assetsOutput]
 
-export function renderSiteFiles(entries: readonly IndexEntry[], site: SiteConfig, renderer: Renderer, options: { pdf?: boolean | ReadonlySet<string>; docx?: boolean } = {}): OutputFile[] {
+export function renderSiteFiles(
+  entries: readonly IndexEntry[],
+  site: SiteConfig,
+  renderer: Renderer,
+  options: { pdf?: boolean | ReadonlySet<string>; docx?: boolean } = {}
+): OutputFile[] {
   return siteOutputs.flatMap((output) => output({ entries, site, renderer, pdf: options.pdf ?? false, docx: options.docx ?? false })).map(wellFormed)
 }

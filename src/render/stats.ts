@@ -82,11 +82,23 @@ function row(notices: number, byStatus: Record<Status, number>, total: number, g
   const done = byStatus.done
   const known = given?.known ?? (total === 0 || byStatus.unknown < total)
   const rate = given?.completionRate ?? completionRate(done, total)
-  return { notices, total, done, byStatus, known, completionRate: known ? rate : null, rate: known ? formatRate(rate) : unknownStatusText, segments: segments(byStatus, total) }
+  return {
+    notices,
+    total,
+    done,
+    byStatus,
+    known,
+    completionRate: known ? rate : null,
+    rate: known ? formatRate(rate) : unknownStatusText,
+    segments: segments(byStatus, total)
+  }
 }
 
 function sum(entries: readonly StatsEntry[]): StatsRow {
-  const byStatus = Object.fromEntries(statuses.map((status) => [status, entries.reduce((total, entry) => total + entry.byStatus[status], 0)])) as Record<Status, number>
+  const byStatus = Object.fromEntries(statuses.map((status) => [status, entries.reduce((total, entry) => total + entry.byStatus[status], 0)])) as Record<
+    Status,
+    number
+  >
   return row(
     entries.length,
     byStatus,
@@ -148,13 +160,25 @@ export function statsJson(stats: SiteStats): string {
     years: stats.years.map((year) => ({ year: year.year || null, ...numbers(year) })),
     notices: stats.notices.map((notice) => ({ id: notice.id, title: notice.title, date: notice.date ?? null, ...numbers(notice) })),
     open: stats.open.flatMap((notice) =>
-      notice.findings.map((finding) => ({ notice: notice.id, anchor: finding.anchor, url: `${notice.id}/index.html#${finding.anchor}`, title: finding.title, status: finding.status, statusText: finding.statusName }))
+      notice.findings.map((finding) => ({
+        notice: notice.id,
+        anchor: finding.anchor,
+        url: `${notice.id}/index.html#${finding.anchor}`,
+        title: finding.title,
+        status: finding.status,
+        statusText: finding.statusName
+      }))
     )
   }
   return `${JSON.stringify(data, null, 2)}\n`
 }
 
-export function renderStatsFiles(sorted: readonly StatsEntry[], site: SiteConfig, renderer: Renderer, formatDate: (iso: string) => string): Array<{ path: string; content: string }> {
+export function renderStatsFiles(
+  sorted: readonly StatsEntry[],
+  site: SiteConfig,
+  renderer: Renderer,
+  formatDate: (iso: string) => string
+): Array<{ path: string; content: string }> {
   const stats = siteStats(sorted)
   const page = renderer.render('stats', {
     site,
@@ -162,7 +186,10 @@ export function renderStatsFiles(sorted: readonly StatsEntry[], site: SiteConfig
     statuses: statuses.map((status) => ({ status, name: statusNames[status] })),
     root: '',
     pageTitle: `整改进度统计 - ${site.columnName} - ${site.name}`,
-    meta: [{ name: 'SiteName', content: site.name }, { name: 'ColumnName', content: site.columnName }],
+    meta: [
+      { name: 'SiteName', content: site.name },
+      { name: 'ColumnName', content: site.columnName }
+    ],
     feed: Boolean(site.baseUrl),
     formatDate
   })

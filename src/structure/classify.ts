@@ -237,10 +237,12 @@ export function matchStats(text: string): StatsSentence | undefined {
 const closingStart =
   /^[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*(欢迎|如有|如对|特此|联系方式|联系电话|联系人|监督电话|举报电话|电话|传真|电子邮箱|邮箱|电子信箱|通讯地址|联系地址|来信地址|地址|邮编|邮政编码|邮政信箱|信箱|来信|来访|网络举报|举报网址)/u
 /** Lines that end a document after its date: （此件公开发布）, notes, footnotes, 抄送. */
-const trailingNote = /^[ \t\u3000]*(?:[（(](?:此件|本件|此文)[^）)]*[）)][ \t\u3000]*$|(?:注|备注)[ \t\u3000]*\d*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|(?:抄送|印发)[:：])/u
+const trailingNote =
+  /^[ \t\u3000]*(?:[（(](?:此件|本件|此文)[^）)]*[）)][ \t\u3000]*$|(?:注|备注)[ \t\u3000]*\d*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]|(?:抄送|印发)[:：])/u
 const datePattern = /^[ \t\u3000]*(\d{4})年(\d{1,2})月(\d{1,2})日[ \t\u3000]*$/u
 const chineseDatePattern = /^[ \t\u3000]*([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/u
-const signatureSuffix = /(委员会|党委|党组|党工委|工委|管委会|办公室|巡察办|巡视办|领导小组|政府|人民政府|局|委|厅|办|中心|公司|集团|支部|总支|学校|医院|院)[ \t\u3000]*$/u
+const signatureSuffix =
+  /(委员会|党委|党组|党工委|工委|管委会|办公室|巡察办|巡视办|领导小组|政府|人民政府|局|委|厅|办|中心|公司|集团|支部|总支|学校|医院|院)[ \t\u3000]*$/u
 
 export function isClosingStart(line: string): boolean {
   const key = recognitionKey(line)
@@ -253,7 +255,15 @@ export function isClosingStart(line: string): boolean {
  */
 export function isSignatureStart(line: string, next: string | undefined): boolean {
   const text = recognitionKey(line).trim()
-  return next !== undefined && text.length >= 2 && text.length <= 24 && !/[。，,；;：:！？!?、]/u.test(text) && !matchHeading(line) && isSignatureLine(next) && !matchDateLine(line)
+  return (
+    next !== undefined &&
+    text.length >= 2 &&
+    text.length <= 24 &&
+    !/[。，,；;：:！？!?、]/u.test(text) &&
+    !matchHeading(line) &&
+    isSignatureLine(next) &&
+    !matchDateLine(line)
+  )
 }
 
 export interface DateMatch {

@@ -72,7 +72,9 @@ const inlinePointPattern = /(?:^|[。；;！？!?\s])([一二三四五六七八�
 /** Regions of a plain-text notice: title and opening, the findings, and the closing. */
 export function inferRegions(lines: readonly DocLine[]): Region[] {
   const regions: Region[] = lines.map(() => 'body')
-  const firstHeading = lines.findIndex((line) => (matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi') || matchTableHeader(line.text) !== undefined)
+  const firstHeading = lines.findIndex(
+    (line) => (matchHeading(line.text) !== undefined && matchHeading(line.text)?.scheme !== 'shi') || matchTableHeader(line.text) !== undefined
+  )
   const bodyStart = firstHeading === -1 ? lines.length : firstHeading
   // Notes at the end belong to the closing, however many paragraphs each has.
   const notesStart = trailingNotesStart(lines)
@@ -232,7 +234,15 @@ export function parseDocument(lines: readonly DocLine[], options: ParseOptions):
         finding = startFinding(index, true)
       }
     }
-    finding.labels.push({ kind: label.kind, label: label.label, written: label.written, raw: label.raw, line: index, textOffset: label.textOffset, text: label.text })
+    finding.labels.push({
+      kind: label.kind,
+      label: label.label,
+      written: label.written,
+      raw: label.raw,
+      line: index,
+      textOffset: label.textOffset,
+      text: label.text
+    })
     finding.lastLabel = finding.labels.length - 1
     finding.lastLine = index
     return true
@@ -531,8 +541,14 @@ function completeFinding(finding: Draft, headings: readonly ParsedHeading[], opt
   finding.fields = fields
 
   const status =
-    firstStatus(finding.labels.filter((label) => label.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
-    firstStatus(finding.labels.filter((label) => label.kind === 'measures'), (text) => matchStatus(text.trimStart(), options.statusPhrases)) ??
+    firstStatus(
+      finding.labels.filter((label) => label.kind === 'rectification'),
+      (text) => findStatus(text, options.statusPhrases)
+    ) ??
+    firstStatus(
+      finding.labels.filter((label) => label.kind === 'measures'),
+      (text) => matchStatus(text.trimStart(), options.statusPhrases)
+    ) ??
     (loose ? matchStatus(loose, options.statusPhrases) : undefined) ??
     (rectificationLabels.length === 0 && !loose && headingBody ? matchStatus(headingBody, options.statusPhrases) : undefined) ??
     (prose ? findStatus(finding.rectification, options.statusPhrases) : undefined)
@@ -556,8 +572,14 @@ function completeRow(finding: Draft, row: { text: string; header: TableHeader },
   finding.rectification = texts(['measures', 'rectification']).join('\n')
   finding.title = firstSentence(finding.problem) || finding.problem
   const status =
-    firstStatus(fields.filter((field) => field.kind === 'rectification'), (text) => findStatus(text, options.statusPhrases)) ??
-    firstStatus(fields.filter((field) => field.kind === 'measures' || field.kind === 'note'), (text) => matchStatus(text.trimStart(), options.statusPhrases))
+    firstStatus(
+      fields.filter((field) => field.kind === 'rectification'),
+      (text) => findStatus(text, options.statusPhrases)
+    ) ??
+    firstStatus(
+      fields.filter((field) => field.kind === 'measures' || field.kind === 'note'),
+      (text) => matchStatus(text.trimStart(), options.statusPhrases)
+    )
   if (status) finding.status = status
 }
 

@@ -27,7 +27,14 @@ export type CommonSet = 'simplified' | 'traditional' | 'either'
 
 function commonHan(which: CommonSet): (char: string) => boolean {
   gb2312 ??= hanOf('gb18030', [0xb0, 0xf7], [[0xa1, 0xfe]])
-  big5Common ??= hanOf('big5', [0xa4, 0xc6], [[0x40, 0x7e], [0xa1, 0xfe]])
+  big5Common ??= hanOf(
+    'big5',
+    [0xa4, 0xc6],
+    [
+      [0x40, 0x7e],
+      [0xa1, 0xfe]
+    ]
+  )
   const simplified = gb2312
   const traditional = big5Common
   if (which === 'simplified') return (char) => simplified.has(char)

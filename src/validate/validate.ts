@@ -8,7 +8,12 @@ import type { SiteConfig } from '../model/schema.js'
 import type { Rule } from './rule.js'
 import { rules as allRules } from './rules/index.js'
 
-export function validateNotice(notice: LoadedNotice, site: SiteConfig, rules: readonly Rule[] = allRules, { fixes = true }: { fixes?: boolean } = {}): Diagnostic[] {
+export function validateNotice(
+  notice: LoadedNotice,
+  site: SiteConfig,
+  rules: readonly Rule[] = allRules,
+  { fixes = true }: { fixes?: boolean } = {}
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...notice.diagnostics]
   const ignores = new Map<string, NonNullable<NonNullable<LoadedNotice['parts'][number]['finding']>['ignore']>>()
   for (const part of notice.parts) if (part.finding?.ignore) ignores.set(part.file.path, part.finding.ignore)

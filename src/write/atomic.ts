@@ -22,7 +22,10 @@ const filesLine = 'files:'
 
 /** The marker of an output: what made the folder, then every file the build wrote, one a line. */
 export function markerText(files: Iterable<string>): string {
-  return `${markerHeading}\n${filesLine}\n${[...files].filter((file) => file !== outputMarker).sort().join('\n')}\n`
+  return `${markerHeading}\n${filesLine}\n${[...files]
+    .filter((file) => file !== outputMarker)
+    .sort()
+    .join('\n')}\n`
 }
 
 /**

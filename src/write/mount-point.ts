@@ -15,7 +15,12 @@ function unescapeMountPath(text: string): string {
 function linuxMountPoints(): Set<string> {
   try {
     const lines = readFileSync('/proc/self/mountinfo', 'utf8').split('\n')
-    return new Set(lines.map((line) => line.split(' ')[4]).filter((field): field is string => Boolean(field)).map(unescapeMountPath))
+    return new Set(
+      lines
+        .map((line) => line.split(' ')[4])
+        .filter((field): field is string => Boolean(field))
+        .map(unescapeMountPath)
+    )
   } catch {
     return new Set()
   }

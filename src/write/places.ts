@@ -50,7 +50,9 @@ export function checkPlaces({ content, out, cache, shown }: Places): void {
       throw new UsageError(`内容文件夹 ${shown.content} 在输出文件夹 ${shown.out} 之内：构建会替换输出文件夹，内容会被删除。请用 --out 换一个输出位置`)
     }
     if (cache !== undefined && (within(realPlace(cache), realOut) || within(realOut, realPlace(cache)))) {
-      throw new UsageError(`缓存文件夹 ${shown.cache} 与输出文件夹 ${shown.out} 重叠：缓存文件会被发布，或输出会被缓存覆盖。请用 --cache 换一个位置（默认 .notice-cache）`)
+      throw new UsageError(
+        `缓存文件夹 ${shown.cache} 与输出文件夹 ${shown.out} 重叠：缓存文件会被发布，或输出会被缓存覆盖。请用 --cache 换一个位置（默认 .notice-cache）`
+      )
     }
   }
   if (cache === undefined) return
@@ -66,6 +68,8 @@ export function checkPlaces({ content, out, cache, shown }: Places): void {
   }
   const foreign = names.filter((name) => !cacheNames.has(name) && !name.startsWith('build-cache.json.tmp-'))
   if (foreign.length > 0) {
-    throw new UsageError(`--cache 指定的文件夹 ${shown.cache} 不是 notice-press 的缓存（其中有 ${foreign.slice(0, 3).join('、')} 等）：为避免写乱其中的文件，请换一个空文件夹或不存在的位置`)
+    throw new UsageError(
+      `--cache 指定的文件夹 ${shown.cache} 不是 notice-press 的缓存（其中有 ${foreign.slice(0, 3).join('、')} 等）：为避免写乱其中的文件，请换一个空文件夹或不存在的位置`
+    )
   }
 }

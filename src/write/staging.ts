@@ -129,7 +129,9 @@ export class Staging {
       // Renaming files one by one into a folder costs more than removing it: a build that kept
       // nothing replaces the output whole.
       const journal: Journal =
-        this.kept === 0 && !this.inside ? { mode: 'replace' } : { mode: 'merge', remove: (this.existing ?? listFiles(this.target)).filter((file) => !this.produced.has(file)) }
+        this.kept === 0 && !this.inside
+          ? { mode: 'replace' }
+          : { mode: 'merge', remove: (this.existing ?? listFiles(this.target)).filter((file) => !this.produced.has(file)) }
       commitJournal(this.folder, journal)
       applyJournal(this.folder, this.target, journal)
     }

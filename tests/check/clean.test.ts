@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import type { JsonDiagnostic } from '../helpers/content.js'
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js'
 
-
 const fixture = path.join(repoRoot, 'tests', 'fixtures', 'clean')
 
 function check(dir: string): { code: number; diagnostics: JsonDiagnostic[] } {
@@ -70,7 +69,11 @@ describe('check on clean notices in the standard style', () => {
 
     const noCache = planted()
     const withoutCache = runCli(['check', '--content', 'C', '--fix', '--no-cache'], { cwd: noCache })
-    expect(changes(withoutCache).map((line) => line.replace(/^.*\[(.*)\]$/u, '$1')).sort()).toEqual(['doc-number', 'punctuation-width', 'typo'])
+    expect(
+      changes(withoutCache)
+        .map((line) => line.replace(/^.*\[(.*)\]$/u, '$1'))
+        .sort()
+    ).toEqual(['doc-number', 'punctuation-width', 'typo'])
 
     const afterCheck = planted()
     expect(runCli(['check', '--content', 'C'], { cwd: afterCheck }).code).toBe(0)

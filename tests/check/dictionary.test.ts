@@ -28,6 +28,10 @@ describe('the confusion dictionary', () => {
   }
 
   it('never fires on the right form of any entry', () => {
-    for (const entry of confusions) expect(findTypos(`要求${entry.right}。`, entries).filter((finding) => finding.text === entry.wrong), entry.right).toEqual([])
+    for (const entry of confusions)
+      expect(
+        findTypos(`要求${entry.right}。`, entries).filter((finding) => finding.text === entry.wrong),
+        entry.right
+      ).toEqual([])
   })
 })

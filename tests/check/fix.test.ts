@@ -62,10 +62,16 @@ describe('applying fixes (a pure function)', () => {
     const fixture = { raw: true, findings: [finding('01', ['1、标题', '问题内容：见\\[附件\\](一),共三项:甲;乙', '整改情况：已完成。'])] }
     const { diagnostics, files } = run(fixture, [punctuationWidth])
     const file = files.find((candidate) => candidate.path === 't/findings/01.md')!
-    const result = fixFile(file.path, file.text, diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, fix: diagnostic.fix! })))
+    const result = fixFile(
+      file.path,
+      file.text,
+      diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, fix: diagnostic.fix! }))
+    )
     expect(result.changes).toHaveLength(diagnostics.length)
     expect(result.text).toContain('问题内容：见\\[附件\\]（一），共三项：甲；乙')
-    const again = run({ ...fixture, findings: [finding('01', ['1、标题', '问题内容：见\\[附件\\]（一），共三项：甲；乙', '整改情况：已完成。'])] }, [punctuationWidth])
+    const again = run({ ...fixture, findings: [finding('01', ['1、标题', '问题内容：见\\[附件\\]（一），共三项：甲；乙', '整改情况：已完成。'])] }, [
+      punctuationWidth
+    ])
     expect(again.diagnostics).toEqual([])
   })
 
@@ -73,7 +79,11 @@ describe('applying fixes (a pure function)', () => {
     const { diagnostics, files } = run({ findings: [finding('01', ['1、标题', '问题内容：甲。', '整改情况：已完成。按伊发[2021]013号执行。'])] }, [docNumber])
     const file = files.find((candidate) => candidate.path === 't/findings/01.md')!
     expect(file.text).toContain('伊发\\[2021\\]013号')
-    const result = fixFile(file.path, file.text, diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, fix: diagnostic.fix! })))
+    const result = fixFile(
+      file.path,
+      file.text,
+      diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, fix: diagnostic.fix! }))
+    )
     expect(result.changes).toHaveLength(1)
     expect(result.text).toContain('按伊发〔2021〕13号执行。')
   })
@@ -84,7 +94,9 @@ describe('applying fixes (a pure function)', () => {
     const rules = [punctuationWidth, docNumber, typo]
     const withFixes = validateNotice(notice, site(), rules)
     const without = validateNotice(notice, site(), rules, { fixes: false })
-    expect(new Set(withFixes.filter((diagnostic) => diagnostic.fix).map((diagnostic) => diagnostic.rule))).toEqual(new Set(['punctuation-width', 'doc-number', 'typo']))
+    expect(new Set(withFixes.filter((diagnostic) => diagnostic.fix).map((diagnostic) => diagnostic.rule))).toEqual(
+      new Set(['punctuation-width', 'doc-number', 'typo'])
+    )
     expect(without.filter((diagnostic) => diagnostic.fix)).toEqual([])
     expect(without).toEqual(withFixes.map(({ fix: _fix, ...diagnostic }) => diagnostic))
   })

@@ -34,7 +34,13 @@ export function fixtureFiles(fixture: Fixture): SourceFile[] {
   const noticeText = `---\ntitle: 测试通报\n${fixture.yaml ?? ''}---\n\n${body(fixture.opening ?? ['按照县委统一部署，县委第一巡察组对县测试局进行了巡察。'])}\n\n<!-- 正文 -->\n\n${body(fixture.closing ?? [])}\n`
   files.push({ path: 't/notice.md', ref: 't/notice.md', name: 'notice.md', kind: 'notice', text: noticeText })
   for (const section of fixture.sections ?? []) {
-    files.push({ path: `t/sections/${section.name}.md`, ref: `t/sections/${section.name}.md`, name: `${section.name}.md`, kind: 'section', text: `${body(section.lines)}\n` })
+    files.push({
+      path: `t/sections/${section.name}.md`,
+      ref: `t/sections/${section.name}.md`,
+      name: `${section.name}.md`,
+      kind: 'section',
+      text: `${body(section.lines)}\n`
+    })
   }
   for (const finding of fixture.findings ?? []) {
     const text = `---\nid: "${finding.id}"\n${finding.yaml ?? ''}---\n\n${body(finding.lines)}\n`

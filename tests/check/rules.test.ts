@@ -51,7 +51,9 @@ describe('punctuation-width', () => {
   it('leaves numbers, times, English, URLs, e-mail and full-width marks alone', () => {
     const found = reported(
       punctuationWidth,
-      oneFinding('共收缴1,200元，会议于9:30召开，网址：https://www.example.gov.cn/a?b=1，邮箱：a.b@example.com，英文名称Rural Revitalization (Pilot)，全角，：；（）？！')
+      oneFinding(
+        '共收缴1,200元，会议于9:30召开，网址：https://www.example.gov.cn/a?b=1，邮箱：a.b@example.com，英文名称Rural Revitalization (Pilot)，全角，：；（）？！'
+      )
     )
     expect(found).toEqual([])
   })
@@ -66,7 +68,10 @@ describe('punctuation-width', () => {
   })
 
   it('points at the mark even when Markdown escapes come before it', () => {
-    const { diagnostics, files } = run({ raw: true, findings: [finding('01', ['1、学习不够', '问题内容：见\\[附件\\]\\*说明,共三项', '整改情况：已完成。'])] }, [punctuationWidth])
+    const { diagnostics, files } = run(
+      { raw: true, findings: [finding('01', ['1、学习不够', '问题内容：见\\[附件\\]\\*说明,共三项', '整改情况：已完成。'])] },
+      [punctuationWidth]
+    )
     expect(diagnostics).toHaveLength(1)
     expect(sourceAt(files, diagnostics[0]!, 1)).toBe(',')
   })
@@ -140,10 +145,7 @@ describe('label-variant', () => {
 
   it('leaves 问题内容, 整改情况, 整改落实情况 and 整改措施 alone', () => {
     const fixture: Fixture = {
-      findings: [
-        finding('01', ['1、标题', '问题内容：甲。', '整改落实情况：已完成。']),
-        finding('02', ['2、标题', '问题内容：乙。', '整改措施：已完成。'])
-      ]
+      findings: [finding('01', ['1、标题', '问题内容：甲。', '整改落实情况：已完成。']), finding('02', ['2、标题', '问题内容：乙。', '整改措施：已完成。'])]
     }
     expect(reported(labelVariant, fixture)).toEqual([])
   })
@@ -173,7 +175,10 @@ describe('stats-mismatch', () => {
 
   it('leaves a true statistics sentence and partial enumerations alone', () => {
     const fixture: Fixture = {
-      opening: ['截至目前，巡察反馈的2个问题，已完成整改1个、正在整改1个，整改完成率50%。', '闲置1469套（其中592套未完工），共12家企业，其中3家已整改，2家正在整改。'],
+      opening: [
+        '截至目前，巡察反馈的2个问题，已完成整改1个、正在整改1个，整改完成率50%。',
+        '闲置1469套（其中592套未完工），共12家企业，其中3家已整改，2家正在整改。'
+      ],
       findings: two
     }
     expect(reported(statsMismatch, fixture)).toEqual([])
@@ -210,13 +215,18 @@ describe('status-missing', () => {
   it('leaves findings with a stated status alone, in the text or in the frontmatter', () => {
     expect(reported(statusMissing, oneFinding('会议记录不全。', '已完成。建立会议记录制度。'))).toEqual([])
     expect(reported(statusMissing, oneFinding('会议记录不全。', '建立会议记录制度，该问题已整改到位。'))).toEqual([])
-    expect(reported(statusMissing, { findings: [finding('01', ['1、学习不够深入', '问题内容：会议记录不全。', '整改情况：建立制度。'], 'status: in_progress')] })).toEqual([])
+    expect(
+      reported(statusMissing, { findings: [finding('01', ['1、学习不够深入', '问题内容：会议记录不全。', '整改情况：建立制度。'], 'status: in_progress')] })
+    ).toEqual([])
   })
 })
 
 describe('typo', () => {
   it('catches doubled words, 、等 and dictionary confusions at their place', () => {
-    const found = reported(typo, oneFinding('底册已清查清查，已与淼珠、楚林、美德福、等公司签订协议，巡查期间发现问题，有于土地问题未入驻。', '已完成。截止目前已整改。'))
+    const found = reported(
+      typo,
+      oneFinding('底册已清查清查，已与淼珠、楚林、美德福、等公司签订协议，巡查期间发现问题，有于土地问题未入驻。', '已完成。截止目前已整改。')
+    )
     expect(found.map((entry) => entry.text.slice(0, 4))).toEqual(['清查清查', '、等公司', '巡查期间', '有于土地', '截止目前'])
     expect(found.at(-1)!.fixed).toBe('截至目前')
   })
@@ -331,7 +341,11 @@ describe('private-data', () => {
   })
 
   it('leaves numbers the site or the notice declares public alone anywhere, in any spelling', () => {
-    const fixture: Fixture = { ...oneFinding('可拨打13812345678反映问题。'), yaml: 'contact:\n  phone: "138-1234-5678"\n', closing: ['联系电话：139 1234 5678。'] }
+    const fixture: Fixture = {
+      ...oneFinding('可拨打13812345678反映问题。'),
+      yaml: 'contact:\n  phone: "138-1234-5678"\n',
+      closing: ['联系电话：139 1234 5678。']
+    }
     const { diagnostics } = run(fixture, [privateData], site({ privateData: { allow: ['+86 139-1234-5678'] } }))
     expect(diagnostics).toEqual([])
     // An allowed mobile number allows no ID number.
@@ -342,7 +356,13 @@ describe('private-data', () => {
 
 describe('site settings and ignore entries', () => {
   const fixture: Fixture = {
-    findings: [finding('01', ['1、标题', '问题内容：底册已清查清查,有于资金问题。', '整改情况：已完成。'], 'ignore:\n  - { rule: typo, text: 清查清查, reason: 原文如此 }\n')]
+    findings: [
+      finding(
+        '01',
+        ['1、标题', '问题内容：底册已清查清查,有于资金问题。', '整改情况：已完成。'],
+        'ignore:\n  - { rule: typo, text: 清查清查, reason: 原文如此 }\n'
+      )
+    ]
   }
   it('drops the one ignored text of a finding and keeps the rest', () => {
     const { diagnostics } = run(fixture, [typo])

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JsonDiagnostic } from '../helpers/content.js'
 import { runCli, seedFile, tempDir } from '../helpers/cli.js'
 
-
 function importSeed(dir = tempDir()): { dir: string; content: string } {
   const imported = runCli(['import', seedFile, '--id', 'x', '--content', 'T'], { cwd: dir })
   expect(imported.code).toBe(0)
@@ -89,7 +88,9 @@ describe('check on the seed notice, imported fresh', () => {
         .filter((entry) => !entry.text.startsWith('<!--'))
         .flatMap((entry) => [...entry.text.matchAll(/[,:;()?!]/gu)].map((match) => `${file}:${entry.line}:${(match.index ?? 0) + 1}`))
     )
-    const found = diagnostics.filter((diagnostic) => diagnostic.rule === 'punctuation-width').map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)
+    const found = diagnostics
+      .filter((diagnostic) => diagnostic.rule === 'punctuation-width')
+      .map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)
     expect(expected.length).toBeGreaterThan(300)
     expect(found).toEqual(expected)
   })

@@ -7,7 +7,10 @@ import { validNotice, writeContent, type JsonDiagnostic } from '../helpers/conte
 /** Messages a new user was misled by, each said the way it is. */
 describe('messages that say what happened', () => {
   it('names a full-width colon after a frontmatter key, at its line', () => {
-    const root = writeContent({ ...validNotice, 'n/notice.md': '---\ntitle: 测试通报\nsource：县委办公室\nissuer: 县委办公室\n---\n\n开头。\n\n<!-- 正文 -->\n\n欢迎监督。\n' })
+    const root = writeContent({
+      ...validNotice,
+      'n/notice.md': '---\ntitle: 测试通报\nsource：县委办公室\nissuer: 县委办公室\n---\n\n开头。\n\n<!-- 正文 -->\n\n欢迎监督。\n'
+    })
     const result = runCli(['check', '--format', 'json'], { cwd: root })
     expect(result.code).toBe(1)
     const [diagnostic] = (JSON.parse(result.stdout) as JsonDiagnostic[]).filter((found) => found.rule === 'frontmatter-syntax')
@@ -103,7 +106,9 @@ describe('a plain build after a build with --pdf', () => {
     const changed = runCli(['build', '--out', 'site'], { cwd: root })
     expect(changed.code).toBe(0)
     expect(changed.stdout).toContain('沿用上次生成的 1 个 PDF')
-    expect(changed.stdout).toContain('注意：通报 n 在上次生成 PDF 之后有改动，旧的 PDF 与现在的内容不符，已删除，页面上也不再有 PDF 链接；运行 notice build --pdf 可重新生成。')
+    expect(changed.stdout).toContain(
+      '注意：通报 n 在上次生成 PDF 之后有改动，旧的 PDF 与现在的内容不符，已删除，页面上也不再有 PDF 链接；运行 notice build --pdf 可重新生成。'
+    )
     expect(existsSync(site('n/notice.pdf'))).toBe(false)
     expect(readFileSync(site('n/index.html'), 'utf8')).not.toContain('notice.pdf')
     expect(readFileSync(site('m/notice.pdf')).equals(printed.m)).toBe(true)

@@ -14,7 +14,9 @@ const severity = fc.constantFrom<Severity>('error', 'warning', 'info')
 
 const diagnosticIn = (folder: fc.Arbitrary<string>): fc.Arbitrary<Diagnostic> =>
   fc.record({
-    file: fc.tuple(folder, fc.constantFrom('notice.md', 'findings/01-01.md', 'findings/01-02.md', 'sections/01.md', 'findings/x.txt')).map(([at, name]) => `content/${at}/${name}`),
+    file: fc
+      .tuple(folder, fc.constantFrom('notice.md', 'findings/01-01.md', 'findings/01-02.md', 'sections/01.md', 'findings/x.txt'))
+      .map(([at, name]) => `content/${at}/${name}`),
     line: fc.integer({ min: 1, max: 4 }),
     column: fc.integer({ min: 1, max: 3 }),
     severity,
@@ -22,7 +24,14 @@ const diagnosticIn = (folder: fc.Arbitrary<string>): fc.Arbitrary<Diagnostic> =>
     message: fc.constantFrom('一', '二')
   })
 
-const site = fc.record({ file: fc.constantFrom('content/site.yml', 'content', 'content/.x', 'content/0/notice.md', 'content/zz/notice.md'), line: fc.constant(1), column: fc.constant(1), severity, rule: fc.constant('schema'), message: fc.constant('三') })
+const site = fc.record({
+  file: fc.constantFrom('content/site.yml', 'content', 'content/.x', 'content/0/notice.md', 'content/zz/notice.md'),
+  line: fc.constant(1),
+  column: fc.constant(1),
+  severity,
+  rule: fc.constant('schema'),
+  message: fc.constant('三')
+})
 
 describe('diagnostics printed as notices finish', () => {
   it('come out as sorting them all would give', () => {
@@ -34,7 +43,10 @@ describe('diagnostics printed as notices finish', () => {
             blocks: fc.tuple(...ids.map((noticeId) => fc.array(diagnosticIn(fc.constant(noticeId)), { maxLength: 5 }))),
             // Layout problems in notices' folders (a stray file), in other folders, and site.yml.
             outside: fc.array(ids.length > 0 ? fc.oneof(diagnosticIn(fc.constantFrom(...ids)), site) : site, { maxLength: 6 }),
-            finishing: fc.shuffledSubarray(ids.map((_, index) => index), { minLength: ids.length, maxLength: ids.length })
+            finishing: fc.shuffledSubarray(
+              ids.map((_, index) => index),
+              { minLength: ids.length, maxLength: ids.length }
+            )
           })
         ),
         ({ ids, blocks, outside, finishing }) => {

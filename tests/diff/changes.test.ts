@@ -114,7 +114,14 @@ describe('notice diff on a small notice', () => {
     const note = runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'note'], { cwd: repo })
     expect(note.code).toBe(0)
     expect(note.stdout).toContain('- date: 2021-06-30\n')
-    for (const phrase of ['修改了标题和发布日期', '“学习不够深入”由正在整改改为已完成', '修改了“作风不够扎实”的问题内容', '新增问题“公务用车管理不规范”', '删除问题“台账不规范”', '“制度执行不严”由 1-3 改为 1-2']) {
+    for (const phrase of [
+      '修改了标题和发布日期',
+      '“学习不够深入”由正在整改改为已完成',
+      '修改了“作风不够扎实”的问题内容',
+      '新增问题“公务用车管理不规范”',
+      '删除问题“台账不规范”',
+      '“制度执行不严”由 1-3 改为 1-2'
+    ]) {
       expect(note.stdout).toContain(phrase)
     }
     // Readers of the 更新记录 never see internal ids.
@@ -162,7 +169,13 @@ describe('notice diff on a small notice', () => {
     commitAll(repo, 'second notice')
     const json = JSON.parse(runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: repo }).stdout) as DiffJson
     expect(json.notice).toEqual([{ field: 'u/notice', from: null, to: '另一单位巡察整改情况公布' }])
-    expect(json.findings.map((entry) => `${entry.id} ${entry.change}`)).toEqual(['t/a unchanged', 't/b unchanged', 't/c unchanged', 't/e unchanged', 'u/x added'])
+    expect(json.findings.map((entry) => `${entry.id} ${entry.change}`)).toEqual([
+      't/a unchanged',
+      't/b unchanged',
+      't/c unchanged',
+      't/e unchanged',
+      'u/x added'
+    ])
   })
 
   it('exits 2 with a Chinese message outside a git repository, for an unknown revision and without a revision', () => {

@@ -6,11 +6,15 @@ import { tempDir } from '../helpers/cli.js'
 
 /** Real git with a fixed identity, no user or system configuration. */
 export function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Notice Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
-  })
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Notice Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
+    }
+  )
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`)
   return result.stdout
 }

@@ -60,7 +60,14 @@ const edits: Edit[] = [
   { name: 'a paragraph after 整改结果', file: finding, from: '每季度检查', to: '每月检查', removed: '季度', inserted: '月' },
   { name: 'a table row', file: finding, from: '| 集中学习 | 12 |', to: '| 集中学习 | 14 |', removed: '12', inserted: '14' },
   { name: "the finding's closing line", file: finding, from: '持续巩固整改成果', to: '建立长效机制', removed: '持续巩固整改成果', inserted: '建立长效机制' },
-  { name: "the notice's closing line", file: 'content/t/notice.md', from: '欢迎广大干部群众进行监督。', to: '欢迎社会各界监督。', removed: '广大干部群众进行', inserted: '社会各界' }
+  {
+    name: "the notice's closing line",
+    file: 'content/t/notice.md',
+    from: '欢迎广大干部群众进行监督。',
+    to: '欢迎社会各界监督。',
+    removed: '广大干部群众进行',
+    inserted: '社会各界'
+  }
 ]
 
 describe('notice diff compares every published character', () => {
@@ -69,34 +76,41 @@ describe('notice diff compares every published character', () => {
   commitAll(repo, '首次发布')
   afterAll(() => rmSync(repo, { recursive: true, force: true }))
 
-  it.each(edits)('shows a change to $name in text, HTML and JSON', (edit) => {
-    const file = path.join(repo, edit.file)
-    const original = readFileSync(file, 'utf8')
-    expect(original).toContain(edit.from)
-    writeFileSync(file, original.replace(edit.from, edit.to))
-    try {
-      const { removed, inserted } = edit
-      const text = runCli(['diff', 'HEAD'], { cwd: repo })
-      expect(text.code).toBe(0)
-      expect(text.stdout).not.toContain('没有变化')
-      expect(text.stdout).toContain(`[-${removed}-]`)
-      expect(text.stdout).toContain(`{+${inserted}+}`)
+  it.each(edits)(
+    'shows a change to $name in text, HTML and JSON',
+    (edit) => {
+      const file = path.join(repo, edit.file)
+      const original = readFileSync(file, 'utf8')
+      expect(original).toContain(edit.from)
+      writeFileSync(file, original.replace(edit.from, edit.to))
+      try {
+        const { removed, inserted } = edit
+        const text = runCli(['diff', 'HEAD'], { cwd: repo })
+        expect(text.code).toBe(0)
+        expect(text.stdout).not.toContain('没有变化')
+        expect(text.stdout).toContain(`[-${removed}-]`)
+        expect(text.stdout).toContain(`{+${inserted}+}`)
 
-      const html = runCli(['diff', 'HEAD', '--format', 'html'], { cwd: repo })
-      expect(html.code).toBe(0)
-      expect(html.stdout).toContain(`<del>${removed}</del>`)
-      expect(html.stdout).toContain(`<ins>${inserted}</ins>`)
+        const html = runCli(['diff', 'HEAD', '--format', 'html'], { cwd: repo })
+        expect(html.code).toBe(0)
+        expect(html.stdout).toContain(`<del>${removed}</del>`)
+        expect(html.stdout).toContain(`<ins>${inserted}</ins>`)
 
-      const json = runCli(['diff', 'HEAD', '--format', 'json'], { cwd: repo })
-      expect(json.code).toBe(0)
-      const parsed = JSON.parse(json.stdout) as { notice: Array<{ from: unknown; to: unknown }>; findings: Array<{ changes: Array<{ from: unknown; to: unknown }> }> }
-      const changes = [...parsed.notice, ...parsed.findings.flatMap((finding) => finding.changes)]
-      expect(changes.some((change) => String(change.from).includes(edit.from) && String(change.to).includes(edit.to))).toBe(true)
-    } finally {
-      writeFileSync(file, original)
-    }
-    // Three runs of the command each.
-  }, 180_000)
+        const json = runCli(['diff', 'HEAD', '--format', 'json'], { cwd: repo })
+        expect(json.code).toBe(0)
+        const parsed = JSON.parse(json.stdout) as {
+          notice: Array<{ from: unknown; to: unknown }>
+          findings: Array<{ changes: Array<{ from: unknown; to: unknown }> }>
+        }
+        const changes = [...parsed.notice, ...parsed.findings.flatMap((finding) => finding.changes)]
+        expect(changes.some((change) => String(change.from).includes(edit.from) && String(change.to).includes(edit.to))).toBe(true)
+      } finally {
+        writeFileSync(file, original)
+      }
+      // Three runs of the command each.
+    },
+    180_000
+  )
 
   it('never cuts inside a number', () => {
     const file = path.join(repo, finding)

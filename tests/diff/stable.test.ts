@@ -30,8 +30,25 @@ describe('stable formatting', () => {
     const file = path.join(repo, 'content/x/findings/01-03.md')
     writeFileSync(file, readFileSync(file, 'utf8').replace('整改情况:正在整改。', '整改情况:已完成。'))
     expect(runCli(['build'], { cwd: repo }).code).toBe(0)
-    const changed = git(repo, 'status', '--porcelain').trimEnd().split('\n').map((line) => line.slice(3)).sort()
-    expect(changed).toEqual(['content/x/findings/01-03.md', 'dist/index-ongoing.html', 'dist/index.html', 'dist/search/x.js', 'dist/stats.csv', 'dist/stats.html', 'dist/stats.json', 'dist/x/fragment.html', 'dist/x/index.html', 'dist/x/notice.json', 'dist/x/notice.txt', 'dist/x/print.html'])
+    const changed = git(repo, 'status', '--porcelain')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(3))
+      .sort()
+    expect(changed).toEqual([
+      'content/x/findings/01-03.md',
+      'dist/index-ongoing.html',
+      'dist/index.html',
+      'dist/search/x.js',
+      'dist/stats.csv',
+      'dist/stats.html',
+      'dist/stats.json',
+      'dist/x/fragment.html',
+      'dist/x/index.html',
+      'dist/x/notice.json',
+      'dist/x/notice.txt',
+      'dist/x/print.html'
+    ])
   })
 })
 
@@ -41,7 +58,8 @@ describe('更新记录 on the notice page', () => {
     const content = path.join(dir, 'content')
     expect(runCli(['import', seedFile, '--id', 'x', '--content', content]).code).toBe(0)
     const noticeFile = path.join(content, 'x/notice.md')
-    const entries = 'changes:\n  - date: 2021-04-01\n    note: 第一次更新\n  - date: 2021-06-30\n    note: 第二次更新\n  - date: 2021-05-10\n    note: 中间的更新\n'
+    const entries =
+      'changes:\n  - date: 2021-04-01\n    note: 第一次更新\n  - date: 2021-06-30\n    note: 第二次更新\n  - date: 2021-05-10\n    note: 中间的更新\n'
     writeFileSync(noticeFile, readFileSync(noticeFile, 'utf8').replace(/^---\n/u, `---\n${entries}`))
     const built = runCli(['build', '--content', content, '--out', path.join(dir, 'dist')])
     expect(built.stderr).toBe('')

@@ -6,7 +6,10 @@ import { compareFindings } from '../../src/diff/compare.js'
 import type { FindingRecord } from '../../src/model/schema.js'
 
 const join = (segments: ReturnType<typeof diffWords>, skip: 'ins' | 'del'): string =>
-  segments.filter((segment) => segment.kind !== skip).map((segment) => segment.text).join('')
+  segments
+    .filter((segment) => segment.kind !== skip)
+    .map((segment) => segment.text)
+    .join('')
 
 describe('word-level differences in Chinese text', () => {
   it('splits Chinese into words, not characters', () => {
@@ -55,7 +58,9 @@ const record = (id: string, path: number[], rectification = '已完成。'): Fin
 })
 
 describe('the terminal summary', () => {
-  const diff = { notices: [{ id: 't', change: 'kept' as const, fields: [], findings: compareFindings([record('a', [1], '正在整改。')], [record('a', [1], '已完成。')]) }] }
+  const diff = {
+    notices: [{ id: 't', change: 'kept' as const, fields: [], findings: compareFindings([record('a', [1], '正在整改。')], [record('a', [1], '已完成。')]) }]
+  }
 
   it('is coloured only when asked, and marks changes in words otherwise', () => {
     const plain = renderDiffText(diff, { name: 'A' }, { name: 'B' }, { colour: false })

@@ -12,7 +12,11 @@ describe('notice import FILE.docx', () => {
     const content = path.join(dir, 'content')
     const imported = runCli(['import', file, '--id', 'n', '--content', content, '--format', 'json'])
     expect(imported.code, imported.stderr).toBe(0)
-    const report = JSON.parse(imported.stdout) as { from: string; stats: { total: number }; docx: { counts: { numbered: number }; origins: Array<{ line: number; from: string }> } }
+    const report = JSON.parse(imported.stdout) as {
+      from: string
+      stats: { total: number }
+      docx: { counts: { numbered: number }; origins: Array<{ line: number; from: string }> }
+    }
     expect(report.from).toBe('docx')
     expect(report.stats.total).toBe(4)
     expect(report.docx.counts.numbered).toBe(18)

@@ -15,9 +15,20 @@ const body = ['一、关于党的建设方面', '1.学习制度落实不到位�
 function notice(closing: string[], sealed = false): LoadedNotice {
   const outcome = importText([...body, ...closing, ''].join('\n'), 'n')
   if (!outcome.ok) throw new Error(outcome.message)
-  const files = outcome.files.map((file) => (file.path === 'notice.md' && sealed ? { ...file, text: file.text.replace(/^---\n/u, '---\nprint:\n  sealed: true\n') } : file))
+  const files = outcome.files.map((file) =>
+    file.path === 'notice.md' && sealed ? { ...file, text: file.text.replace(/^---\n/u, '---\nprint:\n  sealed: true\n') } : file
+  )
   return loadNotice(
-    { id: 'n', files: files.map((file) => ({ path: `n/${file.path}`, ref: `n/${file.path}`, name: file.path.split('/').pop() ?? file.path, kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice', text: file.text })) },
+    {
+      id: 'n',
+      files: files.map((file) => ({
+        path: `n/${file.path}`,
+        ref: `n/${file.path}`,
+        name: file.path.split('/').pop() ?? file.path,
+        kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice',
+        text: file.text
+      }))
+    },
     { statusPhrases: defaultStatusPhrases }
   )
 }

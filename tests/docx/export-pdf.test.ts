@@ -54,7 +54,17 @@ beforeAll(async () => {
   for (const name of [id, 'sealed-long', 'sealed-short']) cpSync(path.join(out, name, 'notice.docx'), path.join(input, `${name}.docx`))
   const converted = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...readdirSync(input).sort().map((name) => path.join(input, name))],
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      path.join(dir, 'pdf'),
+      ...readdirSync(input)
+        .sort()
+        .map((name) => path.join(input, name))
+    ],
     { encoding: 'utf8', timeout: 400_000 }
   )
   expect(readdirSync(path.join(dir, 'pdf')).sort(), converted.stderr).toEqual([`${id}.pdf`, 'sealed-long.pdf', 'sealed-short.pdf'])
@@ -65,7 +75,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const isTitle = (line: PdfLine): boolean => line.text.length > 0 && title.includes(line.text)
-const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.baseline < bodyBottom && !(page.number === 1 && isTitle(line)) && !closing.includes(line.text))
+const bodyLines = (page: PdfPage): PdfLine[] =>
+  page.lines.filter((line) => line.baseline < bodyBottom && !(page.number === 1 && isTitle(line)) && !closing.includes(line.text))
 
 describe('the exported .docx converted to PDF by LibreOffice', () => {
   it('is A4 on every page and has several pages', () => {
@@ -142,7 +153,7 @@ describe('the exported .docx converted to PDF by LibreOffice', () => {
 
   // LibreOffice here has none of the office fonts and sets the 落款 in a stand-in whose digits are
   // wider than half a character: the date must stand where GB/T 9704 puts it all the same.
-  it('starts the date 2 characters right of the signature\'s first character, whatever font stands in for 仿宋_GB2312', () => {
+  it("starts the date 2 characters right of the signature's first character, whatever font stands in for 仿宋_GB2312", () => {
     const last = pages.at(-1) as PdfPage
     const signature = last.lines.find((line) => line.text === closing[0]) as PdfLine
     const date = last.lines.find((line) => line.text === closing[1]) as PdfLine
@@ -161,6 +172,9 @@ describe('the exported .docx converted to PDF by LibreOffice', () => {
     expect(centre(shortSigned.signature), `signature centre ${centre(shortSigned.signature).toFixed(2)} mm`).toBeCloseTo(right - (4 + 6.5 / 2) * char, 0)
     const longSigned = { signature: find(sealedLong, closing[0] as string), date: find(sealedLong, closing[1] as string) }
     expect(right - longSigned.signature.xMax).toBeCloseTo(2 * char, 0)
-    expect(Math.abs(centre(longSigned.signature) - centre(longSigned.date)), `signature centre ${centre(longSigned.signature).toFixed(2)} mm, date centre ${centre(longSigned.date).toFixed(2)} mm`).toBeLessThan(1)
+    expect(
+      Math.abs(centre(longSigned.signature) - centre(longSigned.date)),
+      `signature centre ${centre(longSigned.signature).toFixed(2)} mm, date centre ${centre(longSigned.date).toFixed(2)} mm`
+    ).toBeLessThan(1)
   })
 })

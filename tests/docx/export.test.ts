@@ -47,7 +47,9 @@ describe('notice build --docx', () => {
     expect(section).toMatch(/<w:docGrid w:type="lines" w:linePitch="579" w:charSpace="-848"\/>/u)
     expect(section).toMatch(/<w:footerReference w:type="default"[^>]*\/><w:footerReference w:type="even"/u)
     expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>')
-    const footers = Object.entries(parts).filter(([name]) => /^word\/footer\d+\.xml$/u.test(name)).map(([, xml]) => xml)
+    const footers = Object.entries(parts)
+      .filter(([name]) => /^word\/footer\d+\.xml$/u.test(name))
+      .map(([, xml]) => xml)
     expect(footers).toHaveLength(2)
     for (const footer of footers) {
       expect(footer).toMatch(/\u2014 <\/w:t>.*PAGE.*<w:t xml:space="preserve"> \u2014/su)
@@ -85,7 +87,9 @@ describe('notice build --docx', () => {
   it('links notice.docx from the page beside the PDF and from the index beside the print page, and only when built', async () => {
     expect(readFileSync(path.join(out, id, 'index.html'), 'utf8')).toContain('<a href="notice.docx"')
     const index = readFileSync(path.join(out, 'index.html'), 'utf8')
-    expect(index).toMatch(new RegExp(`<a href="${id}/print.html"[^>]*>打印版</a>\\s*<a href="${id}/notice.docx"[^>]*aria-label="[^"]*（Word 文件）">Word</a>`, 'u'))
+    expect(index).toMatch(
+      new RegExp(`<a href="${id}/print.html"[^>]*>打印版</a>\\s*<a href="${id}/notice.docx"[^>]*aria-label="[^"]*（Word 文件）">Word</a>`, 'u')
+    )
     const plain = path.join(tempDir(), 'dist')
     const built = await runCliAsync(['build', '--content', content, '--out', plain, '--no-cache'])
     expect(built.code, built.stderr).toBe(0)
@@ -112,7 +116,12 @@ describe('notice build --docx', () => {
     expect(built.code, built.stderr).toBe(0)
     type Json = { title: string; signature?: string; findings: Array<Record<string, unknown>>; stats: unknown }
     const read = (root: string): Json => JSON.parse(readFileSync(path.join(root, id, 'notice.json'), 'utf8')) as Json
-    const essence = (json: Json) => ({ title: json.title, signature: json.signature, stats: json.stats, findings: json.findings.map(({ source: _source, ...finding }) => finding) })
+    const essence = (json: Json) => ({
+      title: json.title,
+      signature: json.signature,
+      stats: json.stats,
+      findings: json.findings.map(({ source: _source, ...finding }) => finding)
+    })
     expect(essence(read(path.join(dir, 'dist')))).toEqual(essence(read(out)))
     expect(read(out).findings).toHaveLength(25)
     expect(readFileSync(path.join(dir, 'dist', id, 'notice.txt'), 'utf8')).toBe(readFileSync(path.join(out, id, 'notice.txt'), 'utf8'))

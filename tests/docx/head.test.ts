@@ -21,13 +21,25 @@ const id = '2024-head'
 const header = '中共某某县委巡察工作领导小组办公室文件'
 const docNumber = '某巡办〔2024〕3号'
 const title = '某某局关于巡察整改情况的通报'
-const text = [title, '一、关于党的建设方面', '1.学习制度落实不到位。', '问题内容：中心组学习次数不足。', '整改情况：已完成。', '中共某某县某某局党组', '2024年3月8日', ''].join('\n')
+const text = [
+  title,
+  '一、关于党的建设方面',
+  '1.学习制度落实不到位。',
+  '问题内容：中心组学习次数不足。',
+  '整改情况：已完成。',
+  '中共某某县某某局党组',
+  '2024年3月8日',
+  ''
+].join('\n')
 
 /** The notice's content files, with the 版头 fields added to notice.md's frontmatter. */
 function files(head: { header?: string; docNumber?: string }): Array<{ path: string; text: string }> {
   const outcome = importText(text, id)
   if (!outcome.ok) throw new Error(outcome.message)
-  const fields = [...(head.header ? [`print:\n  header: ${head.header}`] : []), ...(head.docNumber ? [`disclosure:\n  docNumber: ${head.docNumber}`] : [])].join('\n')
+  const fields = [
+    ...(head.header ? [`print:\n  header: ${head.header}`] : []),
+    ...(head.docNumber ? [`disclosure:\n  docNumber: ${head.docNumber}`] : [])
+  ].join('\n')
   return outcome.files.map((file) => (file.path === 'notice.md' && fields ? { ...file, text: file.text.replace(/^---\n/u, `---\n${fields}\n`) } : file))
 }
 
@@ -127,6 +139,8 @@ describe('the 版头 of the Word file', () => {
     expect(renderText(back.document)).not.toContain(docNumber)
     expect(back.meta.print?.header).toBe(header)
     expect(back.record.disclosure?.docNumber).toBe(docNumber)
-    expect(back.record.findings.map(({ source: _source, ...finding }) => finding)).toEqual(original.record.findings.map(({ source: _source, ...finding }) => finding))
+    expect(back.record.findings.map(({ source: _source, ...finding }) => finding)).toEqual(
+      original.record.findings.map(({ source: _source, ...finding }) => finding)
+    )
   })
 })

@@ -9,7 +9,16 @@ import { ledgerTable, ledgerTableText, notesAfterSignature, numberedNotice, numb
 function load(files: ReadonlyArray<{ path: string; text: string }>): LoadedNotice {
   const kind = (file: string): SourceKind => (file.startsWith('findings/') ? 'finding' : file.startsWith('sections/') ? 'section' : 'notice')
   return loadNotice(
-    { id: 'n', files: files.map((file) => ({ path: `n/${file.path}`, ref: `n/${file.path}`, name: file.path.split('/').pop() ?? file.path, kind: kind(file.path), text: file.text })) },
+    {
+      id: 'n',
+      files: files.map((file) => ({
+        path: `n/${file.path}`,
+        ref: `n/${file.path}`,
+        name: file.path.split('/').pop() ?? file.path,
+        kind: kind(file.path),
+        text: file.text
+      }))
+    },
     { statusPhrases: defaultStatusPhrases }
   )
 }
@@ -39,7 +48,7 @@ describe('a .docx read as Word shows it', () => {
     expect(notice).toContain('中共某某县水利局党组关于巡察整改进展情况的通报')
   })
 
-  it('reads a ledger table: tab-separated rows, merged rows alone, vertical merges repeated, a cell\'s further paragraphs in its column on the next line', async () => {
+  it("reads a ledger table: tab-separated rows, merged rows alone, vertical merges repeated, a cell's further paragraphs in its column on the next line", async () => {
     const read = docxText(await ledgerTable())
     if (!read.ok) throw new Error(read.message)
     expect(read.text.split('\n')).toEqual(ledgerTableText)
@@ -48,7 +57,7 @@ describe('a .docx read as Word shows it', () => {
     expect(read.report.origins.find((entry) => entry.line === 5)).toEqual({ line: 5, from: 'table', continues: true })
   })
 
-  it('imports a ledger table row by row: a cell\'s second paragraph stays in its own column, the paragraph after the table stays out of it', async () => {
+  it("imports a ledger table row by row: a cell's second paragraph stays in its own column, the paragraph after the table stays out of it", async () => {
     const outcome = importDocx(await ledgerTable(), 'n')
     if (!outcome.ok) throw new Error(outcome.message)
     const notice = load(outcome.files)
@@ -65,7 +74,13 @@ describe('a .docx read as Word shows it', () => {
   it('reads the signature and date as the closing when footnotes of several paragraphs come after them', async () => {
     const read = docxText(await notesAfterSignature())
     if (!read.ok) throw new Error(read.message)
-    expect(read.text.split('\n').slice(-5)).toEqual(['中共某某县水利局党组', '2024年3月8日', '[1]《中国共产党巡视工作条例》第三十四条。', '该条规定了整改情况公开的要求', '[2]见县委巡察办2023年12号文件'])
+    expect(read.text.split('\n').slice(-5)).toEqual([
+      '中共某某县水利局党组',
+      '2024年3月8日',
+      '[1]《中国共产党巡视工作条例》第三十四条。',
+      '该条规定了整改情况公开的要求',
+      '[2]见县委巡察办2023年12号文件'
+    ])
     const outcome = importDocx(await notesAfterSignature(), 'n')
     if (!outcome.ok) throw new Error(outcome.message)
     const notice = load(outcome.files)
@@ -91,7 +106,16 @@ describe('a .docx read as Word shows it', () => {
   })
 
   it('formats counters as Word does', () => {
-    expect([1, 10, 11, 20, 21, 99, 100, 105].map((value) => formatNumber(value, 'chineseCounting'))).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百〇五'])
+    expect([1, 10, 11, 20, 21, 99, 100, 105].map((value) => formatNumber(value, 'chineseCounting'))).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百〇五'
+    ])
     expect(formatNumber(105, 'chineseCountingThousand')).toBe('一百零五')
     expect([1, 20, 21, 50].map((value) => formatNumber(value, 'decimalEnclosedCircle'))).toEqual(['①', '⑳', '㉑', '㊿'])
     expect([1, 10].map((value) => formatNumber(value, 'ideographTraditional'))).toEqual(['甲', '癸'])

@@ -58,7 +58,11 @@ function essence(notice: LoadedNotice): unknown {
 }
 
 /** Every import fixture, notices and structures alike. */
-const fixtures = ['notices', 'structures'].flatMap((folder) => readdirSync(path.join(repoRoot, 'tests', 'fixtures', folder)).filter((name) => name.endsWith('.txt')).map((name) => `${folder}/${name}`))
+const fixtures = ['notices', 'structures'].flatMap((folder) =>
+  readdirSync(path.join(repoRoot, 'tests', 'fixtures', folder))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => `${folder}/${name}`)
+)
 
 describe('a notice through Word and back', () => {
   it('is the same notice for the seed text', async () => {
@@ -69,7 +73,9 @@ describe('a notice through Word and back', () => {
 
   it('keeps title, signature and date from notice.md as notice.md fields, not as lines of the text', async () => {
     const source = readFileSync(seedFile, 'utf8')
-    const outcome = importText(source, 'n', { frontmatter: { title: '某某单位关于巡察整改情况的通报', signature: '中共某某县某某局党组', dates: { written: '2021-04-15' } } })
+    const outcome = importText(source, 'n', {
+      frontmatter: { title: '某某单位关于巡察整改情况的通报', signature: '中共某某县某某局党组', dates: { written: '2021-04-15' } }
+    })
     if (!outcome.ok) throw new Error(outcome.message)
     const notice = load(outcome.files)
     const back = await throughWord(notice)
@@ -86,7 +92,15 @@ describe('a notice through Word and back', () => {
   })
 
   it('keeps a ledger pasted as tab-separated rows: a Word table that reads back as the same rows', async () => {
-    const source = ['某某局关于巡察整改情况的通报', '现将整改台账公布如下。', '序号\t问题\t整改措施\t完成情况', '1\t学习不深入\t制定学习计划\t已完成', '2\t记录不全\t补齐记录\t整改中', '欢迎监督。', ''].join('\n')
+    const source = [
+      '某某局关于巡察整改情况的通报',
+      '现将整改台账公布如下。',
+      '序号\t问题\t整改措施\t完成情况',
+      '1\t学习不深入\t制定学习计划\t已完成',
+      '2\t记录不全\t补齐记录\t整改中',
+      '欢迎监督。',
+      ''
+    ].join('\n')
     const notice = importedText(source)
     const model = renderDocxModel(notice)
     expect(model.blocks.filter((block) => block.kind === 'table')).toEqual([
@@ -134,7 +148,15 @@ describe('a notice through Word and back', () => {
     // One table: the header, the two group headings merged across it, and the four findings, a cell of several paragraphs kept in its column.
     expect(tables).toHaveLength(1)
     const rows = tables[0]?.kind === 'table' ? tables[0].rows : []
-    expect(rows.map((row) => (row.merged ? `merged:${row.cells[0]}` : row.cells[0]))).toEqual(['序号', 'merged:一、落实党的路线方针政策方面', '1', '2', 'merged:二、全面从严治党方面', '3', '4'])
+    expect(rows.map((row) => (row.merged ? `merged:${row.cells[0]}` : row.cells[0]))).toEqual([
+      '序号',
+      'merged:一、落实党的路线方针政策方面',
+      '1',
+      '2',
+      'merged:二、全面从严治党方面',
+      '3',
+      '4'
+    ])
     expect(rows[2]?.cells[2]).toBe('1.修订《县直单位公务支出管理办法》；\n2.将“三公”经费纳入预算执行监控重点。')
     expect(rows[6]?.cells[5]).toBe('基本完成。已检查4个下属单位，\n剩余1个单位10月底前完成。')
     expect(rows[1]?.font).toBe('hei')

@@ -58,7 +58,13 @@ export async function numberedNotice(): Promise<Uint8Array> {
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '中共某某县水利局党组', size: 44 })] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '关于巡察整改进展情况的通报', size: 44 })] }),
-          new Paragraph({ children: [new TextRun('根据县委统一部署，县委第二巡察组对县水利局党组开展了常规巡察。'), new FootnoteReferenceRun(1), new TextRun('现将整改情况通报如下。')] }),
+          new Paragraph({
+            children: [
+              new TextRun('根据县委统一部署，县委第二巡察组对县水利局党组开展了常规巡察。'),
+              new FootnoteReferenceRun(1),
+              new TextRun('现将整改情况通报如下。')
+            ]
+          }),
           numbered('关于党的建设方面', 'headings', 0),
           numbered('理论学习不深入', 'headings', 1),
           numbered('学习制度落实不到位。', 'headings', 2),
@@ -69,7 +75,9 @@ export async function numberedNotice(): Promise<Uint8Array> {
           labelled('整改情况：', '正在整改。'),
           numbered('组织生活不规范', 'headings', 1),
           numbered('三会一课记录不全。', 'headings', 2),
-          new Paragraph({ children: [new TextRun({ text: '问题内容：', bold: true }), new TextRun('记录缺页。'), new TextRun({ text: '补记说明', break: 1 })] }),
+          new Paragraph({
+            children: [new TextRun({ text: '问题内容：', bold: true }), new TextRun('记录缺页。'), new TextRun({ text: '补记说明', break: 1 })]
+          }),
           labelled('整改情况：', '已完成。'),
           numbered('关于工程管理方面', 'headings', 0),
           numbered('项目验收不及时', 'headings', 1),
@@ -143,7 +151,13 @@ export async function notesAfterSignature(): Promise<Uint8Array> {
       {
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '中共某某县水利局党组关于巡察整改进展情况的通报', size: 44 })] }),
-          new Paragraph({ children: [new TextRun('根据县委统一部署，县委第二巡察组对县水利局党组开展了常规巡察。'), new FootnoteReferenceRun(1), new TextRun('现将整改情况通报如下。')] }),
+          new Paragraph({
+            children: [
+              new TextRun('根据县委统一部署，县委第二巡察组对县水利局党组开展了常规巡察。'),
+              new FootnoteReferenceRun(1),
+              new TextRun('现将整改情况通报如下。')
+            ]
+          }),
           new Paragraph('一、关于党的建设方面'),
           new Paragraph('1.学习制度落实不到位。'),
           new Paragraph('问题内容：中心组学习次数不足。'),
@@ -171,7 +185,9 @@ export async function ledgerTable(): Promise<Uint8Array> {
   const rows = [
     header,
     new TableRow({ children: [cell(['一、党的建设方面'], { span: 5 })] }),
-    new TableRow({ children: [cell(['1']), cell(['学习不深入']), cell(['制定学习计划', '每月检查一次']), cell(['办公室'], { merge: 'restart' }), cell(['已完成'])] }),
+    new TableRow({
+      children: [cell(['1']), cell(['学习不深入']), cell(['制定学习计划', '每月检查一次']), cell(['办公室'], { merge: 'restart' }), cell(['已完成'])]
+    }),
     new TableRow({ children: [cell(['2']), cell(['记录不全']), cell(['补齐记录']), cell([], { merge: 'continue' }), cell(['整改中'])] }),
     new TableRow({ children: [cell(['3']), cell(['台账缺失，已建立台账并长期坚持'], { span: 2 }), cell(['财务股']), cell(['已完成'])] })
   ]

@@ -8,7 +8,10 @@ const hook = path.join(repoRoot, 'tests', 'engine', 'fixtures', 'record-requires
 
 describe('the bundled CLI', () => {
   it('checks the bundled content without loading any module from disk', () => {
-    const result = spawnSync(process.execPath, ['--require', hook, path.join(repoRoot, 'bin', 'notice.js'), 'check', '--no-cache'], { cwd: repoRoot, encoding: 'utf8' })
+    const result = spawnSync(process.execPath, ['--require', hook, path.join(repoRoot, 'bin', 'notice.js'), 'check', '--no-cache'], {
+      cwd: repoRoot,
+      encoding: 'utf8'
+    })
     expect(result.stdout).toContain('content/')
     // bin/notice.js requires the bundle itself; nothing after it.
     const required = result.stderr.split('\n').filter((line) => line.startsWith('required: ') && !line.endsWith('lib/bundle/main.cjs'))

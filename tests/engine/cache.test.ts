@@ -39,7 +39,9 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
   for (const file of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
     try {
-      out[file] = createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')
+      out[file] = createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex')
     } catch {
       // a folder
     }
@@ -74,7 +76,19 @@ describe('the build cache', () => {
     expect(result.reused).toBe(2)
     const changed = changedFiles(before, snapshot(path.join(root, 'dist')))
     // The notice's own files (its search shard among them: the other notices are not indexed again), and the site-wide pages its status counts in.
-    expect(changed).toEqual(['b/fragment.html', 'b/index.html', 'b/notice.json', 'b/notice.txt', 'b/print.html', 'index-ongoing.html', 'index.html', 'search/b.js', 'stats.csv', 'stats.html', 'stats.json'])
+    expect(changed).toEqual([
+      'b/fragment.html',
+      'b/index.html',
+      'b/notice.json',
+      'b/notice.txt',
+      'b/print.html',
+      'index-ongoing.html',
+      'index.html',
+      'search/b.js',
+      'stats.csv',
+      'stats.html',
+      'stats.json'
+    ])
     expect(readFileSync(path.join(root, 'dist', 'b', 'notice.json'), 'utf8')).toContain('"done": 21')
   })
 

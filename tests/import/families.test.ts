@@ -25,7 +25,9 @@ describe('label families', () => {
       ['整改结果', 'rectification']
     ])
     // Every paragraph is in the record: the one after 整改结果 too (issue 21.1).
-    expect(first?.fields[4]?.text).toBe('已完成。2023年7月至9月对全县412家小餐饮、小作坊开展全覆盖检查，发现问题58个，均已督促整改。\n下发整改通知书58份，立案查处3起。')
+    expect(first?.fields[4]?.text).toBe(
+      '已完成。2023年7月至9月对全县412家小餐饮、小作坊开展全覆盖检查，发现问题58个，均已督促整改。\n下发整改通知书58份，立案查处3起。'
+    )
     expect(first?.rectification).toContain('制定《小餐饮小作坊分级监管办法》')
     expect(first?.rectification).toContain('下发整改通知书58份，立案查处3起。')
     expect(record.findings[1]?.fields.map((field) => field.label)).toEqual(['责任单位', '问题', '整改措施', '整改结果', '完成时限'])
@@ -96,7 +98,19 @@ describe('status vocabulary', () => {
     expect(imported.text).toBe(imported.source)
     expect(counts(imported.loaded)).toEqual({ total: 13, done: 7, inProgress: 4, partial: 2, unknown: 0 })
     expect(statusesOf(imported)).toEqual([
-      'done', 'done', 'done', 'in_progress', 'in_progress', 'partial', 'partial', 'done', 'done', 'done', 'done', 'in_progress', 'in_progress'
+      'done',
+      'done',
+      'done',
+      'in_progress',
+      'in_progress',
+      'partial',
+      'partial',
+      'done',
+      'done',
+      'done',
+      'done',
+      'in_progress',
+      'in_progress'
     ])
     expect(record.findings.filter((finding) => finding.sustained).map((finding) => finding.id)).toEqual(['1-9', '1-10'])
   })
@@ -123,7 +137,9 @@ describe('heading-sentence findings', () => {
     expect(first?.problem).toBe('学习贯彻习近平总书记关于治水重要论述不深入。')
     expect(first?.rectification).toMatch(/^局党组修订理论学习中心组学习计划.*该问题已整改完成。$/u)
     // The heading without a full stop owns both paragraphs below it.
-    expect(record.findings[2]?.rectification).toBe('针对这一问题，局党组建立重点项目周调度机制，倒排工期，压实责任。\n截至目前，5个项目已全部完成前期工作，已整改到位。')
+    expect(record.findings[2]?.rectification).toBe(
+      '针对这一问题，局党组建立重点项目周调度机制，倒排工期，压实责任。\n截至目前，5个项目已全部完成前期工作，已整改到位。'
+    )
     expect(record.findings[2]?.fields.map((field) => field.kind)).toEqual(['problem', 'rectification'])
     expect(record.signature).toBe('中共某某县水利局党组')
   })
@@ -154,7 +170,16 @@ describe('several inspected units', () => {
     const { record } = imported.loaded
     expect(imported.text).toBe(imported.source)
     expect(counts(imported.loaded)).toEqual({ total: 7, done: 4, inProgress: 2, partial: 1, unknown: 0 })
-    expect(record.units?.map((unit) => [unit.name, unit.findings, unit.stats.total, unit.stats.byStatus.done, unit.stats.byStatus.in_progress, unit.stats.byStatus.partial])).toEqual([
+    expect(
+      record.units?.map((unit) => [
+        unit.name,
+        unit.findings,
+        unit.stats.total,
+        unit.stats.byStatus.done,
+        unit.stats.byStatus.in_progress,
+        unit.stats.byStatus.partial
+      ])
+    ).toEqual([
       ['县教育局党组', ['1-1', '1-2', '1-3'], 3, 2, 1, 0],
       ['县卫生健康委员会党组', ['2-1', '2-2'], 2, 1, 0, 1],
       ['县医疗保障局党组', ['3-1', '3-2'], 2, 1, 1, 0]
@@ -242,7 +267,14 @@ describe('ledger tables', () => {
   })
 
   it('starts a finding after a table afresh: the heading above the table belongs to its rows, not to the next finding', () => {
-    const source = ['一、党的建设方面', '序号\t问题\t整改措施\t责任单位\t完成情况', '1\t会议记录不全\t建立制度\t办公室\t已完成。', '问题内容：学习不够。', '整改情况：已完成。', ''].join('\n')
+    const source = [
+      '一、党的建设方面',
+      '序号\t问题\t整改措施\t责任单位\t完成情况',
+      '1\t会议记录不全\t建立制度\t办公室\t已完成。',
+      '问题内容：学习不够。',
+      '整改情况：已完成。',
+      ''
+    ].join('\n')
     const outcome = importText(source, 'n')
     if (!outcome.ok) throw new Error(outcome.message)
     expect(outcome.report.findings.map((finding) => finding.line)).toEqual([3, 4])

@@ -5,12 +5,93 @@ import { loadNotice } from '../../src/load/notice.js'
 import { defaultStatusPhrases } from '../../src/model/vocabulary.js'
 import { renderText } from '../../src/render/text.js'
 
-const headingPrefixes = ['一、', '二、', '三、', '（一）', '(二)', '（三）', '1、', '2.', '3．', '10、', '（1）', '(2)', '一是', '二是', '三是', '１．', '４、', '（３）', '1．']
-const labels = ['问题内容', '详细问题', '整改情况', '整改落实情况', '整改措施', '责任单位', '责任人', '整改时限', '完成时限', '【整改情况】', '问题', '整改结果', '完成情况', '责任部门', '責任單位', '問題內容', '整改情況']
-const statuses = ['已完成', '已完成,长期坚持。', '已完成，长期坚持。', '正在整改。', '正在办理。', '基本完成；', '未完成', '申请延期整改', '（已整改到位）', '立行立改', '已办结', '长期坚持。', '部分完成', '已完成，長期堅持。', '该问题已整改到位。', '确保整改到位。']
+const headingPrefixes = [
+  '一、',
+  '二、',
+  '三、',
+  '（一）',
+  '(二)',
+  '（三）',
+  '1、',
+  '2.',
+  '3．',
+  '10、',
+  '（1）',
+  '(2)',
+  '一是',
+  '二是',
+  '三是',
+  '１．',
+  '４、',
+  '（３）',
+  '1．'
+]
+const labels = [
+  '问题内容',
+  '详细问题',
+  '整改情况',
+  '整改落实情况',
+  '整改措施',
+  '责任单位',
+  '责任人',
+  '整改时限',
+  '完成时限',
+  '【整改情况】',
+  '问题',
+  '整改结果',
+  '完成情况',
+  '责任部门',
+  '責任單位',
+  '問題內容',
+  '整改情況'
+]
+const statuses = [
+  '已完成',
+  '已完成,长期坚持。',
+  '已完成，长期坚持。',
+  '正在整改。',
+  '正在办理。',
+  '基本完成；',
+  '未完成',
+  '申请延期整改',
+  '（已整改到位）',
+  '立行立改',
+  '已办结',
+  '长期坚持。',
+  '部分完成',
+  '已完成，長期堅持。',
+  '该问题已整改到位。',
+  '确保整改到位。'
+]
 const words = ['党工委', '巡察', '整改', '产业集聚区', '截至目前', '问题', '落实', '2021年3月5日', '伊产工文〔2021〕13号', '68359030', 'a@b.cn', 'https://x.cn']
 const punctuation = [',', '，', ':', '：', ';', '；', '。', '、', '(', ')', '（', '）', '“', '”', '?', '!', '《', '》']
-const markdownish = ['*', '_', '`', '[', ']', '<', '>', '&', '#', '-', '+', '~', '|', '\\', '&amp;', '<script>', '---', '1. ', '- ', '> ', '# ', '    ', '\t', '　　', ' ']
+const markdownish = [
+  '*',
+  '_',
+  '`',
+  '[',
+  ']',
+  '<',
+  '>',
+  '&',
+  '#',
+  '-',
+  '+',
+  '~',
+  '|',
+  '\\',
+  '&amp;',
+  '<script>',
+  '---',
+  '1. ',
+  '- ',
+  '> ',
+  '# ',
+  '    ',
+  '\t',
+  '　　',
+  ' '
+]
 /** Ledger rows (tab-separated and GFM) and the lines of a portal page, which the import leaves out and lists. */
 const ledgerAndPortal = [
   '序号\t问题\t整改措施\t责任单位\t完成情况',
@@ -53,7 +134,9 @@ const line = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...markdownish), freeText).map(([prefix, text]) => prefix + text) }
 )
 
-const notice = fc.tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([lines, eol, finalNewline]) => lines.join(eol) + (finalNewline ? eol : ''))
+const notice = fc
+  .tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+  .map(([lines, eol, finalNewline]) => lines.join(eol) + (finalNewline ? eol : ''))
 
 /** The text a notice.txt must hold for a source: LF line ends, trailing blank lines dropped, one final newline. */
 function normalised(source: string): string {

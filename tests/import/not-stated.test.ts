@@ -20,7 +20,9 @@ describe('a notice that states no status', () => {
     ])
     const built = runCli(['build', '--content', content, '--out', out])
     expect(built.code, built.stderr).toBe(0)
-    const json = JSON.parse(readFileSync(path.join(out, 'n', 'notice.json'), 'utf8')) as { stats: { total: number; stated: number; byStatus: Record<string, number> } }
+    const json = JSON.parse(readFileSync(path.join(out, 'n', 'notice.json'), 'utf8')) as {
+      stats: { total: number; stated: number; byStatus: Record<string, number> }
+    }
     expect(json.stats).toMatchObject({ total: 3, stated: 0, byStatus: expect.objectContaining({ unknown: 3 }) })
     const page = readFileSync(path.join(out, 'n', 'index.html'), 'utf8')
     expect(page).toContain('整改状态未标明')

@@ -36,7 +36,14 @@ describe('splitting a notice into finding files', () => {
   it('ends a numbered list with the finding it is written in, as the finding file read alone does', () => {
     // `（1）制度不健全。` is a list item of the first finding's problem; the next finding starts with
     // a label, so `（2）…` opens a point of its own rather than continuing that list.
-    const text = ['（1）党工委学习不深入', '问题内容：存在以下问题：', '（1）制度不健全。', '问题内容：会议记录不全。', '（2）党工委落实不到位', '责任人：张三'].join('\n')
+    const text = [
+      '（1）党工委学习不深入',
+      '问题内容：存在以下问题：',
+      '（1）制度不健全。',
+      '问题内容：会议记录不全。',
+      '（2）党工委落实不到位',
+      '责任人：张三'
+    ].join('\n')
     const outcome = importText(text, 'p')
     if (!outcome.ok) throw new Error(outcome.message)
     expect(outcome.report.stats.total).toBe(3)

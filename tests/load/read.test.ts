@@ -9,7 +9,10 @@ import { validNotice, writeContent } from '../helpers/content.js'
 /** Everything a build gets from a listing: each notice's files as read, and every problem found on the way. */
 function readAll(listing: ContentListing): unknown {
   return {
-    listed: listing.notices.map((notice) => ({ id: notice.id, files: notice.files.map(({ size: _size, mtimeMs: _mtime, ctimeMs: _ctime, ino: _ino, ...file }) => file) })),
+    listed: listing.notices.map((notice) => ({
+      id: notice.id,
+      files: notice.files.map(({ size: _size, mtimeMs: _mtime, ctimeMs: _ctime, ino: _ino, ...file }) => file)
+    })),
     problems: listing.diagnostics,
     // A file's time is passed on only when the listing took it (it tells duplicate-id which file is newer).
     read: listing.notices.map((notice) => {
@@ -38,7 +41,11 @@ describe('listing and reading the content folder', () => {
 
     const withStats = listContent(content, root, { stats: true })
     const withoutStats = listContent(content, root, { stats: false })
-    expect(withStats.notices.flatMap((notice) => notice.files).every((file) => file.size !== undefined && file.mtimeMs !== undefined && file.ctimeMs !== undefined && file.ino !== undefined)).toBe(true)
+    expect(
+      withStats.notices
+        .flatMap((notice) => notice.files)
+        .every((file) => file.size !== undefined && file.mtimeMs !== undefined && file.ctimeMs !== undefined && file.ino !== undefined)
+    ).toBe(true)
     expect(withoutStats.notices.flatMap((notice) => notice.files).some((file) => file.size === undefined)).toBe(true)
     const expected = readAll(withStats)
     expect(readAll(withoutStats)).toEqual(expected)

@@ -47,11 +47,15 @@ describe('notice build --pdf', () => {
     expect(existsSync(path.join(out, 'x', 'print.html'))).toBe(true)
     expect(existsSync(path.join(out, 'x', 'notice.pdf'))).toBe(false)
     // The hook works: with --pdf and a Chromium present, loading playwright-core is what fails.
-    const withPdf = spawnSync(process.execPath, ['--import', hook, path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', out, '--pdf'], {
-      cwd: repoRoot,
-      env: { ...process.env, NOTICE_CHROMIUM: '/usr/bin/chromium' },
-      encoding: 'utf8'
-    })
+    const withPdf = spawnSync(
+      process.execPath,
+      ['--import', hook, path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', out, '--pdf'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NOTICE_CHROMIUM: '/usr/bin/chromium' },
+        encoding: 'utf8'
+      }
+    )
     expect(withPdf.status).not.toBe(0)
     expect(withPdf.stderr).toContain('playwright-core was loaded')
   })

@@ -65,7 +65,9 @@ function fontHas(postScriptName: string, code: number): boolean {
   let has = charsets.get(postScriptName)
   if (!has) {
     const output = execFileSync('fc-list', [`:postscriptname=${postScriptName}`, 'charset'], { encoding: 'utf8' })
-    const ranges = [...output.matchAll(/([0-9a-f]+)(?:-([0-9a-f]+))?/gu)].map((match) => [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? match[1] ?? '0', 16)] as const)
+    const ranges = [...output.matchAll(/([0-9a-f]+)(?:-([0-9a-f]+))?/gu)].map(
+      (match) => [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? match[1] ?? '0', 16)] as const
+    )
     expect(ranges.length, `fontconfig knows no font ${postScriptName}`).toBeGreaterThan(0)
     has = (value: number) => ranges.some(([from, to]) => value >= from && value <= to)
     charsets.set(postScriptName, has)
@@ -110,7 +112,8 @@ describe('glyphs of the seed print page', () => {
         const byFont = drawnBy.get(first) ?? new Map<string, string[]>()
         byFont.set(font.familyName, [...(byFont.get(font.familyName) ?? []), char])
         drawnBy.set(first, byFont)
-        if (!fontHas(font.postScriptName, char.codePointAt(0) ?? 0)) missing.push(`${char} U+${(char.codePointAt(0) ?? 0).toString(16)} in ${font.postScriptName} (${stack})`)
+        if (!fontHas(font.postScriptName, char.codePointAt(0) ?? 0))
+          missing.push(`${char} U+${(char.codePointAt(0) ?? 0).toString(16)} in ${font.postScriptName} (${stack})`)
       }
     }
     expect(missing).toEqual([])

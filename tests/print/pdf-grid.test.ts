@@ -30,12 +30,13 @@ afterAll(() => rmSync(build.dir, { recursive: true, force: true }))
 
 const isClosing = (line: PdfLine): boolean => line.text === signed.issuer || line.text === signed.date
 const isPageNumber = (line: PdfLine): boolean => /^\u2014\s*\d+\s*\u2014$/u.test(line.text)
-const bodyLines = (page: PdfPage): PdfLine[] => page.lines.filter((line) => line.baseline < bodyBottom && line.text !== title && !isClosing(line) && !isPageNumber(line))
+const bodyLines = (page: PdfPage): PdfLine[] =>
+  page.lines.filter((line) => line.baseline < bodyBottom && line.text !== title && !isClosing(line) && !isPageNumber(line))
 /** A line that starts a paragraph or heading (indented 2 characters), not one that carries it on (flush left). */
 const starts = (line: PdfLine | undefined): boolean => line !== undefined && near(line.xMin, left + 2 * char, 1)
 
 describe('the seed PDF', () => {
-  it('carries no build time: its dates are the notice\'s 成文日期', () => {
+  it("carries no build time: its dates are the notice's 成文日期", () => {
     const text = readFileSync(build.pdf).toString('latin1')
     expect(text.match(/\/(?:CreationDate|ModDate) \(D:\d{14}/gu)).toEqual(['/CreationDate (D:20210415000000', '/ModDate (D:20210415000000'])
   })
@@ -102,7 +103,7 @@ describe('the seed PDF', () => {
     expect(Math.round(((firstBody[0] as PdfLine).baseline - firstLineTop) / pitchMm)).toBe(2)
   })
 
-  it('leaves no paragraph\'s first line alone at a page\'s foot and no last line alone at a page\'s head', () => {
+  it("leaves no paragraph's first line alone at a page's foot and no last line alone at a page's head", () => {
     for (const [index, page] of pages.slice(0, -1).entries()) {
       const lines = bodyLines(page)
       const next = bodyLines(pages[index + 1] as PdfPage)
@@ -118,7 +119,11 @@ describe('the seed PDF', () => {
   })
 
   it('ends no paragraph or heading on a line of a single character (with its punctuation)', () => {
-    const lone = pages.flatMap((page) => bodyLines(page).filter((line) => [...line.text.replace(/[，。、；：！？”’）》]/gu, '')].length === 1).map((line) => `page ${page.number}: ${line.text}`))
+    const lone = pages.flatMap((page) =>
+      bodyLines(page)
+        .filter((line) => [...line.text.replace(/[，。、；：！？”’）》]/gu, '')].length === 1)
+        .map((line) => `page ${page.number}: ${line.text}`)
+    )
     expect(lone).toEqual([])
   })
 

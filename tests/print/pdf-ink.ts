@@ -36,7 +36,12 @@ export function rasterPage(pdf: string, page: number): Raster {
  * at least `minLengthMm` long, grouped into strokes. Each stroke: its middle, top and bottom (mm
  * from the top of the page) and its left and right ends (mm from the left).
  */
-export function horizontalStrokes(raster: Raster, topMm: number, bottomMm: number, minLengthMm: number): Array<{ middle: number; top: number; bottom: number; left: number; right: number }> {
+export function horizontalStrokes(
+  raster: Raster,
+  topMm: number,
+  bottomMm: number,
+  minLengthMm: number
+): Array<{ middle: number; top: number; bottom: number; left: number; right: number }> {
   const minRun = Math.round((minLengthMm / 25.4) * dpi)
   const rows: Array<{ y: number; left: number; right: number }> = []
   const from = Math.round((topMm / 25.4) * dpi)
@@ -57,7 +62,13 @@ export function horizontalStrokes(raster: Raster, topMm: number, bottomMm: numbe
     if (group.length === 0) return
     const top = Math.min(...group.map((row) => row.y))
     const bottom = Math.max(...group.map((row) => row.y)) + 1
-    strokes.push({ top: pxToMm(top), bottom: pxToMm(bottom), middle: pxToMm((top + bottom) / 2), left: pxToMm(Math.min(...group.map((row) => row.left))), right: pxToMm(Math.max(...group.map((row) => row.right)) + 1) })
+    strokes.push({
+      top: pxToMm(top),
+      bottom: pxToMm(bottom),
+      middle: pxToMm((top + bottom) / 2),
+      left: pxToMm(Math.min(...group.map((row) => row.left))),
+      right: pxToMm(Math.max(...group.map((row) => row.right)) + 1)
+    })
     group = []
   }
   for (const row of rows) {

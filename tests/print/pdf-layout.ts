@@ -47,7 +47,10 @@ export async function readPdfLayout(file: string): Promise<PdfPage[]> {
       const lines: PdfLine[] = [...byBaseline].map(([baseline, parts]) => {
         parts.sort((a, b) => a.x - b.x)
         return {
-          text: parts.map((part) => part.text).join('').replace(/\s+/gu, ''),
+          text: parts
+            .map((part) => part.text)
+            .join('')
+            .replace(/\s+/gu, ''),
           xMin: ptToMm(Math.min(...parts.map((part) => part.x))),
           xMax: ptToMm(Math.max(...parts.map((part) => part.right))),
           baseline: ptToMm(baseline),
@@ -70,7 +73,11 @@ export const near = (value: number, target: number, tolerance: number): boolean 
  * in, and a line followed by a continuation line (flush left) is a full line that reaches the
  * measure, past it by at most `overhang(line)` mm. Returns the number of full lines seen.
  */
-export function expectLinesInTextBlock(lines: readonly PdfLine[], block: { left: number; right: number; char: number }, overhang: (line: PdfLine) => number): number {
+export function expectLinesInTextBlock(
+  lines: readonly PdfLine[],
+  block: { left: number; right: number; char: number },
+  overhang: (line: PdfLine) => number
+): number {
   const { left, right, char } = block
   let fullLines = 0
   for (const [index, line] of lines.entries()) {

@@ -16,7 +16,9 @@ afterAll(() => rmSync(build.dir, { recursive: true, force: true }))
 describe('print.html of the seed', () => {
   it('passes html-validate with no errors', async () => {
     const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html, build.printHtml)
-    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([])
+    expect(
+      report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))
+    ).toEqual([])
   })
 
   it('carries its own print CSS and loads nothing from elsewhere', () => {
@@ -27,9 +29,15 @@ describe('print.html of the seed', () => {
   })
 
   it('holds every line of the seed, in order', () => {
-    const text = html.replace(/<style>[\s\S]*?<\/style>/u, '').replace(/<[^>]+>/gu, '').replace(/&amp;/gu, '&').replace(/&quot;/gu, '"')
+    const text = html
+      .replace(/<style>[\s\S]*?<\/style>/u, '')
+      .replace(/<[^>]+>/gu, '')
+      .replace(/&amp;/gu, '&')
+      .replace(/&quot;/gu, '"')
     let from = 0
-    for (const line of readFileSync(seedFile, 'utf8').split(/\r?\n/u).filter((candidate) => candidate.trim())) {
+    for (const line of readFileSync(seedFile, 'utf8')
+      .split(/\r?\n/u)
+      .filter((candidate) => candidate.trim())) {
       const at = text.indexOf(line.trim(), from)
       expect(at, `missing or out of order: ${line.slice(0, 20)}`).toBeGreaterThanOrEqual(0)
       from = at + line.trim().length

@@ -20,7 +20,10 @@ function seed(edit: (text: string) => string = (text) => text): { content: strin
   return { content, out: path.join(dir, 'dist'), noticeMd }
 }
 
-const withTitleLines = (lines: string[]) => (text: string): string => text.replace(/^---\n/u, `---\nprint:\n  titleLines: [${lines.join(', ')}]\n`)
+const withTitleLines =
+  (lines: string[]) =>
+  (text: string): string =>
+    text.replace(/^---\n/u, `---\nprint:\n  titleLines: [${lines.join(', ')}]\n`)
 
 describe('print.titleLines in notice.md', () => {
   it('sets the title lines of the print page as written', () => {
@@ -34,16 +37,24 @@ describe('print.titleLines in notice.md', () => {
     const { content, out } = seed(withTitleLines(['县产业聚集区管委会', '整改情况公布']))
     const result = runCli(['build', '--content', content, '--out', out])
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/x\/notice\.md:3:3: error: print\.titleLines 连起来是“县产业聚集区管委会整改情况公布”，与标题“县产业聚集区管委会巡察整改情况公布”不同[^\n]*\[print-title-lines\]/u)
+    expect(result.stderr).toMatch(
+      /x\/notice\.md:3:3: error: print\.titleLines 连起来是“县产业聚集区管委会整改情况公布”，与标题“县产业聚集区管委会巡察整改情况公布”不同[^\n]*\[print-title-lines\]/u
+    )
     expect(existsSync(out)).toBe(false)
     expect(result.stderr).not.toMatch(/\n\s+at /u)
   })
 
   it('is an error when a line is wider than the 20 characters a title line holds', () => {
-    const { content, out } = seed((text) => text.replace(/^title: .*$/mu, 'title: 伊川县产业集聚区关于县委第四巡察组巡察反馈意见整改情况的公布').replace(/^---\n/u, '---\nprint:\n  titleLines:\n    - 伊川县产业集聚区关于县委第四巡察组巡察反馈\n    - 意见整改情况的公布\n'))
+    const { content, out } = seed((text) =>
+      text
+        .replace(/^title: .*$/mu, 'title: 伊川县产业集聚区关于县委第四巡察组巡察反馈意见整改情况的公布')
+        .replace(/^---\n/u, '---\nprint:\n  titleLines:\n    - 伊川县产业集聚区关于县委第四巡察组巡察反馈\n    - 意见整改情况的公布\n')
+    )
     const result = runCli(['build', '--content', content, '--out', out])
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/notice\.md:4:\d+: error: 打印版标题第 1 行“伊川县产业集聚区关于县委第四巡察组巡察反馈”超过 20 个字[^\n]*\[print-title-lines\]/u)
+    expect(result.stderr).toMatch(
+      /notice\.md:4:\d+: error: 打印版标题第 1 行“伊川县产业集聚区关于县委第四巡察组巡察反馈”超过 20 个字[^\n]*\[print-title-lines\]/u
+    )
   })
 })
 
@@ -78,7 +89,9 @@ describe('notice build and half-width punctuation', () => {
     const built = runCli(['build', '--content', content, '--out', out])
     expect(built.code).toBe(0)
     const notes = built.stdout.split('\n').filter((line) => line.includes('半角标点'))
-    expect(notes).toEqual([`注意：打印版里有 ${count} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。`])
+    expect(notes).toEqual([
+      `注意：打印版里有 ${count} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。`
+    ])
     // After the fix there is nothing to say.
     expect(runCli(['check', '--content', content, '--fix']).code).toBe(0)
     const again = runCli(['build', '--content', content, '--out', out])

@@ -36,7 +36,12 @@ async function openSigned(signature: string, sealed = false): Promise<Page> {
   return page
 }
 
-interface Box { left: number; right: number; top: number; bottom: number }
+interface Box {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
 /** The box of the text inside the last element matching a selector (not its padding). */
 const box = async (page: Page, selector: string): Promise<Box> =>
   (await page.evaluate(`(() => {

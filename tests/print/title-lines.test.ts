@@ -42,7 +42,16 @@ describe('balanceTitle', () => {
   })
 
   it('for any title: keeps every character in order, fits the measure, breaks only between words, uses as few lines as fit', () => {
-    const hanzi = fc.constantFrom(...'关于巡察整改情况的通报县委第四组产业集聚区管委会反馈意见进展落实主题教育工作党支部'.split(''), '、', '“', '”', '（', '）', '2', '0')
+    const hanzi = fc.constantFrom(
+      ...'关于巡察整改情况的通报县委第四组产业集聚区管委会反馈意见进展落实主题教育工作党支部'.split(''),
+      '、',
+      '“',
+      '”',
+      '（',
+      '）',
+      '2',
+      '0'
+    )
     fc.assert(
       fc.property(fc.array(hanzi, { minLength: 1, maxLength: 70 }), fc.integer({ min: 8, max: 24 }), (chars, width) => {
         const title = chars.join('').trim()
@@ -82,7 +91,11 @@ describe('balanceTitle', () => {
 
 describe('the one-line fast path of balanceTitle', () => {
   it('gives what setting the title’s words on one line gives: the words joined are the title', () => {
-    const char = fc.constantFrom(...'县委巡察组整改情况公布关于不忘初心牢记使命主题教育落实的报告第号一二三四五六七八九十（）“”《》〔〕、，。：；？！—…·ABCxyz0123456789-_.,()[]:'.split(''))
+    const char = fc.constantFrom(
+      ...'县委巡察组整改情况公布关于不忘初心牢记使命主题教育落实的报告第号一二三四五六七八九十（）“”《》〔〕、，。：；？！—…·ABCxyz0123456789-_.,()[]:'.split(
+        ''
+      )
+    )
     fc.assert(
       fc.property(fc.array(char, { minLength: 1, maxLength: 30 }), fc.integer({ min: 4, max: 30 }), (chars, maxWidth) => {
         const title = chars.join('')
@@ -144,7 +157,26 @@ describe('spaces between Chinese and Latin words or numbers', () => {
   })
 
   it('for any title with spaces: the lines are the title in order, losing only the space at each break, and fit the measure', () => {
-    const piece = fc.constantFrom('关于', '巡察', '整改', '情况的', '通报', 'Windows', '10', 'Office', '2016', 'ISO', ' ', ' ', '  ', '、', '（', '）', '“', '”')
+    const piece = fc.constantFrom(
+      '关于',
+      '巡察',
+      '整改',
+      '情况的',
+      '通报',
+      'Windows',
+      '10',
+      'Office',
+      '2016',
+      'ISO',
+      ' ',
+      ' ',
+      '  ',
+      '、',
+      '（',
+      '）',
+      '“',
+      '”'
+    )
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.integer({ min: 8, max: 24 }), (pieces, width) => {
         const title = pieces.join('').trim()
@@ -171,7 +203,22 @@ describe('names the notice names', () => {
   })
 
   it('for any title holding them: no line break falls inside a name that fits a line with a bracket on either side', () => {
-    const piece = fc.constantFrom('关于', '巡察', '整改', '情况的', '通报', '县委第四巡察组', '伊川县产业集聚区', '县产业集聚区管委会', '反馈意见', '（', '）', '、', '“', '”')
+    const piece = fc.constantFrom(
+      '关于',
+      '巡察',
+      '整改',
+      '情况的',
+      '通报',
+      '县委第四巡察组',
+      '伊川县产业集聚区',
+      '县产业集聚区管委会',
+      '反馈意见',
+      '（',
+      '）',
+      '、',
+      '“',
+      '”'
+    )
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 16 }), fc.integer({ min: 10, max: 24 }), (pieces, width) => {
         const text = pieces.join('')

@@ -8,7 +8,10 @@ const cmap = (body: string): string =>
 /** Every code and the text it maps to, read back from bfchar entries. */
 const entries = (text: string): Record<string, string> =>
   Object.fromEntries(
-    [...text.replace(/begincodespacerange[\s\S]*?endcodespacerange/u, '').matchAll(/<([0-9A-F]+)> <([0-9A-F]+)>\n/gu)].map((match) => [match[1], String.fromCharCode(...(match[2]?.match(/.{4}/gu) ?? []).map((unit) => parseInt(unit, 16)))])
+    [...text.replace(/begincodespacerange[\s\S]*?endcodespacerange/u, '').matchAll(/<([0-9A-F]+)> <([0-9A-F]+)>\n/gu)].map((match) => [
+      match[1],
+      String.fromCharCode(...(match[2]?.match(/.{4}/gu) ?? []).map((unit) => parseInt(unit, 16)))
+    ])
   )
 
 describe('repairToUnicode', () => {

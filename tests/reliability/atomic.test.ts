@@ -45,7 +45,10 @@ describe('atomic output', () => {
     mkdirSync(big)
     for (let index = 1; index <= 60; index++) cpSync(path.join(minimalContent, 'n1'), path.join(big, `n${index}`), { recursive: true })
 
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', 'big', '--out', 'out'], { cwd: root, stdio: 'ignore' })
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', 'big', '--out', 'out'], {
+      cwd: root,
+      stdio: 'ignore'
+    })
     const watcher = watch(root, (_event, name) => {
       if (name && String(name).startsWith('out.tmp-')) child.kill('SIGKILL')
     })

@@ -43,7 +43,8 @@ describe('deterministic output', () => {
         }
       }
     }
-    for (const folder of ['load', 'model', 'structure', 'markdown', 'text', 'validate', 'render', 'engine', 'search', 'print', 'write']) scan(path.join(repoRoot, 'src', folder))
+    for (const folder of ['load', 'model', 'structure', 'markdown', 'text', 'validate', 'render', 'engine', 'search', 'print', 'write'])
+      scan(path.join(repoRoot, 'src', folder))
     scan(path.join(repoRoot, 'templates'))
     expect(offenders).toEqual([])
   })

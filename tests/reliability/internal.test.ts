@@ -23,8 +23,15 @@ describe('internal fields', () => {
     const content = path.join(root, 'content')
     cpSync(minimalContent, content, { recursive: true })
     plant(path.join(content, 'n1', 'notice.md'), '---\n', 'internal:\n  mobile: "13987654321"\n  note: CANARY-notice-7f3a9c 起草时请核对\n')
-    plant(path.join(content, 'n1', 'findings', '01-02.md'), 'id: 1-2\n', 'internal:\n  responsible: 张内部\n  mobile: "13987654321"\n  draft: CANARY-finding-b81e44\n')
-    writeFileSync(path.join(content, 'n1', 'sections', '01.md'), `---\ninternal:\n  note: CANARY-section-4d2c1a\n---\n\n${readFileSync(path.join(content, 'n1', 'sections', '01.md'), 'utf8')}`)
+    plant(
+      path.join(content, 'n1', 'findings', '01-02.md'),
+      'id: 1-2\n',
+      'internal:\n  responsible: 张内部\n  mobile: "13987654321"\n  draft: CANARY-finding-b81e44\n'
+    )
+    writeFileSync(
+      path.join(content, 'n1', 'sections', '01.md'),
+      `---\ninternal:\n  note: CANARY-section-4d2c1a\n---\n\n${readFileSync(path.join(content, 'n1', 'sections', '01.md'), 'utf8')}`
+    )
     writeFileSync(path.join(content, 'site.yml'), 'name: 巡察整改情况公开\ninternal:\n  contact: CANARY-site-90e7f3\n')
 
     const checked = await runMain(['check', '--content', 'content'], root)

@@ -55,7 +55,10 @@ describe('a build never deletes files it did not make', () => {
     const marker = readFileSync(path.join(root, 'dist', '.notice-press'), 'utf8')
     expect(marker).toContain('\nn1/index.html\n')
     expect(marker).toContain('\nindex.html\n')
-    writeFileSync(path.join(root, 'content', 'n1', 'findings', '01-02.md'), readFileSync(path.join(root, 'content', 'n1', 'findings', '01-02.md'), 'utf8').replace('正在整改。', '已完成。'))
+    writeFileSync(
+      path.join(root, 'content', 'n1', 'findings', '01-02.md'),
+      readFileSync(path.join(root, 'content', 'n1', 'findings', '01-02.md'), 'utf8').replace('正在整改。', '已完成。')
+    )
     expect((await build(root, 'dist')).code).toBe(0)
     expect((await runMain(['build', '--content', 'content', '--out', 'dist', '--no-cache'], root)).code).toBe(0)
   })

@@ -23,9 +23,46 @@ const site = siteConfig.parse({})
 /** Pieces that steer random text into the interesting paths: frontmatter, YAML, labels, headings, markup. */
 const piece = fc.oneof(
   fc.constantFrom(
-    '---\n', '---', 'id: 1-1\n', 'id: ', 'title: ', 'internal:\n', '  ', '\t', ': ', '- ', '"', "'", '{', '[', ']', '&a ', '*a',
-    '问题内容：', '整改情况：已完成。', '正在整改', '1、', '一、', '（一）', '一是', '> ', '* ', '_', '`', '<script>', '<!-- 正文 -->',
-    '[链接](javascript:alert(1))', '&#58;', '\r\n', '\r', '\n', '\n\n', '\uFEFF', '\u0000', '\ud800', '2021-02-30'
+    '---\n',
+    '---',
+    'id: 1-1\n',
+    'id: ',
+    'title: ',
+    'internal:\n',
+    '  ',
+    '\t',
+    ': ',
+    '- ',
+    '"',
+    "'",
+    '{',
+    '[',
+    ']',
+    '&a ',
+    '*a',
+    '问题内容：',
+    '整改情况：已完成。',
+    '正在整改',
+    '1、',
+    '一、',
+    '（一）',
+    '一是',
+    '> ',
+    '* ',
+    '_',
+    '`',
+    '<script>',
+    '<!-- 正文 -->',
+    '[链接](javascript:alert(1))',
+    '&#58;',
+    '\r\n',
+    '\r',
+    '\n',
+    '\n\n',
+    '\uFEFF',
+    '\u0000',
+    '\ud800',
+    '2021-02-30'
   ),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 })
@@ -108,7 +145,10 @@ describe('rendering', () => {
     // Only markup counts: `javascript:` as escaped text (say, inside a code block) runs nowhere.
     const unsafe = /<script\b|<[a-z][^<>]*\s(?:on[a-z]+\s*=|(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:)/giu
     const count = (html: string): number => html.match(unsafe)?.length ?? 0
-    const clean = checkContent({ notices: [{ id: 'n1', files: sourceFiles(notice, '---\nid: 1-1\n---\n\n1、标题\n\n问题内容：无。\n\n整改情况：已完成。\n', '一、章节\n') }], diagnostics: [] })
+    const clean = checkContent({
+      notices: [{ id: 'n1', files: sourceFiles(notice, '---\nid: 1-1\n---\n\n1、标题\n\n问题内容：无。\n\n整改情况：已完成。\n', '一、章节\n') }],
+      diagnostics: []
+    })
     const baseline = new Map(renderContent(clean, renderer, { drafts: true }).map((file) => [file.path, count(String(file.content))]))
     let published = 0
     fc.assert(

@@ -15,7 +15,10 @@ describe('reference-style links', () => {
     cpSync(minimalContent, path.join(root, 'content'), { recursive: true })
     const finding = path.join(root, 'content', 'n1', 'findings', '01-02.md')
     const text = readFileSync(finding, 'utf8').replace('逐月检查学习记录。', '逐月检查学习记录，详见[这里][R1]和[检查表][]。')
-    writeFileSync(finding, `${text.trimEnd()}\n\n[r1]: https://www.example.gov.cn/a.html "检查办法"\n[检查表]: /files/b.html\n[r1]: https://second.example.com/ignored\n`)
+    writeFileSync(
+      finding,
+      `${text.trimEnd()}\n\n[r1]: https://www.example.gov.cn/a.html "检查办法"\n[检查表]: /files/b.html\n[r1]: https://second.example.com/ignored\n`
+    )
     const built = await runMain(['build', '--content', 'content', '--out', 'out'], root)
     expect(built.code, built.stderr).toBe(0)
     const out = path.join(root, 'out', 'n1')
@@ -38,13 +41,18 @@ describe('reference-style links', () => {
     const root = tempDir('notice-reflink-')
     cpSync(minimalContent, path.join(root, 'content'), { recursive: true })
     const finding = path.join(root, 'content', 'n1', 'findings', '01-02.md')
-    const text = readFileSync(finding, 'utf8').replace('逐月检查学习记录。', '逐月检查学习记录，详见[这里][r1]和[那里](https://www.example.gov.cn/b.html)，**务必**落实。')
+    const text = readFileSync(finding, 'utf8').replace(
+      '逐月检查学习记录。',
+      '逐月检查学习记录，详见[这里][r1]和[那里](https://www.example.gov.cn/b.html)，**务必**落实。'
+    )
     writeFileSync(finding, `${text.trimEnd()}\n\n[r1]: https://www.example.gov.cn/a.html\n`)
     const built = await runMain(['build', '--content', 'content', '--out', 'out'], root)
     expect(built.code, built.stderr).toBe(0)
     for (const file of ['index.html', 'fragment.html', 'print.html']) {
       const html = readFileSync(path.join(root, 'out', 'n1', file), 'utf8')
-      expect(html, file).toContain('详见<a href="https://www.example.gov.cn/a.html">这里</a>和<a href="https://www.example.gov.cn/b.html">那里</a>，<strong>务必</strong>落实。')
+      expect(html, file).toContain(
+        '详见<a href="https://www.example.gov.cn/a.html">这里</a>和<a href="https://www.example.gov.cn/b.html">那里</a>，<strong>务必</strong>落实。'
+      )
     }
   })
 })

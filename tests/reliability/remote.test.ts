@@ -32,7 +32,10 @@ describe('remote resources', () => {
     const root = tempDir('notice-remote-')
     cpSync(minimalContent, path.join(root, 'content'), { recursive: true })
     const finding = path.join(root, 'content', 'n1', 'findings', '01-02.md')
-    writeFileSync(finding, readFileSync(finding, 'utf8').replace('逐月检查学习记录。', `逐月检查![现场照片](${origin}/a.png)学习记录。\n\n![整改前](//cdn.example.com/b.png)`))
+    writeFileSync(
+      finding,
+      readFileSync(finding, 'utf8').replace('逐月检查学习记录。', `逐月检查![现场照片](${origin}/a.png)学习记录。\n\n![整改前](//cdn.example.com/b.png)`)
+    )
     writeFileSync(path.join(root, 'content', 'site.yml'), 'rules:\n  remote-resource: "off"\n')
     expect((await runMain(['build', '--content', 'content', '--out', 'out'], root)).code).toBe(0)
     const files = readTree(path.join(root, 'out'))
@@ -44,11 +47,19 @@ describe('remote resources', () => {
     expect(files['n1/index.html']).toContain('现场照片')
   })
 
-  it.skipIf(!existsSync(chromiumPath(process.env)))('printing a PDF makes no network request, and a host that never answers does not hang it', async () => {
-    requests = []
-    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title><link rel="stylesheet" href="${origin}/style.css"></head><body><p>正文</p><img src="${origin}/a.png" alt="图"><img src="${origin}/never.png" alt="图"></body></html>`
-    const [pdf] = await printPdfs([{ path: 'n1/notice.pdf', html }], { concurrency: 1, executablePath: chromiumPath(process.env) })
-    expect(Buffer.from(pdf?.content ?? []).subarray(0, 5).toString()).toBe('%PDF-')
-    expect(requests).toEqual([])
-  }, 90_000)
+  it.skipIf(!existsSync(chromiumPath(process.env)))(
+    'printing a PDF makes no network request, and a host that never answers does not hang it',
+    async () => {
+      requests = []
+      const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title><link rel="stylesheet" href="${origin}/style.css"></head><body><p>正文</p><img src="${origin}/a.png" alt="图"><img src="${origin}/never.png" alt="图"></body></html>`
+      const [pdf] = await printPdfs([{ path: 'n1/notice.pdf', html }], { concurrency: 1, executablePath: chromiumPath(process.env) })
+      expect(
+        Buffer.from(pdf?.content ?? [])
+          .subarray(0, 5)
+          .toString()
+      ).toBe('%PDF-')
+      expect(requests).toEqual([])
+    },
+    90_000
+  )
 })

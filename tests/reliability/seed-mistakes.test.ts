@@ -32,13 +32,33 @@ function edit(file: string, change: (text: string) => string): void {
 /** Each mistake: what it does to a copy of the imported seed, and the file the diagnostic must name. */
 const mistakes: Array<{ name: string; file: string; make: (notice: string) => void }> = [
   { name: '元数据缺少结束的 ---', file: 'notice.md', make: (notice) => edit(path.join(notice, 'notice.md'), (text) => text.replace('---\n\n', '\n')) },
-  { name: '元数据中一行用了 Tab 缩进', file: 'notice.md', make: (notice) => edit(path.join(notice, 'notice.md'), (text) => text.replace('  team:', '\tteam:')) },
-  { name: '复制了一个问题文件', file: 'findings/01-02-copy.md', make: (notice) => cpSync(path.join(notice, 'findings/01-02.md'), path.join(notice, 'findings/01-02-copy.md')) },
+  {
+    name: '元数据中一行用了 Tab 缩进',
+    file: 'notice.md',
+    make: (notice) => edit(path.join(notice, 'notice.md'), (text) => text.replace('  team:', '\tteam:'))
+  },
+  {
+    name: '复制了一个问题文件',
+    file: 'findings/01-02-copy.md',
+    make: (notice) => cpSync(path.join(notice, 'findings/01-02.md'), path.join(notice, 'findings/01-02-copy.md'))
+  },
   { name: '空文件', file: 'findings/01-03.md', make: (notice) => writeFileSync(path.join(notice, 'findings/01-03.md'), '') },
   { name: '随机字节存成 .md', file: 'findings/02-04.md', make: (notice) => writeFileSync(path.join(notice, 'findings/02-04.md'), pseudoRandomBytes(2048, 7)) },
-  { name: '重复的字段', file: 'findings/03-05.md', make: (notice) => edit(path.join(notice, 'findings/03-05.md'), (text) => text.replace('id: 3-5\n', 'id: 3-5\nid: 3-6\n')) },
-  { name: '末尾加了 <script>', file: 'findings/03-05.md', make: (notice) => appendFileSync(path.join(notice, 'findings/03-05.md'), '\n<script>alert("x")</script>\n') },
-  { name: '插入了 <img onerror=…>', file: 'findings/01-01.md', make: (notice) => edit(path.join(notice, 'findings/01-01.md'), (text) => text.replace('整改情况:', '整改情况:<img src=x onerror=alert(1)>')) }
+  {
+    name: '重复的字段',
+    file: 'findings/03-05.md',
+    make: (notice) => edit(path.join(notice, 'findings/03-05.md'), (text) => text.replace('id: 3-5\n', 'id: 3-5\nid: 3-6\n'))
+  },
+  {
+    name: '末尾加了 <script>',
+    file: 'findings/03-05.md',
+    make: (notice) => appendFileSync(path.join(notice, 'findings/03-05.md'), '\n<script>alert("x")</script>\n')
+  },
+  {
+    name: '插入了 <img onerror=…>',
+    file: 'findings/01-01.md',
+    make: (notice) => edit(path.join(notice, 'findings/01-01.md'), (text) => text.replace('整改情况:', '整改情况:<img src=x onerror=alert(1)>'))
+  }
 ]
 
 describe('mistakes on the seed notice imported fresh', () => {
@@ -50,14 +70,18 @@ describe('mistakes on the seed notice imported fresh', () => {
       const result = await runMain(['check', '--content', 'content'], root)
       expect(result.code).toBe(1)
       expect(result.stdout + result.stderr).not.toMatch(stackTrace)
-      expect(result.stdout).toMatch(new RegExp(`^content/seed/${mistake.file.replace(/[.]/gu, '\\.')}:\\d+:\\d+: error: .*\\p{Script=Han}.* \\[[a-z-]+\\]$`, 'mu'))
+      expect(result.stdout).toMatch(
+        new RegExp(`^content/seed/${mistake.file.replace(/[.]/gu, '\\.')}:\\d+:\\d+: error: .*\\p{Script=Han}.* \\[[a-z-]+\\]$`, 'mu')
+      )
     })
   }
 
   it('a javascript: link never reaches any output file, with the raw-html rule on or off', async () => {
     const root = tempDir('notice-js-')
     cpSync(imported, path.join(root, 'content'), { recursive: true })
-    edit(path.join(root, 'content', 'seed', 'findings', '01-01.md'), (text) => text.replace('召开专题民主生活会', '召开[专题民主生活会](javascript:alert(document.cookie))'))
+    edit(path.join(root, 'content', 'seed', 'findings', '01-01.md'), (text) =>
+      text.replace('召开专题民主生活会', '召开[专题民主生活会](javascript:alert(document.cookie))')
+    )
     const refused = await runMain(['build', '--content', 'content', '--out', 'out'], root)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/content\/seed\/findings\/01-01\.md:\d+:\d+: error: .*javascript:.*\[raw-html\]/u)

@@ -84,7 +84,7 @@ export function pseudoRandomBytes(length: number, seed = 42): Buffer {
   let state = seed
   for (let index = 0; index < length; index++) {
     state = (state * 1103515245 + 12345) % 2 ** 31
-    bytes[index] = state >>> 16 & 0xff
+    bytes[index] = (state >>> 16) & 0xff
   }
   return bytes
 }
@@ -112,8 +112,9 @@ function appendTo(content: string, file: string, text: string): void {
  * `content` is the case's copied content folder; `scratch` a folder outside it.
  */
 export const generators: Record<string, (content: string, scratch: string) => void> = {
-  binary: (content) => writeFileSync(path.join(content, 'n1/findings/01-03.md'), Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(2048)])),
-  huge: (content) => writeFileSync(path.join(content, 'n1/findings/01-03.md'), '问题内容：很长的文字。\n\n'.repeat(10 * 1024 * 1024 / 34)),
+  binary: (content) =>
+    writeFileSync(path.join(content, 'n1/findings/01-03.md'), Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(2048)])),
+  huge: (content) => writeFileSync(path.join(content, 'n1/findings/01-03.md'), '问题内容：很长的文字。\n\n'.repeat((10 * 1024 * 1024) / 34)),
   'random-bytes': (content) => writeFileSync(path.join(content, 'n1/findings/01-03.md'), pseudoRandomBytes(4096)),
   // 巡察 as GBK bytes in the middle of a UTF-8 file: what an editor set to GBK leaves behind.
   'invalid-utf8': (content) => {

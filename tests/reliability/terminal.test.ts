@@ -22,7 +22,8 @@ describe('diagnostics on a terminal', () => {
     expect(checked.code).toBe(1)
     expect(checked.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/u)
     // Every line is one diagnostic of a content file, or the summary.
-    for (const line of checked.stdout.trimEnd().split('\n').slice(0, -1)) expect(line).toMatch(/^content\/n1\/findings\/01-02\\u\{1b\}\[2J\\u\{a\}forged:1:1: error: 伪造\.md:\d+:\d+: /u)
+    for (const line of checked.stdout.trimEnd().split('\n').slice(0, -1))
+      expect(line).toMatch(/^content\/n1\/findings\/01-02\\u\{1b\}\[2J\\u\{a\}forged:1:1: error: 伪造\.md:\d+:\d+: /u)
     expect(checked.stdout).toContain('\\u{1b}')
   })
 

@@ -26,7 +26,34 @@ function yamlString(text: string): string {
   return `${out}"`
 }
 
-const tricky = fc.constantFrom('<', '&', ']]>', '</script>', '<!--', '-->', '"', "'", '\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u2066', '\u200b', '\u2028', '\ufeff', '\ufffe', '\ud800', '\udfff', '&#0;', '&amp', 'javascript:', '{{x}}', '<%= it %>')
+const tricky = fc.constantFrom(
+  '<',
+  '&',
+  ']]>',
+  '</script>',
+  '<!--',
+  '-->',
+  '"',
+  "'",
+  '\u0000',
+  '\u0001',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\u2028',
+  '\ufeff',
+  '\ufffe',
+  '\ud800',
+  '\udfff',
+  '&#0;',
+  '&amp',
+  'javascript:',
+  '{{x}}',
+  '<%= it %>'
+)
 const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), tricky), { maxLength: 5 }).map((parts) => parts.join(''))
 /** Text for one Markdown line: no line break, and something a required field accepts. */
 const lineText = text.map((value) => value.replace(/[\r\n]/gu, ' '))
@@ -141,7 +168,9 @@ describe('outputs are well-formed whatever the input', () => {
         for (const page of pages) {
           const html = readFileSync(path.join(out, page), 'utf8')
           const report = await (page.endsWith('fragment.html') ? fragmentValidator : validator).validateString(html)
-          const errors = report.results.flatMap((result) => result.messages.filter((message) => message.severity === 2).map((message) => `${message.ruleId}: ${message.message}`))
+          const errors = report.results.flatMap((result) =>
+            result.messages.filter((message) => message.severity === 2).map((message) => `${message.ruleId}: ${message.message}`)
+          )
           expect(errors, page).toEqual([])
         }
       }),

@@ -22,7 +22,9 @@ describe('diagnostics point at the file, line and column, with a rule id', () =>
   })
 
   it('frontmatter-syntax: a duplicated key, at the second key', () => {
-    const { code, diagnostics } = diagnose({ 'n/findings/01-02.md': '---\nid: 1-2\nid: 1-3\n---\n\n2、第二个问题\n\n问题内容：内容二。\n\n整改情况：已完成。\n' })
+    const { code, diagnostics } = diagnose({
+      'n/findings/01-02.md': '---\nid: 1-2\nid: 1-3\n---\n\n2、第二个问题\n\n问题内容：内容二。\n\n整改情况：已完成。\n'
+    })
     expect(code).toBe(1)
     expect(diagnostics.map(place)).toEqual(['content/n/findings/01-02.md:3:1 frontmatter-syntax'])
     expect(diagnostics[0]?.message).toContain('重复')
@@ -30,7 +32,11 @@ describe('diagnostics point at the file, line and column, with a rule id', () =>
 
   it('frontmatter-syntax: a tab used for indentation', () => {
     const { diagnostics } = diagnose({ 'n/notice.md': '---\ntitle: 测试通报\ninspection:\n\tteam: 第一巡察组\n---\n\n开头。\n' })
-    expect(diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.rule])).toContainEqual(['content/n/notice.md', 4, 'frontmatter-syntax'])
+    expect(diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.rule])).toContainEqual([
+      'content/n/notice.md',
+      4,
+      'frontmatter-syntax'
+    ])
   })
 
   it('frontmatter-syntax: frontmatter that is never closed', () => {
@@ -68,7 +74,10 @@ describe('diagnostics point at the file, line and column, with a rule id', () =>
   })
 
   it('duplicate-id: an id edited to one already used is reported at the edited file, naming the other file:line:col', () => {
-    const root = writeContent({ ...validNotice, 'n/findings/01-01.md': '---\nid: 1-2\n---\n\n1、第一个问题\n\n问题内容：内容一。\n\n整改情况：已完成。措施一。\n' })
+    const root = writeContent({
+      ...validNotice,
+      'n/findings/01-01.md': '---\nid: 1-2\n---\n\n1、第一个问题\n\n问题内容：内容一。\n\n整改情况：已完成。措施一。\n'
+    })
     const { result, diagnostics } = checkJson(root)
     expect(result.code).toBe(1)
     const found = diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id')
@@ -131,7 +140,8 @@ describe('diagnostics point at the file, line and column, with a rule id', () =>
 
   it('structure: two findings in one file', () => {
     const { diagnostics } = diagnose({
-      'n/findings/01-02.md': '---\nid: 1-2\n---\n\n2、第二个问题\n\n问题内容：内容二。\n\n整改情况：已完成。\n\n3、第三个问题\n\n问题内容：内容三。\n\n整改情况：已完成。\n'
+      'n/findings/01-02.md':
+        '---\nid: 1-2\n---\n\n2、第二个问题\n\n问题内容：内容二。\n\n整改情况：已完成。\n\n3、第三个问题\n\n问题内容：内容三。\n\n整改情况：已完成。\n'
     })
     expect(diagnostics.map(place)).toEqual(['content/n/findings/01-02.md:11:1 structure'])
   })

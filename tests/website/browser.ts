@@ -25,7 +25,10 @@ export async function openPage(browser: Browser, url: string, options: { width: 
   const foreign: string[] = []
   await context.route('**/*', async (route) => {
     const target = new URL(route.request().url())
-    const local = target.protocol === 'file:' || target.protocol === 'data:' || (target.protocol === 'http:' && (target.hostname === '127.0.0.1' || target.hostname === 'localhost'))
+    const local =
+      target.protocol === 'file:' ||
+      target.protocol === 'data:' ||
+      (target.protocol === 'http:' && (target.hostname === '127.0.0.1' || target.hostname === 'localhost'))
     if (local) return route.continue()
     foreign.push(target.href)
     return route.abort()
@@ -52,7 +55,13 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }>
+        }
+      }
+    ).axe
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }))
   })

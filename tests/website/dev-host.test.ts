@@ -18,8 +18,18 @@ describe('the Host check of a preview bound with --host', () => {
 
   it('on every interface (0.0.0.0), answers the machine’s addresses and name, and loopback', () => {
     const allowed = hostCheck('0.0.0.0', machine)
-    for (const host of ['192.168.1.20:4000', '192.168.1.20', '[fe80::1]:4000', 'office-pc:4000', 'OFFICE-PC', '127.0.0.1:4000', 'localhost:4000']) expect(allowed(host), host).toBe(true)
-    for (const host of [undefined, '', 'evil.example:4000', '192.168.1.21:4000', '0.0.0.0:4000', 'office-pc.evil.example:4000', '192.168.1.20.nip.io:4000', 'evil.example@192.168.1.20']) {
+    for (const host of ['192.168.1.20:4000', '192.168.1.20', '[fe80::1]:4000', 'office-pc:4000', 'OFFICE-PC', '127.0.0.1:4000', 'localhost:4000'])
+      expect(allowed(host), host).toBe(true)
+    for (const host of [
+      undefined,
+      '',
+      'evil.example:4000',
+      '192.168.1.21:4000',
+      '0.0.0.0:4000',
+      'office-pc.evil.example:4000',
+      '192.168.1.20.nip.io:4000',
+      'evil.example@192.168.1.20'
+    ]) {
       expect(allowed(host), String(host)).toBe(false)
     }
   })
@@ -57,7 +67,10 @@ describe('notice dev --host', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'notice-dev-host-'))
     const content = copySeedContent(dir)
-    server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--host', '0.0.0.0', '--port', '0', '--content', content], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--host', '0.0.0.0', '--port', '0', '--content', content], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     server.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8')
     })

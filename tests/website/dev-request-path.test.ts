@@ -25,6 +25,18 @@ describe('folderLocation', () => {
 describe('isLoopbackHost', () => {
   it('answers loopback names only', () => {
     for (const host of ['127.0.0.1:4000', 'localhost:4000', 'localhost', '[::1]:4000', 'LocalHost:1']) expect(isLoopbackHost(host)).toBe(true)
-    for (const host of [undefined, '', 'evil.com', 'evil.com:4000', 'localhost.evil.com', '127.0.0.1.nip.io:4000', 'evil.com@127.0.0.1', '127.0.0.1:4000@evil.com', '0.0.0.0:4000', '[::1].evil.com']) expect(isLoopbackHost(host)).toBe(false)
+    for (const host of [
+      undefined,
+      '',
+      'evil.com',
+      'evil.com:4000',
+      'localhost.evil.com',
+      '127.0.0.1.nip.io:4000',
+      'evil.com@127.0.0.1',
+      '127.0.0.1:4000@evil.com',
+      '0.0.0.0:4000',
+      '[::1].evil.com'
+    ])
+      expect(isLoopbackHost(host)).toBe(false)
   })
 })

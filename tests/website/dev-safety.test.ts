@@ -23,7 +23,10 @@ let stderr = ''
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'notice-dev-safety-'))
   content = copySeedContent(dir)
-  server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   server.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8')
   })

@@ -34,7 +34,9 @@ export function copySeedContent(dir: string, options: { baseUrl?: boolean; extra
 export function buildSeed(dir: string, options: { baseUrl?: boolean; extra?: string[]; extraNotices?: boolean } = {}): { out: string; stderr: string } {
   const content = copySeedContent(dir, { ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }), extra: options.extraNotices ?? false })
   const out = path.join(dir, 'dist')
-  const built = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', out, ...(options.extra ?? [])], { encoding: 'utf8' })
+  const built = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', out, ...(options.extra ?? [])], {
+    encoding: 'utf8'
+  })
   if (built.status !== 0) throw new Error(`build failed (${built.status}): ${built.stderr}`)
   return { out, stderr: built.stderr }
 }
@@ -66,7 +68,13 @@ function writeNotice(content: string, id: string, date: string, unit: string, re
  */
 export const extraNotices = [
   { id: '2019-unknown-office', year: '2019', unit: '县档案馆', rectifications: ['制定了管理办法，建立了台账。', '开展了专项检查。'], ledger: false },
-  { id: '2022-mixed-bureau', year: '2022', unit: '县市场监管局', rectifications: ['已完成。建立了公车使用登记制度。', '正在整改。食品抽检计划已经制定。', '未完成。', '开展了培训。'], ledger: true }
+  {
+    id: '2022-mixed-bureau',
+    year: '2022',
+    unit: '县市场监管局',
+    rectifications: ['已完成。建立了公车使用登记制度。', '正在整改。食品抽检计划已经制定。', '未完成。', '开展了培训。'],
+    ledger: true
+  }
 ] as const
 
 export function addExtraNotices(content: string): void {

@@ -96,7 +96,10 @@ describe('the build', () => {
     const [source, templates] = await Promise.all([readContent(content, process.cwd()), readTemplates(bundledTemplates)])
     const checked = checkContent(source)
     const renderer = createRenderer(templates.sources, templates.assets)
-    const page = (pdf: boolean): string => renderContent(checked, renderer, { drafts: false, pdf }).find((file) => file.path === `${seedId}/index.html`)?.content.toString() ?? ''
+    const page = (pdf: boolean): string =>
+      renderContent(checked, renderer, { drafts: false, pdf })
+        .find((file) => file.path === `${seedId}/index.html`)
+        ?.content.toString() ?? ''
     expect(page(true)).toContain('href="notice.pdf"')
     expect(page(false)).not.toContain('notice.pdf')
     expect(page(false)).toContain('href="print.html"')
@@ -109,7 +112,12 @@ describe('the index', () => {
     const content = copySeedContent(dir)
     expect(runCli(['new', '2022-finished', '--content', content]).code).toBe(0)
     const notice = path.join(content, '2022-finished', 'notice.md')
-    writeFileSync(notice, readFileSync(notice, 'utf8').replace(/^(\s+(?:written|published|- date):) .*$/gmu, '$1 2022-06-01').replace(/^draft: true\n/mu, ''))
+    writeFileSync(
+      notice,
+      readFileSync(notice, 'utf8')
+        .replace(/^(\s+(?:written|published|- date):) .*$/gmu, '$1 2022-06-01')
+        .replace(/^draft: true\n/mu, '')
+    )
     const finding = path.join(content, '2022-finished', 'findings', '01-01.md')
     writeFileSync(finding, readFileSync(finding, 'utf8').replace('整改情况：正在整改。', '整改情况：已完成。'))
     const out = path.join(dir, 'dist')

@@ -71,7 +71,9 @@ describe.each(pageKinds)('the $kind page', ({ kind, file, phone, axe }) => {
       return
     }
     const report = await validateHtml(readFileSync(path.join(out, file), 'utf8'), kind === 'fragment')
-    const errors = report.results.flatMap((result) => result.messages.filter((message) => message.severity === 2).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`))
+    const errors = report.results.flatMap((result) =>
+      result.messages.filter((message) => message.severity === 2).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+    )
     expect(errors).toEqual([])
   })
 })
@@ -87,7 +89,9 @@ describe('the notice page without JavaScript', () => {
   it('shows every finding, its status badge and its text', async () => {
     const { page, context, errors } = await openPage(browser, url(`${seedId}/index.html`), { width: 360, javaScript: false })
     try {
-      const record = JSON.parse(readFileSync(path.join(out, seedId, 'notice.json'), 'utf8')) as { findings: Array<{ id: string; problem: string; rectification: string; status: string }> }
+      const record = JSON.parse(readFileSync(path.join(out, seedId, 'notice.json'), 'utf8')) as {
+        findings: Array<{ id: string; problem: string; rectification: string; status: string }>
+      }
       expect(record.findings).toHaveLength(25)
       const visibleText = await page.locator('main').innerText()
       const squash = (text: string): string => text.replace(/\s+/gu, '')
@@ -131,7 +135,8 @@ describe('what the notice page carries', () => {
       const meta = async (name: string): Promise<string | null> => page.locator(`meta[name="${name}"]`).getAttribute('content')
       expect(await meta('ArticleTitle')).toBe(await page.locator('h1').innerText())
       expect(await meta('PubDate')).toBe('2021-04-15')
-      for (const name of ['SiteName', 'SiteDomain', 'SiteIDCode', 'ColumnName', 'ContentSource', 'Keywords', 'Description']) expect(await meta(name), name).toBeTruthy()
+      for (const name of ['SiteName', 'SiteDomain', 'SiteIDCode', 'ColumnName', 'ContentSource', 'Keywords', 'Description'])
+        expect(await meta(name), name).toBeTruthy()
       expect(await page.locator('nav.breadcrumb a').count()).toBeGreaterThan(0)
       expect(await page.locator('.notice-meta').innerText()).toMatch(/发布日期：2021年4月15日[\s\S]*来源：/u)
       expect(await page.locator('.disclosure').innerText()).toContain('发布机构')
@@ -213,7 +218,9 @@ describe('page details', () => {
       const site = path.join(content, 'site.yml')
       writeFileSync(site, `${readFileSync(site, 'utf8')}homeUrl: https://www.example.gov.cn/\n`)
       detailed = path.join(root, 'dist')
-      const built = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', detailed], { encoding: 'utf8' })
+      const built = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'build', '--content', content, '--out', detailed], {
+        encoding: 'utf8'
+      })
       expect(built.status, built.stderr).toBe(0)
     }, 120_000)
     afterAll(() => rmSync(path.dirname(detailed), { recursive: true, force: true }))
@@ -256,7 +263,9 @@ describe('page details', () => {
         expect(await page.locator('.document-head .doc-number').textContent()).toBe('伊产工文〔2021〕13号')
         const color = await page.locator('.document-head .issuer-mark').evaluate((element) => getComputedStyle(element).color)
         expect(color).toBe('rgb(230, 0, 18)')
-        const boxes = await Promise.all(['.issuer-mark', '.doc-number', '.head-rule', '.document-title'].map((selector) => page.locator(selector).first().boundingBox()))
+        const boxes = await Promise.all(
+          ['.issuer-mark', '.doc-number', '.head-rule', '.document-title'].map((selector) => page.locator(selector).first().boundingBox())
+        )
         const tops = boxes.map((box) => box?.y ?? Number.NaN)
         expect([...tops].sort((a, b) => a - b)).toEqual(tops)
         // The rule spans the 版心 (156 mm).
@@ -280,7 +289,10 @@ async function validateHtml(html: string, fragment: boolean) {
 describe('the checks themselves', () => {
   it('catch a request to another host and a serious axe violation (so a clean page means something)', async () => {
     const file = path.join(dir, 'bad.html')
-    writeFileSync(file, '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页面</title></head><body><main><img src="https://cdn.example.com/logo.png"></main></body></html>')
+    writeFileSync(
+      file,
+      '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页面</title></head><body><main><img src="https://cdn.example.com/logo.png"></main></body></html>'
+    )
     const { page, context, foreign } = await openPage(browser, pathToFileURL(file).href, { width: 360 })
     try {
       expect(foreign).toContain('https://cdn.example.com/logo.png')

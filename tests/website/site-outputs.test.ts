@@ -75,14 +75,18 @@ describe('stats.json', () => {
   it('sums the notices per year and in all, with the rate of the sums', () => {
     const stats = JSON.parse(read('stats.json')) as StatsJson
     const notices = ids.map(noticeJson)
-    const groups = [{ year: null as string | null, members: notices, row: stats.all }, ...stats.years.map((row) => ({ year: row.year, members: notices.filter((notice) => notice.dates.published?.slice(0, 4) === row.year), row }))]
+    const groups = [
+      { year: null as string | null, members: notices, row: stats.all },
+      ...stats.years.map((row) => ({ year: row.year, members: notices.filter((notice) => notice.dates.published?.slice(0, 4) === row.year), row }))
+    ]
     expect(stats.years.map((row) => row.year)).toEqual(['2022', '2021', '2019'])
     for (const { year, members, row } of groups) {
       const total = members.reduce((sum, notice) => sum + notice.stats.total, 0)
       const done = members.reduce((sum, notice) => sum + (notice.stats.byStatus.done ?? 0), 0)
       expect(row.notices, String(year)).toBe(members.length)
       expect(row.total, String(year)).toBe(total)
-      for (const status of statuses) expect(row.byStatus[status], `${year} ${status}`).toBe(members.reduce((sum, notice) => sum + (notice.stats.byStatus[status] ?? 0), 0))
+      for (const status of statuses)
+        expect(row.byStatus[status], `${year} ${status}`).toBe(members.reduce((sum, notice) => sum + (notice.stats.byStatus[status] ?? 0), 0))
       const unknownAll = row.byStatus.unknown === total
       expect(row.completionRate, String(year)).toBe(unknownAll ? null : Math.round((done / total) * 1000) / 10)
     }
@@ -93,7 +97,9 @@ describe('stats.json', () => {
   it('lists every finding still open (a status stated, not done), each linked to its anchor on its notice page', () => {
     const stats = JSON.parse(read('stats.json')) as StatsJson
     const expected = ids.flatMap((id) =>
-      (JSON.parse(read(`${id}/notice.json`)) as { findings: Array<{ anchor: string; status: string }> }).findings.filter((finding) => finding.status !== 'done' && finding.status !== 'unknown').map((finding) => `${id}/index.html#${finding.anchor}`)
+      (JSON.parse(read(`${id}/notice.json`)) as { findings: Array<{ anchor: string; status: string }> }).findings
+        .filter((finding) => finding.status !== 'done' && finding.status !== 'unknown')
+        .map((finding) => `${id}/index.html#${finding.anchor}`)
     )
     expect(stats.open.map((finding) => finding.url).sort()).toEqual(expected.sort())
     // The seed's five, and two of 2022-mixed-bureau (its third finding states no status); none of the notice without statuses.
@@ -106,7 +112,11 @@ describe('stats.html', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     for (const file of ['stats.html', 'search.html', 'index.html', `${unknownId}/index.html`]) {
       const report = await validator.validateString(read(file))
-      const errors = report.results.flatMap((result) => result.messages.filter((message) => message.severity === 2).map((message) => `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))
+      const errors = report.results.flatMap((result) =>
+        result.messages
+          .filter((message) => message.severity === 2)
+          .map((message) => `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+      )
       expect(errors).toEqual([])
     }
   })
@@ -116,9 +126,18 @@ describe('stats.csv', () => {
   it('holds the same numbers as stats.json, one line for all, per year and per notice, readable by spreadsheets (BOM, CRLF)', () => {
     const csv = read('stats.csv')
     expect(csv.startsWith('\uFEFF范围,编号,名称,年份,通报数,问题总数,已完成,')).toBe(true)
-    const lines = csv.slice(1).trimEnd().split('\r\n').map((line) => line.split(','))
+    const lines = csv
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','))
     const stats = JSON.parse(read('stats.json')) as StatsJson
-    const numbers = (row: StatsNumbers): string[] => [String(row.notices), String(row.total), ...statuses.map((status) => String(row.byStatus[status])), row.completionRate === null ? '' : String(row.completionRate)]
+    const numbers = (row: StatsNumbers): string[] => [
+      String(row.notices),
+      String(row.total),
+      ...statuses.map((status) => String(row.byStatus[status])),
+      row.completionRate === null ? '' : String(row.completionRate)
+    ]
     expect(lines[1]?.slice(4)).toEqual(numbers(stats.all))
     for (const year of stats.years) expect(lines.find((line) => line[0] === '年份' && line[3] === year.year)?.slice(4)).toEqual(numbers(year))
     for (const notice of stats.notices) expect(lines.find((line) => line[1] === notice.id)?.slice(4), notice.id).toEqual(numbers(notice))
@@ -174,7 +193,8 @@ describe('the index', () => {
     const { sources, assets } = await readTemplates(bundledTemplates)
     const renderer = createRenderer(sources, assets)
     const entries = checked.notices.map((notice) => indexEntry(notice.record))
-    const indexWith = (pdf: boolean): string => renderSiteFiles(entries, checked.site, renderer, { pdf }).find((file) => file.path === 'index.html')?.content as string
+    const indexWith = (pdf: boolean): string =>
+      renderSiteFiles(entries, checked.site, renderer, { pdf }).find((file) => file.path === 'index.html')?.content as string
     expect(indexWith(true)).toContain(`href="${seedId}/notice.pdf"`)
     expect(indexWith(false)).not.toContain('notice.pdf')
   })
@@ -207,10 +227,21 @@ describe('findings still open: one definition on every page', () => {
       const expected = record.findings.filter((finding) => finding.status !== 'done' && finding.status !== 'unknown').map((finding) => finding.anchor)
       unknownSeen += record.findings.filter((finding) => finding.status === 'unknown').length
       const page = read(`${id}/index.html`)
-      const details = page.includes('<details class="open-findings">') ? page.slice(page.indexOf('<details class="open-findings">'), page.indexOf('</details>')) : ''
-      expect([...details.matchAll(/<a href="#([^"]+)">/gu)].map((match) => match[1]), `${id} page`).toEqual(expected)
-      expect([...openSection.matchAll(new RegExp(`<a href="${id}/index\\.html#([^"]+)">`, 'gu'))].map((match) => match[1]), `${id} stats.html`).toEqual(expected)
-      expect(stats.open.filter((finding) => finding.notice === id).map((finding) => finding.anchor), `${id} stats.json`).toEqual(expected)
+      const details = page.includes('<details class="open-findings">')
+        ? page.slice(page.indexOf('<details class="open-findings">'), page.indexOf('</details>'))
+        : ''
+      expect(
+        [...details.matchAll(/<a href="#([^"]+)">/gu)].map((match) => match[1]),
+        `${id} page`
+      ).toEqual(expected)
+      expect(
+        [...openSection.matchAll(new RegExp(`<a href="${id}/index\\.html#([^"]+)">`, 'gu'))].map((match) => match[1]),
+        `${id} stats.html`
+      ).toEqual(expected)
+      expect(
+        stats.open.filter((finding) => finding.notice === id).map((finding) => finding.anchor),
+        `${id} stats.json`
+      ).toEqual(expected)
     }
     // The site has findings without a status, in a notice with open ones (2022-mixed-bureau's f-1-4) and in one without any.
     expect(noticeJson('2022-mixed-bureau').stats.byStatus.unknown).toBe(1)
@@ -261,7 +292,12 @@ describe('the search page and its index', () => {
       expect(result.code, result.stderr).toBe(0)
     }
     const shards = (): Map<string, { mtimeMs: number; text: string }> =>
-      new Map(ids.map((id) => [id, { mtimeMs: statSync(path.join(dist, 'search', `${id}.js`)).mtimeMs, text: readFileSync(path.join(dist, 'search', `${id}.js`), 'utf8') }]))
+      new Map(
+        ids.map((id) => [
+          id,
+          { mtimeMs: statSync(path.join(dist, 'search', `${id}.js`)).mtimeMs, text: readFileSync(path.join(dist, 'search', `${id}.js`), 'utf8') }
+        ])
+      )
     build()
     const first = shards()
     build()
@@ -312,7 +348,8 @@ describe('the 台账 layout (ledger: table in notice.md)', () => {
 })
 
 describe('the 台账 layout in print and in the CMS fragment (the same ledger: table)', () => {
-  const record = (): NoticeJson & { findings: Array<{ anchor: string; status: string }> } => noticeJson('2022-mixed-bureau') as NoticeJson & { findings: Array<{ anchor: string; status: string }> }
+  const record = (): NoticeJson & { findings: Array<{ anchor: string; status: string }> } =>
+    noticeJson('2022-mixed-bureau') as NoticeJson & { findings: Array<{ anchor: string; status: string }> }
   const statusName: Record<string, string> = { done: '已完成', in_progress: '正在整改', not_done: '未完成', unknown: '未标明' }
   const ledgerOf = (html: string, open: string): string => {
     const start = html.indexOf(open)

@@ -56,13 +56,21 @@ describe('the stats page', () => {
       const table = page.locator('table', { has: page.locator('caption', { hasText: '各通报' }) })
       const headers = await table.locator('thead th').allInnerTexts()
       for (const id of ids) {
-        const record = JSON.parse(readFileSync(path.join(out, id, 'notice.json'), 'utf8')) as { title: string; stats: { total: number; byStatus: Record<string, number>; completionRate: number } }
+        const record = JSON.parse(readFileSync(path.join(out, id, 'notice.json'), 'utf8')) as {
+          title: string
+          stats: { total: number; byStatus: Record<string, number>; completionRate: number }
+        }
         const row = table.locator('tbody tr', { has: page.locator(`a[href="${id}/index.html"]`) })
         const cells = [await row.locator('th').innerText(), ...(await row.locator('td').allInnerTexts())]
         const cell = (header: string): string | undefined => cells[headers.indexOf(header)]?.trim()
         expect(cell('通报')).toBe(record.title)
         expect(cell('问题数')).toBe(String(record.stats.total))
-        for (const [status, name] of [['done', '已完成'], ['in_progress', '正在整改'], ['not_done', '未完成'], ['unknown', '未标明']] as const) {
+        for (const [status, name] of [
+          ['done', '已完成'],
+          ['in_progress', '正在整改'],
+          ['not_done', '未完成'],
+          ['unknown', '未标明']
+        ] as const) {
           expect(cell(name), `${id} ${name}`).toBe(String(record.stats.byStatus[status] ?? 0))
         }
         const unknownAll = record.stats.byStatus.unknown === record.stats.total
@@ -82,14 +90,19 @@ async function search(watched: WatchedPage, query: string): Promise<void> {
   await page.waitForFunction(() => /找到|没有找到|失败/u.test(document.getElementById('search-status')?.textContent ?? ''))
 }
 
-const resultLinks = (watched: WatchedPage): Promise<string[]> => watched.page.locator('#search-results .result-title a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.slice(1) + new URL((link as HTMLAnchorElement).href).hash))
+const resultLinks = (watched: WatchedPage): Promise<string[]> =>
+  watched.page
+    .locator('#search-results .result-title a')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.slice(1) + new URL((link as HTMLAnchorElement).href).hash))
 
 describe('the search page', () => {
   it('finds the bundled notice’s findings with a two-character word (厂房), each with its status, and a status filter narrows them', async () => {
     const watched = await openPage(browser, `${site.url}search.html`, { width: 1280 })
     try {
       await search(watched, '厂房')
-      const record = JSON.parse(readFileSync(path.join(out, seedId, 'notice.json'), 'utf8')) as { findings: Array<{ anchor: string; title: string; problem: string; rectification: string; status: string }> }
+      const record = JSON.parse(readFileSync(path.join(out, seedId, 'notice.json'), 'utf8')) as {
+        findings: Array<{ anchor: string; title: string; problem: string; rectification: string; status: string }>
+      }
       const expected = record.findings.filter((finding) => `${finding.title}${finding.problem}${finding.rectification}`.includes('厂房'))
       expect(expected.map((finding) => finding.anchor).sort()).toEqual(['f-1-4-2', 'f-1-5-1', 'f-2-3'])
       expect((await resultLinks(watched)).sort()).toEqual(expected.map((finding) => `${seedId}/index.html#${finding.anchor}`).sort())
@@ -133,12 +146,30 @@ describe('the search page', () => {
   })
 
   it('finds every finding whose text holds a word, wherever the word stands in it (not only where a segmenter would cut words)', async () => {
-    interface Finding { anchor: string; title: string; problem: string; rectification: string; responsible?: string }
-    const records = ids.map((id) => JSON.parse(readFileSync(path.join(out, id, 'notice.json'), 'utf8')) as { id: string; inspection?: { unit?: string }; issuer?: string; findings: Finding[] })
+    interface Finding {
+      anchor: string
+      title: string
+      problem: string
+      rectification: string
+      responsible?: string
+    }
+    const records = ids.map(
+      (id) =>
+        JSON.parse(readFileSync(path.join(out, id, 'notice.json'), 'utf8')) as {
+          id: string
+          inspection?: { unit?: string }
+          issuer?: string
+          findings: Finding[]
+        }
+    )
     const holding = (query: string): string[] =>
       records.flatMap((record) =>
         record.findings
-          .filter((finding) => [finding.title, finding.problem, finding.rectification, finding.responsible ?? '', record.inspection?.unit ?? record.issuer ?? ''].some((text) => text.includes(query)))
+          .filter((finding) =>
+            [finding.title, finding.problem, finding.rectification, finding.responsible ?? '', record.inspection?.unit ?? record.issuer ?? ''].some((text) =>
+              text.includes(query)
+            )
+          )
           .map((finding) => `${record.id}/index.html#${finding.anchor}`)
       )
     const watched = await openPage(browser, `${site.url}search.html`, { width: 1280 })

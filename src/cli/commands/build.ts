@@ -51,7 +51,9 @@ site.yml 中写 search: false 时不生成）、Atom 订阅（feed.xml）和站�
     const earlierPdfs = values.pdf ? [] : pdfsIn(outDir)
     const chromium = chromiumPath(process.env)
     if (values.pdf && !existsSync(chromium)) {
-      throw new UsageError(`找不到 Chromium（${chromium}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`)
+      throw new UsageError(
+        `找不到 Chromium（${chromium}），无法生成 PDF。请先安装 Chromium 和中文字体：${installHint}；或用环境变量 NOTICE_CHROMIUM 指定 Chromium 的路径。不加 --pdf 时构建不需要 Chromium`
+      )
     }
     const templates = await readTemplates(resolveTemplatesDir(values.templates as string | undefined, io.cwd))
     const summary = await runBuild({
@@ -61,7 +63,7 @@ site.yml 中写 search: false 时不生成）、Atom 订阅（feed.xml）和站�
       drafts: Boolean(values.drafts),
       ...(values.pdf ? { pdf: { chromium } } : {}),
       docx: Boolean(values.docx),
-      ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {}),
+      ...(io.errIsTTY ? { onPdfProgress: (done: number, total: number) => io.err(`\r正在生成 PDF：${done}/${total}${done === total ? '\n' : ''}`) } : {})
     })
     const shown = path.relative(io.cwd, outDir) || outDir
     if (hasErrors(summary.diagnostics)) {
@@ -83,7 +85,9 @@ site.yml 中写 search: false 时不生成）、Atom 订阅（feed.xml）和站�
     // Said once, apart from the other advice: a printed bulletin with half-width marks is off its grid.
     const halfWidth = summary.counts.punctuationWidth ?? 0
     if (halfWidth > 0) {
-      io.out(`注意：打印版${values.pdf ? '和 PDF ' : ''}里有 ${halfWidth} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。\n`)
+      io.out(
+        `注意：打印版${values.pdf ? '和 PDF ' : ''}里有 ${halfWidth} 处中文里的半角标点（, : ; ( ) 等），会照原样印出、打乱每行 28 字的版面；运行 notice check --fix 可一次改为全角标点。\n`
+      )
     }
     if (summary.pdfs.kept.length > 0) {
       io.out(`沿用上次生成的 ${summary.pdfs.kept.length} 个 PDF（这些通报在生成 PDF 之后没有改动），页面上照常有 PDF 链接。\n`)
@@ -91,17 +95,28 @@ site.yml 中写 search: false 时不生成）、Atom 订阅（feed.xml）和站�
     const removed = earlierPdfs.filter((file) => !existsSync(file))
     const idOf = (file: string): string => path.basename(path.dirname(file))
     const changed = new Set(summary.pdfs.changed)
-    const outdated = removed.map(idOf).filter((id) => changed.has(id)).sort()
+    const outdated = removed
+      .map(idOf)
+      .filter((id) => changed.has(id))
+      .sort()
     if (outdated.length > 0) {
-      io.out(`注意：通报 ${outdated.join('、')} 在上次生成 PDF 之后有改动，旧的 PDF 与现在的内容不符，已删除，页面上也不再有 PDF 链接；运行 notice build --pdf 可重新生成。\n`)
+      io.out(
+        `注意：通报 ${outdated.join('、')} 在上次生成 PDF 之后有改动，旧的 PDF 与现在的内容不符，已删除，页面上也不再有 PDF 链接；运行 notice build --pdf 可重新生成。\n`
+      )
     }
     const otherwise = removed.length - outdated.length
     if (otherwise > 0) {
-      io.out(`注意：本次没有加 --pdf，上次生成的 ${otherwise} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中（无法确认它们仍与内容相符，例如加了 --no-cache，或通报已删除）；需要 PDF 时请运行 notice build --pdf。\n`)
+      io.out(
+        `注意：本次没有加 --pdf，上次生成的 ${otherwise} 个 PDF（notice.pdf）和页面上的 PDF 链接已不在 ${shown}/ 中（无法确认它们仍与内容相符，例如加了 --no-cache，或通报已删除）；需要 PDF 时请运行 notice build --pdf。\n`
+      )
     }
     for (const id of selection?.ids ?? []) {
       const page = path.join(outDir, id, 'index.html')
-      io.out(existsSync(page) ? `通报 ${id}：${shownPath(io.cwd, page)}（打印版 ${shownPath(io.cwd, path.join(outDir, id, 'print.html'))}）；校对提示请运行 notice check ${id} 查看。\n` : `通报 ${id} 没有发布（标记为草稿 draft: true；加 --drafts 可一并发布）。\n`)
+      io.out(
+        existsSync(page)
+          ? `通报 ${id}：${shownPath(io.cwd, page)}（打印版 ${shownPath(io.cwd, path.join(outDir, id, 'print.html'))}）；校对提示请运行 notice check ${id} 查看。\n`
+          : `通报 ${id} 没有发布（标记为草稿 draft: true；加 --drafts 可一并发布）。\n`
+      )
     }
     return exitCodes.ok
   }

@@ -41,7 +41,8 @@ export const check: Command = {
     const options: RunOptions = { ...contentRunOptions(values, io), fixes: Boolean(values.fix) }
     refuseNoticeFolderAsContent(options.contentDir, io.cwd, 'check')
     const selection = selectNotices(positionals, options.contentDir, io.cwd)
-    const shown = (diagnostics: readonly Diagnostic[]): readonly Diagnostic[] => (selection ? diagnostics.filter((diagnostic) => selection.shows(diagnostic)) : diagnostics)
+    const shown = (diagnostics: readonly Diagnostic[]): readonly Diagnostic[] =>
+      selection ? diagnostics.filter((diagnostic) => selection.shows(diagnostic)) : diagnostics
     if (values.fix) {
       let summary = await runCheck(options)
       const changed = await applySafeFixes(shown(summary.diagnostics), io, format === 'json' ? io.err : io.out)

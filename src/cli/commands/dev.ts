@@ -57,7 +57,11 @@ export const dev: Command = {
     const state = (): DevServerState => {
       const snapshot = build.snapshot()
       const errors = snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
-      const event = { version, errors: paused ? [paused] : errors.map(formatDiagnostic), warnings: snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length }
+      const event = {
+        version,
+        errors: paused ? [paused] : errors.map(formatDiagnostic),
+        warnings: snapshot.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length
+      }
       return { files: snapshot.files, event, ...(paused ? { paused } : {}) }
     }
     const first = state()
@@ -105,7 +109,13 @@ export const dev: Command = {
       }
       version += 1
       server.publish(state())
-      const what = back ? `内容文件夹 ${shownContent} 已放回，全部通报` : changes.templates ? '模板' : changes.site ? 'site.yml' : [...changes.notices].join('、')
+      const what = back
+        ? `内容文件夹 ${shownContent} 已放回，全部通报`
+        : changes.templates
+          ? '模板'
+          : changes.site
+            ? 'site.yml'
+            : [...changes.notices].join('、')
       io.out(`已重新生成（${what}），用时 ${Math.round(performance.now() - started)} 毫秒\n`)
       report(io, build.snapshot().diagnostics)
     }

@@ -61,7 +61,8 @@ export const diff: Command = {
     const format = String(values.format ?? 'text') as Format
     if (!formats.includes(format)) throw new ArgumentError(`--format 只能是 ${formats.join('、')} 之一，不能是 ${format}`)
     const date = values.date === undefined ? undefined : String(values.date)
-    if (date !== undefined && !isoDate.safeParse(date).success) throw new ArgumentError(`--date 应为真实存在的日期，写作 YYYY-MM-DD，例如 2021-06-30，不能是 ${date}`)
+    if (date !== undefined && !isoDate.safeParse(date).success)
+      throw new ArgumentError(`--date 应为真实存在的日期，写作 YYYY-MM-DD，例如 2021-06-30，不能是 ${date}`)
 
     // git runs in the content folder's own repository, wherever the command is run from.
     const contentAbsolute = path.resolve(io.cwd, contentDir)
@@ -180,7 +181,9 @@ function noteText(result: ContentDiff, { date, io, before }: RenderContext): str
     parts.push(`# 更新记录草稿${several ? `（通报 ${notice.id}）` : ''}：核对后加入 ${notice.id}/notice.md 的 changes:\n${noteYaml(day, note)}`)
   }
   if (dated.length > 0) {
-    io.err(`提示：没有用 --date 指定更新日期，${dated.length > 1 || several ? `通报 ${dated.join('、')} 的` : ''}草稿用了今天的日期 ${today}；如不是本次更新的日期，请用 --date YYYY-MM-DD 指定。\n`)
+    io.err(
+      `提示：没有用 --date 指定更新日期，${dated.length > 1 || several ? `通报 ${dated.join('、')} 的` : ''}草稿用了今天的日期 ${today}；如不是本次更新的日期，请用 --date YYYY-MM-DD 指定。\n`
+    )
   }
   return parts.join('\n')
 }

@@ -56,7 +56,9 @@ export const importCommand: Command = {
     if (kind === 'legacy') {
       const soffice = sofficePath()
       if (!soffice) {
-        io.err(`${file}:1:1: error: 这是旧版 Word（.doc）或 WPS（.wps）文件，不能直接读取：请在 Word 或 WPS 中“另存为” .docx 后再导入；安装 LibreOffice 后也可自动转换 [import]\n`)
+        io.err(
+          `${file}:1:1: error: 这是旧版 Word（.doc）或 WPS（.wps）文件，不能直接读取：请在 Word 或 WPS 中“另存为” .docx 后再导入；安装 LibreOffice 后也可自动转换 [import]\n`
+        )
         return exitCodes.contentError
       }
       docxBytes = convertToDocx(soffice, input)
@@ -68,12 +70,15 @@ export const importCommand: Command = {
     else {
       const decoded = decodeText(bytes, { allowLegacy: true })
       if (!decoded.ok) {
-        io.err(`${file}:1:1: error: ${decoded.reason === 'encoding' ? '无法识别文件编码：请另存为 UTF-8 或 GB18030' : '这不是文本文件，也不是 Word 文档（.docx）：请另存为 .docx 或“纯文本”后再导入'} [import]\n`)
+        io.err(
+          `${file}:1:1: error: ${decoded.reason === 'encoding' ? '无法识别文件编码：请另存为 UTF-8 或 GB18030' : '这不是文本文件，也不是 Word 文档（.docx）：请另存为 .docx 或“纯文本”后再导入'} [import]\n`
+        )
         return exitCodes.contentError
       }
       text = decoded.text
       encoding = decoded.encoding
-      if (decoded.encoding === 'big5') io.err(`${file}:1:1: warning: 这个文件是 Big5 编码（繁体中文），已按 Big5 读取，导入的内容是繁体字：请核对；如需简体，请转换后再导入 [import]\n`)
+      if (decoded.encoding === 'big5')
+        io.err(`${file}:1:1: warning: 这个文件是 Big5 编码（繁体中文），已按 Big5 读取，导入的内容是繁体字：请核对；如需简体，请转换后再导入 [import]\n`)
       if (decoded.notUtf8) io.err(`${file}:1:1: warning: 这个文件按 UTF-8 读是乱码，已按 GB18030（GBK）读取：请核对导入的文字 [import]\n`)
     }
     const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
@@ -104,7 +109,10 @@ export const importCommand: Command = {
       return exitCodes.usage
     }
     await writeFolder(target, outcome.files)
-    if (format === 'json') io.out(`${JSON.stringify({ ...jsonReport(outcome.report), ...(docx ? { from: 'docx', docx: { title: docx.title, counts: docx.counts, origins: docx.origins } } : {}) })}\n`)
+    if (format === 'json')
+      io.out(
+        `${JSON.stringify({ ...jsonReport(outcome.report), ...(docx ? { from: 'docx', docx: { title: docx.title, counts: docx.counts, origins: docx.origins } } : {}) })}\n`
+      )
     else {
       printReport(io, outcome.report, encoding, path.relative(io.cwd, target) || target)
       if (docx) printDocxReport(io, docx)
@@ -152,7 +160,9 @@ function printReport(io: Io, report: ImportReport, encoding: string, target: str
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${statusNames[status]} ${count} 个`)
     .join('，')
-  io.out(`已导入到 ${target}/（${encoding === 'docx' ? 'Word 文档' : `原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding === 'big5' ? 'Big5' : encoding.toUpperCase()}`}）\n`)
+  io.out(
+    `已导入到 ${target}/（${encoding === 'docx' ? 'Word 文档' : `原文编码 ${encoding === 'utf-8' ? 'UTF-8' : encoding === 'big5' ? 'Big5' : encoding.toUpperCase()}`}）\n`
+  )
   io.out(report.titleFrom === 'text' ? `标题：${report.title}\n` : `原文没有标题，已在 notice.md 中填写 title: ${report.title}，请核对修改\n`)
   io.out(`识别出标题：${headings || '无'}\n`)
   io.out(`识别出问题 ${report.stats.total} 个${statuses ? `：${statuses}` : ''}\n`)
@@ -183,7 +193,9 @@ function printDocxReport(io: Io, docx: DocxReport): void {
   if (added.length > 0) io.out(`第 ${compactRanges(added)} 行的加粗标签原文没有冒号，已补上“：”，请核对\n`)
   const fromOther = docx.origins.filter((origin) => sourceNames[origin.from] && !origin.continues)
   if (fromOther.length > 0 && fromOther.length <= 20) {
-    io.out(`来自${[...new Set(fromOther.map((origin) => sourceNames[origin.from]))].join('、')}的行：第 ${compactRanges(fromOther.map((origin) => origin.line))} 行\n`)
+    io.out(
+      `来自${[...new Set(fromOther.map((origin) => sourceNames[origin.from]))].join('、')}的行：第 ${compactRanges(fromOther.map((origin) => origin.line))} 行\n`
+    )
   }
 }
 

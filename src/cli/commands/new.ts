@@ -30,7 +30,8 @@ export const newCommand: Command = {
     checkNoticeIdArgument(id)
     const contentDir = path.resolve(io.cwd, String(values.content ?? 'content'))
     const target = path.join(contentDir, id)
-    if (await stat(target).catch(() => undefined)) throw new UsageError(`${path.relative(io.cwd, target) || target} 已存在：为避免覆盖，请换一个编号或先删除这个文件夹`)
+    if (await stat(target).catch(() => undefined))
+      throw new UsageError(`${path.relative(io.cwd, target) || target} 已存在：为避免覆盖，请换一个编号或先删除这个文件夹`)
     const today = new Date().toISOString().slice(0, 10)
     for (const file of scaffoldFiles) {
       const text = (await readFile(path.join(scaffoldDir, file), 'utf8')).replaceAll('{{id}}', id).replaceAll('{{today}}', today)
@@ -38,7 +39,9 @@ export const newCommand: Command = {
       await writeFile(path.join(target, file), text, { flag: 'wx' })
     }
     const shown = path.relative(io.cwd, target) || target
-    io.out(`已新建 ${shown}/：\n${scaffoldFiles.map((file) => `  ${shown}/${file}`).join('\n')}\n请按文件中的注释修改，然后运行 notice check 检查、notice dev 预览。\n`)
+    io.out(
+      `已新建 ${shown}/：\n${scaffoldFiles.map((file) => `  ${shown}/${file}`).join('\n')}\n请按文件中的注释修改，然后运行 notice check 检查、notice dev 预览。\n`
+    )
     return exitCodes.ok
   }
 }

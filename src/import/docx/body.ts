@@ -284,7 +284,13 @@ function readRun(run: Element, reader: Reader, paragraph: Paragraph, state: RunS
         if (!note) break
         const mark = `[${reader.notes.length + 1}]`
         append(paragraph, mark, bold, state)
-        reader.notes.push({ kind, mark, paragraphs: blockElements(note).filter((block) => block.localName === 'p').map((block) => readParagraph(block, reader)) })
+        reader.notes.push({
+          kind,
+          mark,
+          paragraphs: blockElements(note)
+            .filter((block) => block.localName === 'p')
+            .map((block) => readParagraph(block, reader))
+        })
         break
       }
       case 'drawing':

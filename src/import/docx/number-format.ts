@@ -50,8 +50,19 @@ function letters(value: number, base: string): string {
 function roman(value: number): string {
   if (value <= 0 || value >= 4000) return String(value)
   const table: Array<[number, string]> = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i']
   ]
   let rest = value
   let out = ''
@@ -77,7 +88,11 @@ export function formatNumber(value: number, format: string): string {
       return fullWidth(String(value))
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
-      return enclosed(value, [[1, 20, 0x2460], [21, 35, 0x3251], [36, 50, 0x32b1]])
+      return enclosed(value, [
+        [1, 20, 0x2460],
+        [21, 35, 0x3251],
+        [36, 50, 0x32b1]
+      ])
     case 'decimalEnclosedParen':
       return enclosed(value, [[1, 20, 0x2474]])
     case 'decimalEnclosedFullstop':

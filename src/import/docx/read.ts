@@ -8,7 +8,13 @@ import { readBody, type DocxLine } from './body.js'
 import { openDocx } from './package.js'
 
 /** Paragraph styles of notice-press's export, and the custom property that lists which of them came from notice.md. */
-export const exportStyles = { title: 'NoticeTitle', signature: 'NoticeSignature', date: 'NoticeDate', issuer: 'NoticeIssuer', docNumber: 'NoticeDocNumber' } as const
+export const exportStyles = {
+  title: 'NoticeTitle',
+  signature: 'NoticeSignature',
+  date: 'NoticeDate',
+  issuer: 'NoticeIssuer',
+  docNumber: 'NoticeDocNumber'
+} as const
 export const frontmatterProperty = 'notice-press-frontmatter'
 /** The custom property every file of notice-press's export carries. */
 export const exportProperty = 'notice-press-export'

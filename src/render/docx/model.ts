@@ -108,7 +108,14 @@ export function docxModel(notice: LoadedNotice, view: NoticeView, formatDate: (i
       }
       closeTable()
     }
-    if (!table && role && role.kind !== 'blank' && matchTableHeader(text)?.format === 'gfm' && isWrittenBack(text) && document.lines[index + 1]?.text === gfmDelimiterFor(gfmCells(text).length)) {
+    if (
+      !table &&
+      role &&
+      role.kind !== 'blank' &&
+      matchTableHeader(text)?.format === 'gfm' &&
+      isWrittenBack(text) &&
+      document.lines[index + 1]?.text === gfmDelimiterFor(gfmCells(text).length)
+    ) {
       table = { kind: 'table', header: true, format: 'gfm', rows: [{ cells: gfmCells(text), font: 'hei' }] }
       blocks.push(table)
       gfm = { table, delimiter: index + 1 }

@@ -31,7 +31,7 @@ const page = { width: mm(210), height: mm(297), top: mm(37), right: mm(26), bott
 /** 225 mm / 22 lines, in twips. */
 const linePitch = Math.floor((mm(225) / 22) * 1) // 579
 /** 156 mm / 28 characters, in points, less the 16 pt of a character: in 1/4096 pt, as w:charSpace counts. */
-const charSpace = Math.round(((156 / 25.4) * 72 / 28 - 16) * 4096)
+const charSpace = Math.round((((156 / 25.4) * 72) / 28 - 16) * 4096)
 /** One character of the grid, in twips. */
 const charWidth = mm(156) / 28
 
@@ -70,9 +70,11 @@ const fontOf = (name: string): Docx.IFontAttributesProperties => ({ ascii: name,
 
 export async function packDocx(model: DocxModel): Promise<Uint8Array> {
   const docx = load('docx') as typeof Docx
-  const { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx
+  const { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    docx
   const exact = { line: linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
-  const run = (text: string, font: string, size: number): Docx.TextRun => new TextRun({ text, font: fontOf(font), size: size * 2, ...(size === 16 ? pitch : {}) })
+  const run = (text: string, font: string, size: number): Docx.TextRun =>
+    new TextRun({ text, font: fontOf(font), size: size * 2, ...(size === 16 ? pitch : {}) })
 
   const paragraphOf = (block: DocxBlock): Array<Docx.Paragraph | Docx.Table> => {
     switch (block.kind) {
@@ -89,7 +91,16 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
         })
         if (block.docNumber === undefined) return [issuer]
         // The 发文字号 one empty line below the 红头.
-        return [issuer, new Paragraph({ style: styleIds.docNumber, alignment: AlignmentType.CENTER, ...rule, spacing: { ...exact, before: linePitch, after: below }, children: [run(block.docNumber, fontNames.fang, 16)] })]
+        return [
+          issuer,
+          new Paragraph({
+            style: styleIds.docNumber,
+            alignment: AlignmentType.CENTER,
+            ...rule,
+            spacing: { ...exact, before: linePitch, after: below },
+            children: [run(block.docNumber, fontNames.fang, 16)]
+          })
+        ]
       }
       case 'title':
         return [
@@ -105,7 +116,15 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
         return [new Paragraph({ style: styleIds.body, spacing: exact, children: [] })]
       case 'paragraph':
         // Justified, as official documents are set: a full line reaches the right edge of the text area.
-        return [new Paragraph({ style: styleIds.body, alignment: AlignmentType.JUSTIFIED, spacing: exact, indent: { firstLine: Math.round(2 * charWidth), firstLineChars: 200 }, children: block.runs.map((part) => run(part.text, fontNames[part.font], 16)) })]
+        return [
+          new Paragraph({
+            style: styleIds.body,
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: exact,
+            indent: { firstLine: Math.round(2 * charWidth), firstLineChars: 200 },
+            children: block.runs.map((part) => run(part.text, fontNames[part.font], 16))
+          })
+        ]
       case 'signature':
       case 'date':
         return [
@@ -171,7 +190,10 @@ export async function packDocx(model: DocxModel): Promise<Uint8Array> {
     title: model.title,
     creator: 'notice-press',
     lastModifiedBy: 'notice-press',
-    customProperties: [{ name: exportProperty, value: 'notice-press' }, ...(model.fromFrontmatter.length > 0 ? [{ name: frontmatterProperty, value: model.fromFrontmatter.join(' ') }] : [])],
+    customProperties: [
+      { name: exportProperty, value: 'notice-press' },
+      ...(model.fromFrontmatter.length > 0 ? [{ name: frontmatterProperty, value: model.fromFrontmatter.join(' ') }] : [])
+    ],
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: { document: { run: { font: fontOf(fontNames.fang), size: 32 }, paragraph: { spacing: exact } } },
@@ -244,9 +266,14 @@ function fixPackage(bytes: Uint8Array, isoDate: string): Uint8Array {
     // As on the print page: every page full (no widow and orphan control moving lines over), no
     // punctuation hanging into the margin, no extra space between Chinese and Latin text or digits.
     // On every paragraph: LibreOffice does not take these from styles.
-    if (name === 'word/document.xml') xml = xml.replace(/(<w:pPr>(?:<w:pStyle [^>]*\/>)?)/gu, '$1<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
+    if (name === 'word/document.xml')
+      xml = xml.replace(
+        /(<w:pPr>(?:<w:pStyle [^>]*\/>)?)/gu,
+        '$1<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+      )
     // A 22 pt title line (and the 26 pt 红头) is taller than a grid line with most CJK fonts' ascent and descent: off the grid, it keeps to one line each.
-    if (name === 'word/document.xml') xml = xml.replace(/(<w:pStyle w:val="(?:NoticeTitle|NoticeIssuer)"\/>(?:(?!<\/w:pPr>).)*?)(<w:spacing )/gu, '$1<w:snapToGrid w:val="0"/>$2')
+    if (name === 'word/document.xml')
+      xml = xml.replace(/(<w:pStyle w:val="(?:NoticeTitle|NoticeIssuer)"\/>(?:(?!<\/w:pPr>).)*?)(<w:spacing )/gu, '$1<w:snapToGrid w:val="0"/>$2')
     files[name] = strToU8(xml)
   }
   const date = new Date(`${isoDate}T00:00:00`)
@@ -261,7 +288,10 @@ function fixPackage(bytes: Uint8Array, isoDate: string): Uint8Array {
 function withAlternatives(xml: string): string {
   const entries = Object.entries(fontAlternatives)
     .filter(([name]) => !xml.includes(`w:name="${name}"`))
-    .map(([name, alternative]) => `<w:font w:name="${name}"><w:altName w:val="${alternative}"/><w:charset w:val="86"/><w:family w:val="${name.includes('黑') ? 'modern' : 'roman'}"/><w:pitch w:val="fixed"/></w:font>`)
+    .map(
+      ([name, alternative]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alternative}"/><w:charset w:val="86"/><w:family w:val="${name.includes('黑') ? 'modern' : 'roman'}"/><w:pitch w:val="fixed"/></w:font>`
+    )
     .join('')
   // The docx package writes an empty table (`<w:fonts …/>`) when no font is embedded.
   if (/<w:fonts\b[^>]*\/>\s*$/u.test(xml)) return xml.replace(/<w:fonts\b([^>]*)\/>\s*$/u, `<w:fonts$1>${entries}</w:fonts>`)

@@ -22,11 +22,17 @@ export const mojibake: Rule = {
   check(notice) {
     const reports: Report[] = []
     for (const line of notice.document.lines) {
-      for (const found of findMojibake(line.text)) reports.push({ ...positionIn(line, found.index), message: message(line.text, found), text: line.text.slice(found.index, found.index + found.length) })
+      for (const found of findMojibake(line.text))
+        reports.push({ ...positionIn(line, found.index), message: message(line.text, found), text: line.text.slice(found.index, found.index + found.length) })
     }
     for (const field of publishedFields(notice)) {
       const [found] = findMojibake(field.value)
-      if (found) reports.push({ ...field.position(), message: `元数据“${field.path.map(String).join('.')}”中${message(field.value, found)}`, text: field.value.slice(found.index, found.index + found.length) })
+      if (found)
+        reports.push({
+          ...field.position(),
+          message: `元数据“${field.path.map(String).join('.')}”中${message(field.value, found)}`,
+          text: field.value.slice(found.index, found.index + found.length)
+        })
     }
     return reports
   }

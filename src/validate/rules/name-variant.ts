@@ -92,7 +92,8 @@ export const nameVariant: Rule = {
         // A variant used nearly as often as the name is a second name, not a slip.
         if (!name.declared && uses * minUses > name.uses) continue
         for (const entry of lines) {
-          for (let at = entry.line.text.indexOf(variant); at !== -1; at = entry.line.text.indexOf(variant, at + 1)) found.push({ entry, offset: at, variant, name })
+          for (let at = entry.line.text.indexOf(variant); at !== -1; at = entry.line.text.indexOf(variant, at + 1))
+            found.push({ entry, offset: at, variant, name })
         }
       }
     }
@@ -103,7 +104,10 @@ export const nameVariant: Rule = {
     const chosen: typeof found = []
     for (const candidate of found) {
       const overlaps = chosen.some(
-        (other) => other.entry.index === candidate.entry.index && candidate.offset < other.offset + other.variant.length && other.offset < candidate.offset + candidate.variant.length
+        (other) =>
+          other.entry.index === candidate.entry.index &&
+          candidate.offset < other.offset + other.variant.length &&
+          other.offset < candidate.offset + candidate.variant.length
       )
       if (!overlaps) chosen.push(candidate)
     }

@@ -30,7 +30,8 @@ export const numbering: Rule = {
       let message: string
       if (!previous) message = `这一级的第一个标题应从“${want}”开始，这里是“${found}”`
       else if (heading.number === (previous.through ?? previous.number)) message = `编号“${found}”重复：上一个标题也是这个编号，这里应为“${want}”`
-      else if (heading.number < expected) message = `编号顺序颠倒：上一个是“${numbered(heading, previous.through ?? previous.number)}”，这里是“${found}”，应为“${want}”`
+      else if (heading.number < expected)
+        message = `编号顺序颠倒：上一个是“${numbered(heading, previous.through ?? previous.number)}”，这里是“${found}”，应为“${want}”`
       else message = `编号不连续：上一个是“${numbered(heading, previous.through ?? previous.number)}”，这里跳到了“${found}”，应为“${want}”`
       reports.push({ ...position, message, text: found })
     }

@@ -22,7 +22,8 @@ function message(hit: NumberHit, where: 'text' | 'contact' | 'field'): string {
 export const privateData: Rule = {
   id: 'private-data',
   severity: 'error',
-  description: '公开内容（正文、结尾、元数据各字段）中出现身份证号码或手机号码，包括带空格、横线、点、全角数字等写法（site.yml privateData.allow 和 contact.phone 中声明的号码除外）',
+  description:
+    '公开内容（正文、结尾、元数据各字段）中出现身份证号码或手机号码，包括带空格、横线、点、全角数字等写法（site.yml privateData.allow 和 contact.phone 中声明的号码除外）',
   check(notice, context) {
     const reports: Report[] = []
     const allowed = new Set([...(context.site.privateData?.allow ?? []), ...[notice.meta.contact?.phone ?? []].flat()].map(phoneDigits))
@@ -33,7 +34,8 @@ export const privateData: Rule = {
     notice.document.lines.forEach((line, index) => {
       if (line.text.length === 0) return
       const contact = notice.document.roles[index]?.kind === 'contact'
-      for (const hit of findPersonalNumbers(line.text)) report(hit, positionIn(line, hit.start), contact ? 'contact' : 'text', line.text.slice(hit.start, hit.end))
+      for (const hit of findPersonalNumbers(line.text))
+        report(hit, positionIn(line, hit.start), contact ? 'contact' : 'text', line.text.slice(hit.start, hit.end))
     })
     for (const field of publishedFields(notice)) {
       for (const hit of findPersonalNumbers(field.value)) report(hit, field.position(), 'field', field.value.slice(hit.start, hit.end))

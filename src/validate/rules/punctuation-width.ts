@@ -27,7 +27,8 @@ export function halfWidthInChinese(text: string): number[] {
     const asciiOpen = text[open] === '('
     const asciiClose = text[close] === ')'
     // `(其中592套)` and `模式(PPP)` are Chinese; `Revitalization (Pilot)` is an English name's own.
-    const inChinese = !asciiOpen || !asciiClose || [...inside].some(isChinese) || isChinese(text[open - 1]) || (!/[A-Za-z]/u.test(inside) && inChineseContext(text, close))
+    const inChinese =
+      !asciiOpen || !asciiClose || [...inside].some(isChinese) || isChinese(text[open - 1]) || (!/[A-Za-z]/u.test(inside) && inChineseContext(text, close))
     if (!inChinese) continue
     if (asciiOpen) found.add(open)
     if (asciiClose) found.add(close)

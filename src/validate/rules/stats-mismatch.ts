@@ -28,14 +28,28 @@ function checkStatsLine(line: DocLine, stats: StatsSentence, actual: { total: nu
     reports.push({ ...at(totalAt), message: `统计说共有 ${stats.total} 个问题，但正文列出了 ${actual.total} 个：请核对数字`, text: String(stats.total) })
   }
   if (stats.done !== undefined && stats.done !== actual.done) {
-    reports.push({ ...at(doneAt), message: `统计说已完成整改 ${stats.done} 个，但正文中标为已完成的有 ${actual.done} 个：请核对数字`, text: String(stats.done) })
+    reports.push({
+      ...at(doneAt),
+      message: `统计说已完成整改 ${stats.done} 个，但正文中标为已完成的有 ${actual.done} 个：请核对数字`,
+      text: String(stats.done)
+    })
   }
   if (stats.inProgress !== undefined && stats.inProgress !== actual.inProgress) {
-    reports.push({ ...at(progressAt), message: `统计说正在整改 ${stats.inProgress} 个，但正文中标为正在整改的有 ${actual.inProgress} 个：请核对数字`, text: String(stats.inProgress) })
+    reports.push({
+      ...at(progressAt),
+      message: `统计说正在整改 ${stats.inProgress} 个，但正文中标为正在整改的有 ${actual.inProgress} 个：请核对数字`,
+      text: String(stats.inProgress)
+    })
   }
   // One wrong number is one report: the sum and the rate are checked only when they say something new.
   const numbersAgree = reports.length === 0
-  if (numbersAgree && stats.total !== undefined && stats.done !== undefined && stats.inProgress !== undefined && stats.done + stats.inProgress !== stats.total) {
+  if (
+    numbersAgree &&
+    stats.total !== undefined &&
+    stats.done !== undefined &&
+    stats.inProgress !== undefined &&
+    stats.done + stats.inProgress !== stats.total
+  ) {
     reports.push({
       ...at(doneAt),
       message: `统计数字自相矛盾：已完成 ${stats.done} 个加正在整改 ${stats.inProgress} 个是 ${stats.done + stats.inProgress} 个，不是 ${stats.total} 个`,

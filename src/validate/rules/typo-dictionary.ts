@@ -25,7 +25,8 @@ export const confusions: readonly Confusion[] = [
     wrong: '巡查',
     right: '巡察',
     reason: '党组织的政治巡视巡察写“巡察”；“巡查”是日常的巡逻检查（安全巡查、河道巡查）',
-    notBefore: /(?:安全|治安|消防|河道|河湖|日常|定期|夜间|电力|线路|网格|防汛|环境|交通|街面|巡逻|林区|现场|督导|执法|动态|卫生|食品|市场|徒步|视频|网络|重点|全面)$/u,
+    notBefore:
+      /(?:安全|治安|消防|河道|河湖|日常|定期|夜间|电力|线路|网格|防汛|环境|交通|街面|巡逻|林区|现场|督导|执法|动态|卫生|食品|市场|徒步|视频|网络|重点|全面)$/u,
     after: /^(?:期间|组|办|工作|反馈|意见|整改|发现|中|时|过程|对象|单位|问题|报告|情况|结束)/u,
     example: '巡查期间组织对8名科级干部进行党建测试',
     lookAlike: '加强节假日安全巡查期间的值班值守'
@@ -51,7 +52,7 @@ export const confusions: readonly Confusion[] = [
     right: '截至目前',
     reason: '“截至”后接时间点（截至目前、截至6月底）；“截止”表示到期停止，用在时间之后（报名于6月底截止）',
     fixable: true,
-   
+
     example: '截止目前，应收未收标准化厂房租赁费232.1735万元',
     lookAlike: '截至目前，已完成整改20个'
   },
@@ -83,25 +84,44 @@ export const confusions: readonly Confusion[] = [
     wrong: '三会一科',
     right: '三会一课',
     reason: '支部党员大会、支委会、党小组会和党课，合称“三会一课”',
-   
+
     example: '严格落实“三会一科”制度',
     lookAlike: '严格落实“三会一课”制度'
   },
-  { wrong: '党风廉正', right: '党风廉政', reason: '“党风廉政建设”的“廉政”指廉洁从政', example: '落实党风廉正建设主体责任', lookAlike: '落实党风廉政建设主体责任，做到廉正无私' },
+  {
+    wrong: '党风廉正',
+    right: '党风廉政',
+    reason: '“党风廉政建设”的“廉政”指廉洁从政',
+    example: '落实党风廉正建设主体责任',
+    lookAlike: '落实党风廉政建设主体责任，做到廉正无私'
+  },
   { wrong: '廉洁自率', right: '廉洁自律', reason: '自我约束是“自律”', example: '严格廉洁自率', lookAlike: '严格廉洁自律，率先垂范' },
   { wrong: '一岗双则', right: '一岗双责', reason: '一个岗位两种责任：“一岗双责”', example: '落实一岗双则', lookAlike: '落实一岗双责' },
   { wrong: '两个围护', right: '两个维护', reason: '“两个维护”：坚决维护', example: '做到“两个围护”', lookAlike: '做到“两个维护”，围护结构安全' },
   { wrong: '纪律处份', right: '纪律处分', reason: '“处分”的“分”不作“份”', example: '给予纪律处份', lookAlike: '给予纪律处分' },
-  { wrong: '纪检检察', right: '纪检监察', reason: '纪委监委是“纪检监察”机关；“检察”指检察院', example: '县纪检检察机关', lookAlike: '县纪检监察机关和检察机关' },
+  {
+    wrong: '纪检检察',
+    right: '纪检监察',
+    reason: '纪委监委是“纪检监察”机关；“检察”指检察院',
+    example: '县纪检检察机关',
+    lookAlike: '县纪检监察机关和检察机关'
+  },
   { wrong: '检查院', right: '检察院', reason: '法律监督机关是“人民检察院”', example: '移送县检查院', lookAlike: '移送县检察院，接受检查' },
   { wrong: '监查委', right: '监察委', reason: '“监察委员会”的“监察”', example: '县监查委', lookAlike: '县监察委' },
-  { wrong: '习进平', right: '习近平', reason: '领导人姓名必须准确', notAfter: /^[台稳]/u, example: '学习习进平总书记重要讲话', lookAlike: '学习习近平总书记重要讲话，学习进平台' },
+  {
+    wrong: '习进平',
+    right: '习近平',
+    reason: '领导人姓名必须准确',
+    notAfter: /^[台稳]/u,
+    example: '学习习进平总书记重要讲话',
+    lookAlike: '学习习近平总书记重要讲话，学习进平台'
+  },
   { wrong: '民主集中治', right: '民主集中制', reason: '党的根本组织制度是“民主集中制”', example: '坚持民主集中治', lookAlike: '坚持民主集中制' },
   {
     wrong: '布署',
     right: '部署',
     reason: '安排、布置工作是“部署”',
-   
+
     example: '贯彻落实上级决策布署',
     lookAlike: '贯彻落实上级决策部署，布置会场'
   },
@@ -152,7 +172,7 @@ export const confusions: readonly Confusion[] = [
     wrong: '年青干部',
     right: '年轻干部',
     reason: '干部工作中的规范说法是“年轻干部”',
-   
+
     example: '加强年青干部培养',
     lookAlike: '加强年轻干部培养'
   },
@@ -166,7 +186,15 @@ export const confusions: readonly Confusion[] = [
   },
   { wrong: '安照', right: '按照', reason: '介词“按照”', example: '安照规定执行', lookAlike: '按照规定执行' },
   { wrong: '以经', right: '已经', reason: '副词“已经”', example: '以经整改完毕', lookAlike: '已经整改完毕，以经济建设为中心', notAfter: /^济/u },
-  { wrong: '进一部', right: '进一步', reason: '副词“进一步”', notAfter: /^(?:分|门|作品)/u, notBefore: /[引推增促新先改]$/u, example: '进一部加强监管', lookAlike: '进一步加强监管，引进一部分设备' },
+  {
+    wrong: '进一部',
+    right: '进一步',
+    reason: '副词“进一步”',
+    notAfter: /^(?:分|门|作品)/u,
+    notBefore: /[引推增促新先改]$/u,
+    example: '进一部加强监管',
+    lookAlike: '进一步加强监管，引进一部分设备'
+  },
   { wrong: '惯彻', right: '贯彻', reason: '“贯彻落实”的“贯”', example: '认真惯彻落实', lookAlike: '认真贯彻落实，习惯' },
   { wrong: '坚绝', right: '坚决', reason: '“坚决”的“决”', example: '坚绝杜绝', lookAlike: '坚决杜绝' },
   { wrong: '杜决', right: '杜绝', reason: '“杜绝”的“绝”', example: '坚决杜决', lookAlike: '坚决杜绝' },

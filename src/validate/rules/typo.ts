@@ -100,7 +100,8 @@ export const typo: Rule = {
     const reports: Report[] = []
     for (const { line } of proseLines(notice)) {
       for (const finding of findTypos(line.text, entries)) {
-        const fix = finding.replacement === undefined ? undefined : fixUnlessLeftOut(context, line, finding.offset, finding.offset + finding.length, finding.replacement)
+        const fix =
+          finding.replacement === undefined ? undefined : fixUnlessLeftOut(context, line, finding.offset, finding.offset + finding.length, finding.replacement)
         reports.push(reportAt(line, finding.offset, finding.message, finding.text, fix))
       }
     }
