@@ -15,8 +15,8 @@ interface KnownName {
   declared: boolean
 }
 
-/** Names of bodies (Han runs ending in a body suffix) the texts use at least `minUses` times, with their counts. */
-function frequentNames(texts: readonly string[]): Map<string, number> {
+/** How often the texts use each possible name of a body: a Han run of 4 to 8 code units ending in a body suffix. */
+function nameCounts(texts: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (const text of texts) {
     for (let end = 1; end <= text.length; end++) {
@@ -29,16 +29,20 @@ function frequentNames(texts: readonly string[]): Map<string, number> {
       }
     }
   }
-  for (const [name, uses] of counts) if (uses < minUses) counts.delete(name)
   return counts
+}
+
+/** Whether `nameCounts` counts this string: then its count there is its number of uses. */
+function isCountedName(text: string): boolean {
+  return nameLengths.includes(text.length) && hanRun.test(text) && bodySuffix.test(text[text.length - 1] ?? '')
 }
 
 /**
  * The frequent names, longest first, without those inside a longer kept name used as often: a
  * window of a longer name (业集聚区 in 产业集聚区) adds nothing the longer name does not.
  */
-function keptNames(texts: readonly string[]): Array<[string, number]> {
-  const frequent = [...frequentNames(texts)].sort((a, b) => b[0].length - a[0].length)
+function keptNames(counts: ReadonlyMap<string, number>): Array<[string, number]> {
+  const frequent = [...counts].filter(([, uses]) => uses >= minUses).sort((a, b) => b[0].length - a[0].length)
   const kept: Array<[string, number]> = []
   for (const [name, uses] of frequent) {
     if (kept.some(([longer, longerUses]) => longerUses === uses && longer.includes(name))) continue
@@ -79,15 +83,18 @@ export const nameVariant: Rule = {
       ...site.names.declared,
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
+    const counts = nameCounts(texts)
+    // Most swaps of a name keep its last character, a body suffix: their uses are counted already.
+    const usesOf = (text: string): number => (isCountedName(text) ? (counts.get(text) ?? 0) : countIn(texts, text))
     const known = new Map<string, KnownName>()
-    for (const name of declared) known.set(name, { name, uses: countIn(texts, name), declared: true })
-    for (const [name, uses] of keptNames(texts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
+    for (const name of declared) known.set(name, { name, uses: usesOf(name), declared: true })
+    for (const [name, uses] of keptNames(counts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
 
     const found: Array<{ entry: ProseLine; offset: number; variant: string; name: KnownName }> = []
     for (const name of known.values()) {
       for (const variant of swaps(name.name)) {
         if (known.get(variant)?.declared) continue
-        const uses = countIn(texts, variant)
+        const uses = usesOf(variant)
         if (uses === 0) continue
         // A variant used nearly as often as the name is a second name, not a slip.
         if (!name.declared && uses * minUses > name.uses) continue
