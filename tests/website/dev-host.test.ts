@@ -3,14 +3,14 @@
  * listens where it is told, warns in Chinese when the whole network can see it, and its Host check
  * answers the names a colleague types (the machine's addresses and name), still not another site's.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostCheck } from '../../src/dev/host.js'
-import { repoRoot, runCli } from '../helpers/cli.js'
+import { runCli } from '../helpers/cli.js'
+import { startDev, type DevServer } from '../helpers/dev.js'
 import { copySeedContent, seedId } from './fixture.js'
 
 describe('the Host check of a preview bound with --host', () => {
@@ -59,37 +59,18 @@ describe('notice dev --host', () => {
   })
 
   let dir: string
-  let server: ChildProcess
+  let dev: DevServer
   let port: number
-  let stdout = ''
-  let stderr = ''
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'notice-dev-host-'))
     const content = copySeedContent(dir)
-    server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--host', '0.0.0.0', '--port', '0', '--content', content], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    server.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8')
-    })
-    port = await new Promise<number>((resolve, reject) => {
-      server.stdout?.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8')
-        const match = /预览地址：http:\/\/127\.0\.0\.1:(\d+)\//u.exec(stdout)
-        if (match?.[1] && stdout.includes('正在监视')) resolve(Number(match[1]))
-      })
-      server.once('exit', (code) => reject(new Error(`notice dev exited (${code}): ${stderr}`)))
-    })
+    dev = await startDev(dir, ['--host', '0.0.0.0', '--content', content], '正在监视')
+    port = dev.port
   }, 120_000)
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve))
-      server.kill('SIGTERM')
-      await exited
-    }
+    await dev?.stop()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
@@ -106,7 +87,7 @@ describe('notice dev --host', () => {
   }
 
   it('on 0.0.0.0 warns that the network can see the preview, drafts included', () => {
-    expect(stdout).toContain('注意：预览在 0.0.0.0 上提供，同一网络中的其他电脑都能打开，包括草稿和尚未发布的内容')
+    expect(dev.output.stdout).toContain('注意：预览在 0.0.0.0 上提供，同一网络中的其他电脑都能打开，包括草稿和尚未发布的内容')
   })
 
   it('answers a colleague who types the machine’s name, and still refuses another site’s name', async () => {

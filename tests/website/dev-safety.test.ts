@@ -4,48 +4,28 @@
  * refused, and a content folder moved away and back neither stops the preview nor leaves it
  * showing pages of a folder that is no longer there.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../helpers/cli.js'
+import { startDev, type DevServer } from '../helpers/dev.js'
 import { copySeedContent, seedId } from './fixture.js'
 
 let dir: string
 let content: string
-let server: ChildProcess
+let dev: DevServer
 let port: number
-let stdout = ''
-let stderr = ''
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'notice-dev-safety-'))
   content = copySeedContent(dir)
-  server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  server.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8')
-  })
-  port = await new Promise<number>((resolve, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-      const match = /预览地址：http:\/\/127\.0\.0\.1:(\d+)\//u.exec(stdout)
-      if (match?.[1]) resolve(Number(match[1]))
-    })
-    server.once('exit', (code) => reject(new Error(`notice dev exited (${code}): ${stderr}`)))
-  })
+  dev = await startDev(dir, ['--content', content])
+  port = dev.port
 })
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
-  }
+  await dev?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -74,7 +54,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, limitMs = 20
     if (await check().catch(() => false)) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  throw new Error(`${what}: not within ${limitMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`)
+  throw new Error(`${what}: not within ${limitMs} ms\nstdout: ${dev.output.stdout}\nstderr: ${dev.output.stderr}`)
 }
 
 const findingTitle = '（预览测试）'
@@ -145,14 +125,14 @@ describe('notice dev: the content folder moved away and back', () => {
     const paused = await get(`/${seedId}/`)
     expect(paused.body).toContain('内容文件夹')
     expect(paused.body).not.toContain('伊川县产业集聚区')
-    await waitFor(async () => /内容文件夹 content 不见了/u.test(stderr), 'terminal message')
+    await waitFor(async () => /内容文件夹 content 不见了/u.test(dev.output.stderr), 'terminal message')
 
     renameSync(away, content)
     await waitFor(async () => (await get(`/${seedId}/`)).status === 200, 'served again')
     const finding = path.join(content, seedId, 'findings', '01-04-02.md')
     writeFileSync(finding, readFileSync(finding, 'utf8').replace('不能发挥集群效益。', `不能发挥集群效益。${findingTitle}`))
     await waitFor(async () => (await get(`/${seedId}/`)).body.includes(findingTitle), 'edit after the folder came back')
-    expect(server.exitCode).toBeNull()
+    expect(dev.child.exitCode).toBeNull()
   })
 
   it('serves the folder now under the name, never the one moved away', async () => {
@@ -170,6 +150,6 @@ describe('notice dev: the content folder moved away and back', () => {
     writeFileSync(newFinding, `${readFileSync(newFinding, 'utf8').trimEnd()}（新文件夹的修改）\n`)
     await waitFor(async () => (await get(`/${seedId}/`)).body.includes('（新文件夹的修改）'), 'edit in the new folder')
     expect((await get(`/${seedId}/`)).body).not.toContain('（旧文件夹）')
-    expect(server.exitCode).toBeNull()
+    expect(dev.child.exitCode).toBeNull()
   })
 })

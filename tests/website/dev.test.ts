@@ -3,52 +3,32 @@
  * check error shows in the terminal and as an overlay, and the search page finds a word just saved. Latency is measured and printed, and only
  * bounded generously (timing belongs in bench/, this asserts that the page updates at all).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../helpers/cli.js'
+import { startDev, type DevServer } from '../helpers/dev.js'
 import { launchBrowser, openPage } from './browser.js'
 import { copySeedContent, seedId } from './fixture.js'
 
 let dir: string
 let content: string
-let server: ChildProcess
+let dev: DevServer
 let baseUrl: string
 let browser: Browser
-let stderr = ''
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'notice-dev-'))
   content = copySeedContent(dir)
-  server = spawn(process.execPath, [path.join(repoRoot, 'bin', 'notice.js'), 'dev', '--port', '0', '--content', content], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  server.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8')
-  })
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    let stdout = ''
-    server.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-      const match = /预览地址：(http:\/\/127\.0\.0\.1:\d+\/)/u.exec(stdout)
-      if (match?.[1]) resolve(match[1])
-    })
-    server.once('exit', (code) => reject(new Error(`notice dev exited (${code}): ${stderr}`)))
-  })
+  dev = await startDev(dir, ['--content', content])
+  baseUrl = dev.baseUrl
   browser = await launchBrowser()
 })
 
 afterAll(async () => {
   await browser?.close()
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
-  }
+  await dev?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -91,7 +71,7 @@ describe('notice dev', () => {
       const overlay = await page.locator('#notice-dev-overlay').innerText()
       expect(overlay).toContain('03-05.md')
       expect(overlay).toContain('duplicate-id')
-      expect(stderr).toMatch(/03-05\.md:\d+:\d+: error: .*\[duplicate-id\]/u)
+      expect(dev.output.stderr).toMatch(/03-05\.md:\d+:\d+: error: .*\[duplicate-id\]/u)
 
       writeFileSync(findingFile, good)
       await waitFor(async () => (await page.locator('#notice-dev-overlay').count()) === 0 && (await page.locator('h1').count()) === 1, 8000)
