@@ -129,7 +129,7 @@ export function firstMismatch(texts: readonly string[], rendered: string, plan: 
   return split ? (split.lines[0] ?? 0) + 1 : 1
 }
 
-function kindOf(path: string): SourceFile['kind'] {
+export function kindOf(path: string): SourceFile['kind'] {
   if (path.startsWith('findings/')) return 'finding'
   if (path.startsWith('sections/')) return 'section'
   return 'notice'

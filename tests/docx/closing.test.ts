@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { importText } from '../../src/import/import.js'
-import { loadNotice, type LoadedNotice } from '../../src/load/notice.js'
-import { defaultStatusPhrases } from '../../src/model/vocabulary.js'
+import type { LoadedNotice } from '../../src/load/notice.js'
+import { loadImported } from '../helpers/import-notice.js'
 import type { ClosingPlace } from '../../src/render/docx/model.js'
 import { renderDocxModel } from '../../src/render/site.js'
 
@@ -18,19 +18,7 @@ function notice(closing: string[], sealed = false): LoadedNotice {
   const files = outcome.files.map((file) =>
     file.path === 'notice.md' && sealed ? { ...file, text: file.text.replace(/^---\n/u, '---\nprint:\n  sealed: true\n') } : file
   )
-  return loadNotice(
-    {
-      id: 'n',
-      files: files.map((file) => ({
-        path: `n/${file.path}`,
-        ref: `n/${file.path}`,
-        name: file.path.split('/').pop() ?? file.path,
-        kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice',
-        text: file.text
-      }))
-    },
-    { statusPhrases: defaultStatusPhrases }
-  )
+  return loadImported('n', files)
 }
 
 function places(loaded: LoadedNotice): { signature?: ClosingPlace; date?: ClosingPlace } {

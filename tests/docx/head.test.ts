@@ -10,8 +10,8 @@ import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importDocx } from '../../src/import/docx/import-docx.js'
 import { importText } from '../../src/import/import.js'
-import { loadNotice, type LoadedNotice } from '../../src/load/notice.js'
-import { defaultStatusPhrases } from '../../src/model/vocabulary.js'
+import type { LoadedNotice } from '../../src/load/notice.js'
+import { loadImported } from '../helpers/import-notice.js'
 import { packDocx } from '../../src/render/docx/pack.js'
 import { renderDocxModel } from '../../src/render/site.js'
 import { renderText } from '../../src/render/text.js'
@@ -44,19 +44,7 @@ function files(head: { header?: string; docNumber?: string }): Array<{ path: str
 }
 
 function load(noticeFiles: ReadonlyArray<{ path: string; text: string }>): LoadedNotice {
-  return loadNotice(
-    {
-      id,
-      files: noticeFiles.map((file) => ({
-        path: `${id}/${file.path}`,
-        ref: `${id}/${file.path}`,
-        name: file.path.split('/').pop() ?? file.path,
-        kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice',
-        text: file.text
-      }))
-    },
-    { statusPhrases: defaultStatusPhrases }
-  )
+  return loadImported(id, noticeFiles)
 }
 
 /** The body's paragraphs in order, each with its style, text and XML. */

@@ -8,27 +8,15 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importDocx } from '../../src/import/docx/import-docx.js'
 import { importText } from '../../src/import/import.js'
-import { loadNotice, type LoadedNotice } from '../../src/load/notice.js'
-import { defaultStatusPhrases } from '../../src/model/vocabulary.js'
+import type { LoadedNotice } from '../../src/load/notice.js'
+import { loadImported } from '../helpers/import-notice.js'
 import { renderDocxModel } from '../../src/render/site.js'
 import { packDocx } from '../../src/render/docx/pack.js'
 import { renderText } from '../../src/render/text.js'
 import { repoRoot, seedFile } from '../helpers/cli.js'
 
 function load(files: ReadonlyArray<{ path: string; text: string }>): LoadedNotice {
-  return loadNotice(
-    {
-      id: 'n',
-      files: files.map((file) => ({
-        path: `n/${file.path}`,
-        ref: `n/${file.path}`,
-        name: file.path.split('/').pop() ?? file.path,
-        kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice',
-        text: file.text
-      }))
-    },
-    { statusPhrases: defaultStatusPhrases }
-  )
+  return loadImported('n', files)
 }
 
 function importedText(source: string): LoadedNotice {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { importText, type ImportReport } from '../../src/import/import.js'
+import { importText, kindOf, type ImportReport } from '../../src/import/import.js'
 import { loadNotice, type LoadedNotice } from '../../src/load/notice.js'
 import { defaultStatusPhrases, type Status } from '../../src/model/vocabulary.js'
 import { renderText } from '../../src/render/text.js'
@@ -22,20 +22,29 @@ export function importFixture(name: string, statusPhrases: Readonly<Record<strin
   const source = readFileSync(noticeFixture(name), 'utf8')
   const outcome = importText(source, 'n', { statusPhrases })
   if (!outcome.ok) throw new Error(`import refused at line ${outcome.line}: ${outcome.message}`)
-  const loaded = loadNotice(
+  const loaded = loadImported('n', outcome.files, statusPhrases)
+  return { source, report: outcome.report, files: outcome.files, loaded, text: renderText(loaded.document) }
+}
+
+/** Reads the files an import wrote for notice `id` back with the loader, as they would lie in `content/<id>/`. */
+export function loadImported(
+  id: string,
+  files: ReadonlyArray<{ path: string; text: string }>,
+  statusPhrases: Readonly<Record<string, Exclude<Status, 'unknown'>>> = {}
+): LoadedNotice {
+  return loadNotice(
     {
-      id: 'n',
-      files: outcome.files.map((file) => ({
-        path: `n/${file.path}`,
-        ref: `n/${file.path}`,
+      id,
+      files: files.map((file) => ({
+        path: `${id}/${file.path}`,
+        ref: `${id}/${file.path}`,
         name: file.path.split('/').pop() ?? file.path,
-        kind: file.path.startsWith('findings/') ? 'finding' : file.path.startsWith('sections/') ? 'section' : 'notice',
+        kind: kindOf(file.path),
         text: file.text
       }))
     },
     { statusPhrases: { ...defaultStatusPhrases, ...statusPhrases } }
   )
-  return { source, report: outcome.report, files: outcome.files, loaded, text: renderText(loaded.document) }
 }
 
 /** Counts as a reader gives them: total, done, in progress, partial, unknown. */
