@@ -5,6 +5,7 @@
  * a table as text), a row merged across all columns a line of its own; a text box's paragraphs follow the paragraph they
  * are anchored in; footnote and endnote references are `[n]`, the notes themselves come last.
  */
+import { styleIds } from '../../render/docx/markers.js'
 import { labelAliases } from '../../model/vocabulary.js'
 import { gfmDelimiterFor, gfmRowFor } from '../../structure/table.js'
 import { NumberingCounter, readNumbering } from './numbering.js'
@@ -52,9 +53,6 @@ interface Note {
   mark: string
   paragraphs: Paragraph[]
 }
-
-/** The table style of notice-press's export for a Markdown table: its rows are written back as `| … |` lines. */
-export const markdownTableStyle = 'NoticeMarkdownTable'
 
 /**
  * A table that a paragraph follows ends with an empty line (the space Word shows there), so that the
@@ -347,7 +345,7 @@ interface Cell {
 }
 
 function readTable(table: Element, reader: Reader, lines: DocxLine[]): void {
-  if (reader.exported && wVal(wChild(table, 'tblPr'), 'tblStyle') === markdownTableStyle) {
+  if (reader.exported && wVal(wChild(table, 'tblPr'), 'tblStyle') === styleIds.gfmTable) {
     readMarkdownTable(table, reader, lines)
     return
   }

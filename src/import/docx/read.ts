@@ -3,21 +3,10 @@
  * found by how it looks (the largest centred paragraph before the body), and what notice-press's own
  * export put in the document from notice.md (title, signature, date, 红头 and 发文字号) handed back to notice.md.
  */
+import { exportProperty, frontmatterProperty, styleIds } from '../../render/docx/markers.js'
 import { isTitleLine, matchDateLine, matchHeading } from '../../structure/classify.js'
 import { readBody, type DocxLine } from './body.js'
 import { openDocx } from './package.js'
-
-/** Paragraph styles of notice-press's export, and the custom property that lists which of them came from notice.md. */
-export const exportStyles = {
-  title: 'NoticeTitle',
-  signature: 'NoticeSignature',
-  date: 'NoticeDate',
-  issuer: 'NoticeIssuer',
-  docNumber: 'NoticeDocNumber'
-} as const
-export const frontmatterProperty = 'notice-press-frontmatter'
-/** The custom property every file of notice-press's export carries. */
-export const exportProperty = 'notice-press-export'
 
 export interface DocxText {
   lines: DocxLine[]
@@ -39,19 +28,19 @@ export function readDocx(bytes: Uint8Array): DocxReadOutcome {
   const frontmatter: DocxText['frontmatter'] = {}
   let lines = all.filter((line) => {
     // The 版头 of notice-press's export is notice.md's print.header and disclosure.docNumber, never a line of the text.
-    if (exported && line.style === exportStyles.issuer) {
+    if (exported && line.style === styleIds.issuer) {
       frontmatter.print = { header: line.text.trim() }
       return false
     }
-    if (exported && line.style === exportStyles.docNumber) {
+    if (exported && line.style === styleIds.docNumber) {
       frontmatter.disclosure = { docNumber: line.text.trim() }
       return false
     }
-    if (line.style === exportStyles.signature && marked.has('signature')) {
+    if (line.style === styleIds.signature && marked.has('signature')) {
       frontmatter.signature = line.text.trim()
       return false
     }
-    if (line.style === exportStyles.date && marked.has('date')) {
+    if (line.style === styleIds.date && marked.has('date')) {
       const date = matchDateLine(line.text)
       if (!date) return true
       frontmatter.dates = { written: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}` }
@@ -62,7 +51,7 @@ export function readDocx(bytes: Uint8Array): DocxReadOutcome {
   const found = findTitle(lines)
   let title: DocxText['title']
   if (found) {
-    const exported = lines[found.indices[0] ?? -1]?.style === exportStyles.title
+    const exported = lines[found.indices[0] ?? -1]?.style === styleIds.title
     // An exported title's lines are cut from the title, spaces included; another file's title lines are trimmed and joined.
     const text = found.indices.map((index) => (exported ? lines[index]?.text : lines[index]?.text.trim()) ?? '').join('')
     const first = lines.findIndex((line) => line.text.trim().length > 0)

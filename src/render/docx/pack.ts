@@ -7,24 +7,12 @@
  */
 import { createRequire } from 'node:module'
 import type * as Docx from 'docx'
+import { exportProperty, frontmatterProperty, styleIds } from './markers.js'
 import type { ClosingPlace, DocxBlock, DocxFont, DocxModel } from './model.js'
 
 // Required at first use: the CLI runs as one bundled script and these stay outside it, loaded only for --docx.
 const load = createRequire(import.meta.url)
 
-/** Paragraph styles the importer knows the exported title, signature and date by. */
-export const styleIds = {
-  title: 'NoticeTitle',
-  signature: 'NoticeSignature',
-  date: 'NoticeDate',
-  body: 'NoticeBody',
-  gfmTable: 'NoticeMarkdownTable',
-  issuer: 'NoticeIssuer',
-  docNumber: 'NoticeDocNumber'
-} as const
-export const frontmatterProperty = 'notice-press-frontmatter'
-/** On every exported file: the importer reads its tables as the text's own rows, with no line added after them. */
-export const exportProperty = 'notice-press-export'
 
 const mm = (value: number): number => Math.round((value / 25.4) * 1440)
 const page = { width: mm(210), height: mm(297), top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) }
