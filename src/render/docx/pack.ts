@@ -13,7 +13,6 @@ import type { ClosingPlace, DocxBlock, DocxFont, DocxModel } from './model.js'
 // Required at first use: the CLI runs as one bundled script and these stay outside it, loaded only for --docx.
 const load = createRequire(import.meta.url)
 
-
 const mm = (value: number): number => Math.round((value / 25.4) * 1440)
 const page = { width: mm(210), height: mm(297), top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) }
 /** 225 mm / 22 lines, in twips. */
