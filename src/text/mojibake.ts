@@ -7,9 +7,14 @@
 import { isCommonHan } from './plausible.js'
 
 let gbkTable: Map<string, number> | undefined
+let possibleMojibake: RegExp | undefined
 
 /** Each character's two GBK bytes (lead << 8 | trail), read from Node's GB18030 decoder. */
 function gbkCode(char: string): number | undefined {
+  return gbkCodes().get(char)
+}
+
+function gbkCodes(): Map<string, number> {
   if (!gbkTable) {
     const table = new Map<string, number>()
     const codes: number[] = []
@@ -30,7 +35,20 @@ function gbkCode(char: string): number | undefined {
     table.delete('€')
     gbkTable = table
   }
-  return gbkTable.get(char)
+  return gbkTable
+}
+
+/**
+ * Two CJK characters in UTF-8 are six bytes, 0xE4–0xE9 first and fourth; read as GBK, whichever
+ * way the pairs fall, one of the characters made of them has 0xE4–0xE9 as its first byte. Text
+ * with none of those characters holds no mojibake to bring back, and is not re-encoded.
+ */
+function mayHoldMojibake(text: string): boolean {
+  if (!possibleMojibake) {
+    const leads = [...gbkCodes()].filter(([, code]) => code >> 8 >= 0xe4 && code >> 8 <= 0xe9).map(([char]) => char)
+    possibleMojibake = new RegExp(`[${leads.join('')}]`, 'u')
+  }
+  return possibleMojibake.test(text)
 }
 
 export interface Mojibake {
@@ -59,6 +77,7 @@ function utf8Chain(bytes: readonly number[], start: number): string {
 export function findMojibake(text: string): Mojibake[] {
   const found: Mojibake[] = []
   for (const match of text.matchAll(lost)) found.push({ index: match.index, length: match[0].length })
+  if (!mayHoldMojibake(text)) return found
   const chars = [...text]
   let offset = 0
   const offsets = chars.map((char) => {

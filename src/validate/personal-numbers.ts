@@ -77,10 +77,15 @@ interface Group {
   x: boolean
 }
 
+const number = /\p{N}/u
+/** A number has at least 11 digits (a mobile number): text with fewer numerals holds none. */
+const elevenNumerals = /(?:\p{N}[^\p{N}]*){11}/u
+
 /** The value of a decimal digit written in ASCII, full width or as a mathematical digit (０, 𝟕 …), or undefined. */
 function digitOf(char: string): string | undefined {
   if (char >= '0' && char <= '9') return char
-  if (char.length === 1 && char < '\u0660') return undefined
+  // Only characters of Unicode's number categories normalize to a digit: the rest skip NFKC.
+  if (!number.test(char)) return undefined
   const normal = char.normalize('NFKC')
   return normal.length === 1 && normal >= '0' && normal <= '9' ? normal : undefined
 }
@@ -153,6 +158,7 @@ const mobileDigits = /^(?:86)?(1[3-9]\d{9})$/u
  */
 export function findPersonalNumbers(text: string): NumberHit[] {
   const hits: NumberHit[] = []
+  if (!elevenNumerals.test(text)) return hits
   for (const run of runsOf(text)) {
     for (let first = 0; first < run.length; first++) {
       const hit = numberFrom(run, first)
