@@ -9,25 +9,26 @@ import { isCommonHan } from './plausible.js'
 let gbkTable: Map<string, number> | undefined
 let possibleMojibake: RegExp | undefined
 
-/** Each character's two GBK bytes (lead << 8 | trail), read from Node's GB18030 decoder. */
-function gbkCode(char: string): number | undefined {
-  return gbkCodes().get(char)
+/** The two-byte GBK codes (lead << 8 | trail) with leads in the range, and their characters, read from Node's GB18030 decoder. */
+function gbkRows(firstLead: number, lastLead: number): { codes: number[]; chars: string[] } {
+  const codes: number[] = []
+  const bytes: number[] = []
+  for (let lead = firstLead; lead <= lastLead; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue
+      codes.push((lead << 8) | trail)
+      bytes.push(lead, trail)
+    }
+  }
+  // Every such pair is a character of GB18030's two-byte table: decoded at once they line up.
+  return { codes, chars: [...new TextDecoder('gb18030').decode(new Uint8Array(bytes))] }
 }
 
-function gbkCodes(): Map<string, number> {
+/** Each character's two GBK bytes (lead << 8 | trail). */
+function gbkCode(char: string): number | undefined {
   if (!gbkTable) {
     const table = new Map<string, number>()
-    const codes: number[] = []
-    const bytes: number[] = []
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue
-        codes.push((lead << 8) | trail)
-        bytes.push(lead, trail)
-      }
-    }
-    // Every such pair is a character of GB18030's two-byte table: decoded at once they line up.
-    const chars = [...new TextDecoder('gb18030').decode(new Uint8Array(bytes))]
+    const { codes, chars } = gbkRows(0x81, 0xfe)
     if (chars.length === codes.length) {
       for (const [index, char] of chars.entries()) if (!table.has(char)) table.set(char, codes[index] ?? 0)
     }
@@ -35,7 +36,7 @@ function gbkCodes(): Map<string, number> {
     table.delete('€')
     gbkTable = table
   }
-  return gbkTable
+  return gbkTable.get(char)
 }
 
 /**
@@ -44,10 +45,7 @@ function gbkCodes(): Map<string, number> {
  * with none of those characters holds no mojibake to bring back, and is not re-encoded.
  */
 function mayHoldMojibake(text: string): boolean {
-  if (!possibleMojibake) {
-    const leads = [...gbkCodes()].filter(([, code]) => code >> 8 >= 0xe4 && code >> 8 <= 0xe9).map(([char]) => char)
-    possibleMojibake = new RegExp(`[${leads.join('')}]`, 'u')
-  }
+  possibleMojibake ??= new RegExp(`[${gbkRows(0xe4, 0xe9).chars.join('')}]`, 'u')
   return possibleMojibake.test(text)
 }
 
