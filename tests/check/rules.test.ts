@@ -124,6 +124,14 @@ describe('name-variant', () => {
     expect(found[0]!.message).toContain('产业集聚区')
   })
 
+  it('catches a name with its last two characters swapped, which no longer ends in a body suffix', () => {
+    const uses = Array.from({ length: 4 }, (_, index) => `县委组织部第${index + 1}次会议。`)
+    const found = reported(nameVariant, { opening: ['县委组部织牵头整改。', ...uses] })
+    expect(found).toHaveLength(1)
+    expect(found[0]!.text.startsWith('县委组部织')).toBe(true)
+    expect(found[0]!.message).toContain('县委组织部')
+  })
+
   it('catches a variant of a declared name even when used once', () => {
     const found = reported(nameVariant, { yaml: 'names:\n  declared: [伊川县产业集聚区]\n', opening: ['伊川县产业聚集区管委会。'] })
     expect(found).toHaveLength(1)

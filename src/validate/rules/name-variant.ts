@@ -15,12 +15,23 @@ interface KnownName {
   declared: boolean
 }
 
-/** How often the texts use each possible name of a body: a Han run of 4 to 8 code units ending in a body suffix. */
-function nameCounts(texts: readonly string[]): Map<string, number> {
+/** A body suffix anywhere in a text: the places where a name can end. */
+const bodySuffixes = new RegExp(bodySuffix.source, 'gu')
+
+interface NameCounts {
+  /** How often the texts use each possible name of a body: a Han run of 4 to 8 code units ending in a body suffix. */
+  counts: Map<string, number>
+  /** Every body suffix in the texts with the code unit after it (or alone at the end of a text). */
+  suffixPairs: Set<string>
+}
+
+function nameCounts(texts: readonly string[]): NameCounts {
   const counts = new Map<string, number>()
+  const suffixPairs = new Set<string>()
   for (const text of texts) {
-    for (let end = 1; end <= text.length; end++) {
-      if (!bodySuffix.test(text[end - 1] ?? '')) continue
+    for (const { index } of text.matchAll(bodySuffixes)) {
+      suffixPairs.add(text.slice(index, index + 2))
+      const end = index + 1
       for (const length of nameLengths) {
         if (end - length < 0) break
         const name = text.slice(end - length, end)
@@ -29,7 +40,7 @@ function nameCounts(texts: readonly string[]): Map<string, number> {
       }
     }
   }
-  return counts
+  return { counts, suffixPairs }
 }
 
 /** Whether `nameCounts` counts this string: then its count there is its number of uses. */
@@ -83,9 +94,15 @@ export const nameVariant: Rule = {
       ...site.names.declared,
       ...site.names.abbreviations
     ].filter((name) => [...name].length >= 4)
-    const counts = nameCounts(texts)
+    const { counts, suffixPairs } = nameCounts(texts)
     // Most swaps of a name keep its last character, a body suffix: their uses are counted already.
-    const usesOf = (text: string): number => (isCountedName(text) ? (counts.get(text) ?? 0) : countIn(texts, text))
+    // Swapping the last two puts the suffix second to last: such a text is used only where that suffix
+    // is followed by the text's last character, which is rare, so only then are the texts searched.
+    const usesOf = (text: string): number => {
+      if (isCountedName(text)) return counts.get(text) ?? 0
+      if (bodySuffix.test(text.at(-2) ?? '') && !suffixPairs.has(text.slice(-2))) return 0
+      return countIn(texts, text)
+    }
     const known = new Map<string, KnownName>()
     for (const name of declared) known.set(name, { name, uses: usesOf(name), declared: true })
     for (const [name, uses] of keptNames(counts)) if (!known.has(name)) known.set(name, { name, uses, declared: false })
