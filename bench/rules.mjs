@@ -3,6 +3,8 @@
 //   node bench/rules.mjs CONTENT_DIR [--runs N] [--dump FILE]
 // Reads the folder once, then times each phase N times (default 5) and prints the median:
 //   limits    findLimitBreach over every file's text (as the loader normalises it)
+//   frontmatter  splitFrontmatter (the --- split and yaml with positions) of every file
+//   markdown  remark-parse + remark-gfm of every file's body: the part of load no change of ours can shorten
 //   load      loadNotice for every notice (includes the limits check, as in a build)
 //   validate  validateNotice for every loaded notice
 //   rule:ID   one rule's check over every notice (the parts of `validate`)
@@ -12,9 +14,11 @@
 // byte-identical (`cmp a.jsonl b.jsonl`).
 import { writeFileSync } from 'node:fs'
 import { findLimitBreach } from '../lib/load/limits.js'
+import { splitFrontmatter } from '../lib/load/frontmatter.js'
 import { loadNotice } from '../lib/load/notice.js'
 import { readContent } from '../lib/load/read.js'
 import { loadSite } from '../lib/load/site.js'
+import { parseMarkdown } from '../lib/markdown/parse.js'
 import { defaultStatusPhrases } from '../lib/model/vocabulary.js'
 import { rules } from '../lib/validate/rules/index.js'
 import { validateNotice } from '../lib/validate/validate.js'
@@ -58,7 +62,9 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-const samples = { limits: [], load: [], validate: [] }
+const bodies = texts.map(({ path, text }) => splitFrontmatter(path, text).body)
+
+const samples = { limits: [], frontmatter: [], markdown: [], load: [], validate: [] }
 for (const rule of rules) samples[`rule:${rule.id}`] = []
 const cpuSamples = Object.fromEntries(Object.keys(samples).map((phase) => [phase, []]))
 const record = (phase, timed) => {
@@ -72,6 +78,14 @@ for (let run = 0; run < runs; run++) {
   record(
     'limits',
     time(() => texts.map(({ text }) => findLimitBreach(text)))
+  )
+  record(
+    'frontmatter',
+    time(() => texts.map(({ path, text }) => splitFrontmatter(path, text)))
+  )
+  record(
+    'markdown',
+    time(() => bodies.map((body) => parseMarkdown(body)))
   )
   notices = record(
     'load',
