@@ -78,8 +78,8 @@ interface Group {
 }
 
 const number = /\p{N}/u
-/** A number has at least 11 digits (a mobile number): text with fewer numerals holds none. */
-const elevenNumerals = /(?:\p{N}[^\p{N}]*){11}/u
+/** A number has at least 11 digits (a mobile number). */
+const minDigits = 11
 
 /** The value of a decimal digit written in ASCII, full width or as a mathematical digit (０, 𝟕 …), or undefined. */
 function digitOf(char: string): string | undefined {
@@ -90,10 +90,18 @@ function digitOf(char: string): string | undefined {
   return normal.length === 1 && normal >= '0' && normal <= '9' ? normal : undefined
 }
 
-const isX = (char: string): boolean => char === 'X' || char === 'x' || char === '\uff38' || char === '\uff58'
+const checkXs = ['X', 'x', '\uff38', '\uff58']
+const isX = (char: string): boolean => checkXs.includes(char)
 
-/** Runs of digit groups that may form one number, each run a list of groups. */
-function runsOf(text: string): Group[][] {
+/**
+ * A numeral and the numerals, check characters and separators after it: any other character ends
+ * a run of groups, and those before the first numeral start none, so runs are read in these
+ * stretches only, not character by character through the prose.
+ */
+const numberStretch = new RegExp(`\\p{N}[\\p{N}${[...checkXs, ...separators].map((char) => `\\u{${char.codePointAt(0)?.toString(16)}}`).join('')}]*`, 'gu')
+
+/** Runs of digit groups that may form one number, each run a list of groups, in a text that starts at `offset`. */
+function runsOf(text: string, offset: number): Group[][] {
   const runs: Group[][] = []
   let run: Group[] = []
   let group: Group | undefined
@@ -108,7 +116,7 @@ function runsOf(text: string): Group[][] {
     run = []
     gap = 0
   }
-  let index = 0
+  let index = offset
   for (const char of text) {
     const at = index
     index += char.length
@@ -158,13 +166,16 @@ const mobileDigits = /^(?:86)?(1[3-9]\d{9})$/u
  */
 export function findPersonalNumbers(text: string): NumberHit[] {
   const hits: NumberHit[] = []
-  if (!elevenNumerals.test(text)) return hits
-  for (const run of runsOf(text)) {
-    for (let first = 0; first < run.length; first++) {
-      const hit = numberFrom(run, first)
-      if (!hit) continue
-      hits.push(hit.hit)
-      first = hit.last
+  for (const stretch of text.matchAll(numberStretch)) {
+    // Shorter than a number's digits alone: it holds none.
+    if (stretch[0].length < minDigits) continue
+    for (const run of runsOf(stretch[0], stretch.index)) {
+      for (let first = 0; first < run.length; first++) {
+        const hit = numberFrom(run, first)
+        if (!hit) continue
+        hits.push(hit.hit)
+        first = hit.last
+      }
     }
   }
   return hits
