@@ -7,8 +7,15 @@
 const unsafe =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g
 
+/**
+ * Every code unit a match of `unsafe` can start with (any surrogate, paired or not), without its
+ * look-arounds: a page almost never holds one, and this class alone reads a page several times faster.
+ */
+const mayBeUnsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/
+
 /** `text` without the characters no markup output may hold. */
 export function wellFormedText(text: string): string {
+  if (!mayBeUnsafe.test(text)) return text
   unsafe.lastIndex = 0
   return unsafe.test(text) ? text.replace(unsafe, '') : text
 }
