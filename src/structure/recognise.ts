@@ -7,6 +7,7 @@
 import { Converter, Locale } from 'opencc-js/t2cn'
 import { defaultStatusPhrases, labelAliases, sustainedPhrase } from '../model/vocabulary.js'
 
+const fullWidthDigit = /[０-９]/u
 const fullWidthDigits = /[０-９]/gu
 
 /**
@@ -18,34 +19,25 @@ const recognisedWords =
   '通报公告公布情况报告通知关于联系电话监督举报热线传真邮箱电子信箱通讯地址邮编邮政编码来信欢迎如有特此委员会党委党组工委管委会办公室巡察巡视领导小组政府人民局厅办中心公司集团支部总支学校医院' +
   '截至止目前个问题已完成整改正在持续率共反馈下一步工作打算落实信息索引号发布机构成文日期公开方式主题分类文号来源时间责任编辑上篇下篇打印本页关闭窗口字体大中小分享浏览次数首页当前位置此件县市区镇乡街道'
 
-/** What a UTF-16 unit changes into in the key: nothing (0), an ASCII digit or a simplified character. */
-const fullWidthDigit = 1
-const traditional = 2
-let changes: Uint8Array | undefined
+let gate: RegExp | undefined
 let convert: ((text: string) => string) | undefined
 
-/**
- * Every UTF-16 unit marked with what it changes into: the full-width digits, and the traditional
- * characters whose simplified form occurs in a recognised word (from OpenCC's table, single
- * characters only, all of them one unit). A line is read against this table once; most lines have
- * no marked unit and are their own key.
- */
-function changeTable(): Uint8Array {
-  if (changes) return changes
-  const table = new Uint8Array(0x10000)
-  for (let digit = 0; digit <= 9; digit++) table[0xff10 + digit] = fullWidthDigit
+/** The traditional characters whose simplified form occurs in a recognised word (from OpenCC's table). */
+function traditionalGate(): RegExp {
+  if (gate) return gate
   const wanted = new Set([...recognisedWords, ...Object.keys(labelAliases).join(''), ...Object.keys(defaultStatusPhrases).join(''), ...sustainedPhrase])
+  const chars = new Set<string>()
   for (const group of Locale.to.cn ?? []) {
     for (const dict of group) {
       if (typeof dict !== 'string') continue
       for (const entry of dict.split('|')) {
         const [from, to] = entry.split(' ')
-        if (from && to && from.length === 1 && to.length === 1 && from !== to && wanted.has(to)) table[from.charCodeAt(0)] = traditional
+        if (from && to && from.length === 1 && to.length === 1 && from !== to && wanted.has(to)) chars.add(from)
       }
     }
   }
-  changes = table
-  return table
+  gate = chars.size === 0 ? /(?!)/u : new RegExp(`[${[...chars].join('')}]`, 'u')
+  return gate
 }
 
 function toSimplified(text: string): string {
@@ -67,12 +59,9 @@ let lastKey = ''
 
 export function recognitionKey(text: string): string {
   if (text === lastText) return lastKey
-  const table = changeTable()
-  let found = 0
-  for (let index = 0; index < text.length; index++) found |= table[text.charCodeAt(index)] ?? 0
   let key = text
-  if (found & fullWidthDigit) key = key.replace(fullWidthDigits, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-  if (found & traditional) key = toSimplified(key)
+  if (fullWidthDigit.test(key)) key = key.replace(fullWidthDigits, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+  if (traditionalGate().test(key)) key = toSimplified(key)
   lastText = text
   lastKey = key
   return key
