@@ -249,6 +249,11 @@ describe('typo', () => {
     expect(found.map((entry) => entry.message)).toEqual(['“的的”重复了一个“的”', '标点“，”重复了', '“𠀀𠀁𠀀𠀁”中的“𠀀𠀁”重复了：应为“𠀀𠀁”'])
   })
 
+  it('leaves 锟斤拷锟斤拷 to the mojibake rule, and still sees a doubled word beside it', () => {
+    const found = reported(typo, oneFinding('检查锟斤拷锟斤拷发现清查清查不到位。'))
+    expect(found.map((entry) => entry.message)).toEqual(['“清查清查”中的“清查”重复了：应为“清查”'])
+  })
+
   it('adds the site’s own entries to the dictionary', () => {
     const settings = site({ typos: [{ wrong: '伊川县产业区', right: '伊川县产业集聚区', reason: '本站的规范名称' }] })
     const { diagnostics } = run(oneFinding('伊川县产业区管委会。'), [typo], settings)
