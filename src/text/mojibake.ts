@@ -57,7 +57,8 @@ export interface Mojibake {
   original?: string
 }
 
-const lost = /(?:锟斤拷)+/gu
+/** What is left of characters already lost (U+FFFD read as GBK), in runs. */
+export const lostCharacters = /(?:锟斤拷)+/gu
 
 /** A chain of UTF-8 three-byte CJK characters in `bytes` from `start`: the characters. */
 function utf8Chain(bytes: readonly number[], start: number): string {
@@ -74,7 +75,7 @@ function utf8Chain(bytes: readonly number[], start: number): string {
 
 export function findMojibake(text: string): Mojibake[] {
   const found: Mojibake[] = []
-  for (const match of text.matchAll(lost)) found.push({ index: match.index, length: match[0].length })
+  for (const match of text.matchAll(lostCharacters)) found.push({ index: match.index, length: match[0].length })
   if (!mayHoldMojibake(text)) return found
   const chars = [...text]
   let offset = 0

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../../model/schema.js'
+import { lostCharacters } from '../../text/mojibake.js'
 import { matches, proseLines } from '../prose.js'
 import { fixUnlessLeftOut, reportAt, type Report, type Rule } from '../rule.js'
 import { confusions, type Confusion } from './typo-dictionary.js'
@@ -11,8 +12,6 @@ const doubledWord = /(\p{Script=Han}{2,4})\1/gu
 const doubledDe = /的的(?!确确)/gu
 const enumerationDeng = /、等/gu
 const doubledMark = /([，。、；：！？])\1/gu
-/** What is left of characters lost in a conversion: the mojibake rule reports it, and it is no doubled word. */
-const lostCharacters = /(?:锟斤拷)+/gu
 
 export interface TypoFinding {
   offset: number
@@ -70,6 +69,7 @@ export function findTypos(text: string, entries: readonly Confusion[]): TypoFind
   const found: TypoFinding[] = []
   const taken: Array<[number, number]> = []
   const free = (start: number, end: number): boolean => taken.every(([from, to]) => end <= from || start >= to)
+  // What is left of lost characters is the mojibake rule's to report, and no doubled word.
   for (const match of matches(lostCharacters, text)) taken.push([match.index, match.index + match[0].length])
   for (const entry of holdsWrongForm(text, entries) ? entries : []) {
     for (let at = text.indexOf(entry.wrong); at !== -1; at = text.indexOf(entry.wrong, at + 1)) {
