@@ -8,8 +8,7 @@ import path from 'node:path'
 import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js'
-import { encodeBig5 } from '../helpers/big5.js'
-import { encodeGb18030 } from '../helpers/gb18030.js'
+import { encodeBig5, encodeGb18030 } from '../helpers/two-byte-encoder.js'
 
 const fixture = path.join(repoRoot, 'tests', 'fixtures', 'structures', 'from-paren.txt')
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js'
-import { encodeGb18030 } from '../helpers/gb18030.js'
+import { encodeGb18030 } from '../helpers/two-byte-encoder.js'
 
 interface NoticeJson {
   title: string
